@@ -1,0 +1,71 @@
+package com.checkup.platform.dubbo;
+
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.platform.context.CallContextHolder;
+import org.apache.dubbo.common.constants.CommonConstants;
+import org.apache.dubbo.common.extension.Activate;
+import org.apache.dubbo.rpc.Filter;
+import org.apache.dubbo.rpc.Invocation;
+import org.apache.dubbo.rpc.Invoker;
+import org.apache.dubbo.rpc.Result;
+import org.apache.dubbo.rpc.RpcException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Provider side: whatever a method throws leaves this service as a {@link BusinessException}. Expected business
+ * errors pass unchanged; a downstream RPC failure becomes UNAVAILABLE / TIMEOUT; anything else is logged here with
+ * its stack trace and the trace id, and the caller sees INTERNAL with the trace id only — never internals.
+ * Replaces Dubbo's {@code exception} filter (turned off with {@code -exception}, see {@link DubboDefaults}),
+ * which would wrap our exception into a RuntimeException carrying the stack trace as text.
+ */
+@Activate(group = CommonConstants.PROVIDER, order = Integer.MIN_VALUE + 2000)
+public class ErrorBoundaryFilter implements Filter, Filter.Listener {
+    private static final Logger log = LoggerFactory.getLogger(ErrorBoundaryFilter.class);
+
+    @Override
+    public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
+        return invoker.invoke(invocation);
+    }
+
+    @Override
+    public void onResponse(Result appResponse, Invoker<?> invoker, Invocation invocation) {
+        if (appResponse.hasException() && !(appResponse.getException() instanceof BusinessException)) {
+            // Listeners run after the filter chain returned: bind the call's context again for the log lines.
+            try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invocation))) {
+                appResponse.setException(toBusiness(appResponse.getException(), invoker, invocation));
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable t, Invoker<?> invoker, Invocation invocation) {
+        // Framework errors on the provider side (e.g. a filter failing) are answered by Dubbo itself; log them
+        // with the trace id so they can be found.
+        try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invocation))) {
+            log.error("Dubbo failure serving {}.{}", invoker.getInterface().getName(), invocation.getMethodName(), t);
+        }
+    }
+
+    static BusinessException toBusiness(Throwable t, Invoker<?> invoker, Invocation invocation) {
+        String traceId = CallContextHolder.current().map(c -> c.traceId()).orElse("-");
+        if (t instanceof RpcException rpc) {
+            if (rpc.isTimeout()) {
+                log.warn("Downstream timeout while serving {}.{}: {}", invoker.getInterface().getSimpleName(),
+                        invocation.getMethodName(), rpc.getMessage());
+                return new BusinessException(ErrorCode.TIMEOUT, "A downstream service did not answer in time (trace "
+                        + traceId + ")");
+            }
+            if (rpc.isLimitExceed()) {
+                return new BusinessException(ErrorCode.TOO_MANY_REQUESTS, "Too many requests, try again shortly");
+            }
+            log.warn("Downstream unavailable while serving {}.{}: {}", invoker.getInterface().getSimpleName(),
+                    invocation.getMethodName(), rpc.getMessage());
+            return new BusinessException(ErrorCode.UNAVAILABLE, "A downstream service is unavailable (trace "
+                    + traceId + ")");
+        }
+        log.error("Unexpected error serving {}.{}", invoker.getInterface().getName(), invocation.getMethodName(), t);
+        return new BusinessException(ErrorCode.INTERNAL, "Internal error (trace " + traceId + ")");
+    }
+}

@@ -1,0 +1,140 @@
+package com.checkup.platform.embedded;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.apache.rocketmq.broker.BrokerController;
+import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.TopicConfig;
+import org.apache.rocketmq.common.namesrv.NamesrvConfig;
+import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.netty.NettyClientConfig;
+import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.store.config.MessageStoreConfig;
+
+/**
+ * A real RocketMQ 5.4.0 name server and broker in this JVM, bound to 127.0.0.1, with lean store settings
+ * (see docs/versions.md). SQL92 property filters are on: lanes depend on them.
+ */
+public final class EmbeddedRocketMq implements AutoCloseable {
+    public static final String CLUSTER = "CheckupCluster";
+    public static final String BROKER = "broker-a";
+
+    private final NamesrvController namesrv;
+    private final BrokerController broker;
+    private final int namesrvPort;
+    private final int brokerPort;
+
+    private EmbeddedRocketMq(NamesrvController namesrv, BrokerController broker, int namesrvPort, int brokerPort) {
+        this.namesrv = namesrv;
+        this.broker = broker;
+        this.namesrvPort = namesrvPort;
+        this.brokerPort = brokerPort;
+    }
+
+    /**
+     * Starts both servers. The broker also binds {@code brokerPort - 2} (its "fast" channel); the HA port
+     * ({@code brokerPort + 1}) is configured but never opened (see {@link LoopbackOnlyHAService}).
+     */
+    public static EmbeddedRocketMq start(Path dir, int namesrvPort, int brokerPort) throws Exception {
+        Files.createDirectories(dir);
+        // The broker and its client libraries write logs and config under user.home unless told otherwise.
+        System.setProperty("rocketmq.home.dir", dir.toString());
+
+        NamesrvConfig nsConfig = new NamesrvConfig();
+        nsConfig.setRocketmqHome(dir.toString());
+        nsConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
+        nsConfig.setConfigStorePath(dir.resolve("namesrv/namesrv.properties").toString());
+        NettyServerConfig nsNetty = new NettyServerConfig();
+        nsNetty.setBindAddress(LoopbackPorts.LOOPBACK);
+        nsNetty.setListenPort(namesrvPort);
+        NamesrvController namesrv = new NamesrvController(nsConfig, nsNetty, new NettyClientConfig());
+        if (!namesrv.initialize()) {
+            throw new IllegalStateException("RocketMQ name server did not initialise");
+        }
+        namesrv.start();
+
+        String namesrvAddr = LoopbackPorts.LOOPBACK + ":" + namesrvPort;
+        BrokerConfig bc = new BrokerConfig();
+        bc.setRocketmqHome(dir.toString());
+        bc.setNamesrvAddr(namesrvAddr);
+        bc.setBrokerIP1(LoopbackPorts.LOOPBACK);
+        bc.setBrokerIP2(LoopbackPorts.LOOPBACK);
+        bc.setBrokerClusterName(CLUSTER);
+        bc.setBrokerName(BROKER);
+        bc.setEnablePropertyFilter(true);
+        bc.setAutoCreateTopicEnable(true);
+        bc.setAutoCreateSubscriptionGroup(true);
+        bc.setRegisterNameServerPeriod(10_000);
+        bc.setTransactionCheckInterval(2_000);
+
+        NettyServerConfig brokerNetty = new NettyServerConfig();
+        brokerNetty.setBindAddress(LoopbackPorts.LOOPBACK);
+        brokerNetty.setListenPort(brokerPort);
+        NettyClientConfig brokerClient = new NettyClientConfig();
+
+        MessageStoreConfig store = new MessageStoreConfig();
+        Path storeDir = dir.resolve("store");
+        store.setStorePathRootDir(storeDir.toString());
+        store.setStorePathCommitLog(storeDir.resolve("commitlog").toString());
+        store.setHaListenPort(brokerPort + 1);
+        store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
+        store.setMappedFileSizeConsumeQueue(600_000);
+        store.setMaxIndexNum(200_000);
+        store.setTimerWheelEnable(false);
+        // Keep a partly filled disk from turning the broker read-only on a developer machine.
+        store.setDiskMaxUsedSpaceRatio(95);
+
+        BrokerController broker = new BrokerController(bc, brokerNetty, brokerClient, store);
+        if (!broker.initialize()) {
+            throw new IllegalStateException("RocketMQ broker did not initialise");
+        }
+        broker.start();
+        EmbeddedRocketMq mq = new EmbeddedRocketMq(namesrv, broker, namesrvPort, brokerPort);
+        mq.awaitBrokerRegistered(Duration.ofSeconds(30));
+        return mq;
+    }
+
+    /** The first registration with the name server is sometimes lost: re-register until it is seen. */
+    private void awaitBrokerRegistered(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextRegister = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        while (System.nanoTime() < deadline) {
+            if (namesrv.getRouteInfoManager().getAllClusterInfo().getBrokerAddrTable().containsKey(BROKER)) {
+                return;
+            }
+            if (System.nanoTime() > nextRegister) {
+                broker.registerBrokerAll(true, false, true);
+                nextRegister = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+            }
+            Thread.sleep(50);
+        }
+        throw new IllegalStateException("RocketMQ broker did not register with the name server in " + timeout);
+    }
+
+    public String namesrvAddr() {
+        return LoopbackPorts.LOOPBACK + ":" + namesrvPort;
+    }
+
+    public int namesrvPort() {
+        return namesrvPort;
+    }
+
+    public int brokerPort() {
+        return brokerPort;
+    }
+
+    /** Creates (or updates) a topic with 4 queues and publishes the route, so producers and consumers find it now. */
+    public void createTopic(String topic) {
+        TopicConfig tc = new TopicConfig(topic, 4, 4);
+        broker.getTopicConfigManager().updateTopicConfig(tc);
+        broker.registerIncrementBrokerData(tc, broker.getTopicConfigManager().getDataVersion());
+    }
+
+    @Override
+    public void close() {
+        broker.shutdown();
+        namesrv.shutdown();
+    }
+}

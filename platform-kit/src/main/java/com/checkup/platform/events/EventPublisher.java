@@ -1,0 +1,15 @@
+package com.checkup.platform.events;
+
+/** Publishes a domain event as part of the caller's database transaction. */
+public interface EventPublisher {
+    /**
+     * Records the event so that it is published if and only if the surrounding transaction commits.
+     *
+     * @param topic     topic name (from api-contracts)
+     * @param eventType event type, also the RocketMQ tag (e.g. {@code order.paid})
+     * @param key       business key for lookups and ordering hints (e.g. the order id), may be null
+     * @param payload   the event payload (an api-contracts type), serialised as JSON
+     * @return the event id consumers deduplicate on
+     */
+    String publish(String topic, String eventType, String key, Object payload);
+}

@@ -1,0 +1,320 @@
+package com.checkup.platform.events;
+
+import com.checkup.platform.context.CallContextHolder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.MessageSelector;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.impl.MQClientAPIImpl;
+import org.apache.rocketmq.common.UtilAll;
+import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.remoting.protocol.route.BrokerData;
+import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A RocketMQ consumer that honours lanes (see docs/lanes.md).
+ * <ul>
+ * <li><b>Lane L</b>: group {@code <group>_lane_L}, SQL92 {@code lane = 'L'}; a new group starts at its own start
+ * time, so nothing published after it started is missed.</li>
+ * <li><b>Baseline</b>: group {@code <group>}, {@code lane IS NULL OR lane NOT IN (known lanes)}, where a lane is
+ * known once its group exists on the broker. For every known lane that has no live consumer right now, the
+ * baseline runs a <i>stand-in</i> in that lane's group, which resumes from the lane group's own offsets: a
+ * message of a lane whose consumer has gone (or never came) is still handled, and nothing published while the
+ * lane consumer was going away falls between the two groups. The set is re-read from the broker every refresh
+ * interval and the subscriptions follow it.</li>
+ * </ul>
+ * Around a change the same message can reach two groups; every delivery goes through {@link ProcessedEvents}
+ * under the <i>logical</i> group name (shared by the baseline and all its lanes), so it is handled once.
+ */
+public final class LaneAwareConsumer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LaneAwareConsumer.class);
+    private static final Pattern LANE_NAME = Pattern.compile("[A-Za-z0-9-]{1,32}");
+    private static final String LANE_GROUP_INFIX = "_lane_";
+    private static final String STANDIN = "standin-";
+
+    private final String namesrvAddr;
+    private final String group;
+    private final String topic;
+    private final String lane;
+    private final EventHandler handler;
+    private final ProcessedEvents processed;
+    private final Duration refreshInterval;
+    private final Duration clientInterval;
+    private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
+
+    private DefaultMQPushConsumer main;
+    private ScheduledExecutorService watcher;
+    private volatile Set<String> knownLanes = Set.of();
+    private volatile Set<String> liveLanes = Set.of();
+    private final Map<String, DefaultMQPushConsumer> standIns = new ConcurrentHashMap<>();
+
+    private LaneAwareConsumer(Builder b) {
+        this.namesrvAddr = Objects.requireNonNull(b.namesrvAddr, "namesrvAddr");
+        this.group = Objects.requireNonNull(b.group, "group");
+        this.topic = Objects.requireNonNull(b.topic, "topic");
+        this.lane = b.lane;
+        this.handler = Objects.requireNonNull(b.handler, "handler");
+        this.processed = Objects.requireNonNull(b.processed, "processedEvents");
+        this.refreshInterval = b.refreshInterval;
+        this.clientInterval = b.clientInterval;
+        if (lane != null && !LANE_NAME.matcher(lane).matches()) {
+            throw new IllegalArgumentException("Lane names are 1-32 letters, digits or '-': " + lane);
+        }
+    }
+
+    public static Builder builder(String namesrvAddr, String group, String topic) {
+        return new Builder(namesrvAddr, group, topic);
+    }
+
+    public static String laneGroup(String group, String lane) {
+        return group + LANE_GROUP_INFIX + lane;
+    }
+
+    /** The baseline's SQL92 filter for a set of lanes that have a group of their own. */
+    static String baselineExpression(Set<String> excludedLanes) {
+        if (excludedLanes.isEmpty()) {
+            return "lane IS NULL OR lane IS NOT NULL";
+        }
+        return "lane IS NULL OR lane NOT IN ("
+                + excludedLanes.stream().sorted().map(l -> "'" + l + "'").collect(Collectors.joining(", ")) + ")";
+    }
+
+    public synchronized LaneAwareConsumer start() throws MQClientException {
+        if (lane != null) {
+            main = newConsumer(laneGroup(group, lane), "lane-" + lane + "-" + instanceId);
+            main.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
+            main.setConsumeTimestamp(UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - 1000));
+            main.subscribe(topic, MessageSelector.bySql("lane = '" + lane + "'"));
+            main.start();
+            log.info("Lane consumer {} started for topic {} in lane {}", main.getConsumerGroup(), topic, lane);
+            return this;
+        }
+        // Until the broker has been asked, take everything: a duplicate is absorbed, a skipped message is lost.
+        main = newConsumer(group, "baseline-" + instanceId);
+        main.subscribe(topic, MessageSelector.bySql(baselineExpression(Set.of())));
+        main.start();
+        watcher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "lanes-" + group);
+            t.setDaemon(true);
+            return t;
+        });
+        watcher.scheduleWithFixedDelay(this::safeRefresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("Baseline consumer {} started for topic {}", group, topic);
+        return this;
+    }
+
+    private DefaultMQPushConsumer newConsumer(String consumerGroup, String instanceName) {
+        DefaultMQPushConsumer c = new DefaultMQPushConsumer(consumerGroup);
+        c.setNamesrvAddr(namesrvAddr);
+        c.setInstanceName(instanceName);
+        c.setPollNameServerInterval((int) clientInterval.toMillis());
+        c.setHeartbeatBrokerInterval((int) clientInterval.toMillis());
+        c.setConsumeThreadMin(2);
+        c.setConsumeThreadMax(4);
+        c.setMaxReconsumeTimes(16);
+        c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
+            for (MessageExt m : msgs) {
+                if (!handle(m)) {
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            }
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        return c;
+    }
+
+    private boolean handle(MessageExt m) {
+        ReceivedEvent event = ReceivedEvent.of(m);
+        try (CallContextHolder.Scope ignored = CallContextHolder.bind(event.context())) {
+            processed.process(group, event, handler);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("Event {} ({}) failed in {} (delivery {}), will be redelivered: {}", event.eventId(),
+                    event.eventType(), group, m.getReconsumeTimes() + 1, e.toString(), e);
+            return false;
+        }
+    }
+
+    private void safeRefresh() {
+        try {
+            refreshLanes();
+        } catch (Exception e) {
+            log.warn("Could not refresh lanes of {}: {}", group, e.toString());
+        }
+    }
+
+    /** Re-reads the lane groups from the broker and adjusts the baseline's filter and stand-ins. */
+    synchronized void refreshLanes() throws Exception {
+        MQClientAPIImpl api = main.getDefaultMQPushConsumerImpl().getmQClientFactory().getMQClientAPIImpl();
+        TopicRouteData route = api.getTopicRouteInfoFromNameServer(topic, 3000);
+        String prefix = group + LANE_GROUP_INFIX;
+        Set<String> known = new TreeSet<>();
+        Set<String> live = new TreeSet<>();
+        for (BrokerData bd : route.getBrokerDatas()) {
+            String addr = bd.selectBrokerAddr();
+            if (addr == null) {
+                continue;
+            }
+            for (String g : api.getAllSubscriptionGroup(addr, 3000).getSubscriptionGroupTable().keySet()) {
+                if (!g.startsWith(prefix)) {
+                    continue;
+                }
+                String l = g.substring(prefix.length());
+                if (!LANE_NAME.matcher(l).matches()) {
+                    continue;
+                }
+                known.add(l);
+                if (hasRealConsumer(api, addr, g)) {
+                    live.add(l);
+                }
+            }
+        }
+        if (!known.equals(knownLanes)) {
+            main.subscribe(topic, MessageSelector.bySql(baselineExpression(known)));
+            log.info("Baseline {} now leaves lanes {} to their groups", group, known);
+        }
+        for (String l : known) {
+            if (live.contains(l)) {
+                stopStandIn(l);
+            } else {
+                startStandIn(l);
+            }
+        }
+        for (String l : new ArrayList<>(standIns.keySet())) {
+            if (!known.contains(l)) {
+                stopStandIn(l);
+            }
+        }
+        knownLanes = Set.copyOf(known);
+        liveLanes = Set.copyOf(live);
+    }
+
+    private static boolean hasRealConsumer(MQClientAPIImpl api, String addr, String laneGroup) {
+        List<String> ids;
+        try {
+            ids = api.getConsumerIdListByGroup(addr, laneGroup, 3000);
+        } catch (Exception noConsumers) {
+            // The broker answers "not found" for a group without connections.
+            return false;
+        }
+        return ids != null && ids.stream().anyMatch(id -> !id.contains("@" + STANDIN));
+    }
+
+    private void startStandIn(String l) throws MQClientException {
+        if (standIns.containsKey(l)) {
+            return;
+        }
+        DefaultMQPushConsumer c = newConsumer(laneGroup(group, l), STANDIN + instanceId);
+        c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
+        c.setConsumeTimestamp(UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - 1000));
+        c.subscribe(topic, MessageSelector.bySql("lane = '" + l + "'"));
+        c.start();
+        standIns.put(l, c);
+        log.info("Baseline {} stands in for lane {} (no live consumer)", group, l);
+    }
+
+    private void stopStandIn(String l) {
+        DefaultMQPushConsumer c = standIns.remove(l);
+        if (c != null) {
+            c.shutdown();
+            log.info("Baseline {} hands lane {} back to its consumer", group, l);
+        }
+    }
+
+    /** Lanes that have a group of their own on the broker (baseline only). */
+    public Set<String> knownLanes() {
+        return knownLanes;
+    }
+
+    /** Lanes with a live consumer other than a stand-in (baseline only). */
+    public Set<String> liveLanes() {
+        return liveLanes;
+    }
+
+    /** Lanes the baseline is currently standing in for. */
+    public Set<String> standingInFor() {
+        return Set.copyOf(standIns.keySet());
+    }
+
+    public String lane() {
+        return lane;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.shutdownNow();
+        }
+        standIns.keySet().forEach(this::stopStandIn);
+        if (main != null) {
+            main.shutdown();
+        }
+    }
+
+    public static final class Builder {
+        private final String namesrvAddr;
+        private final String group;
+        private final String topic;
+        private String lane;
+        private EventHandler handler;
+        private ProcessedEvents processed;
+        private Duration refreshInterval = Duration.ofSeconds(2);
+        private Duration clientInterval = Duration.ofSeconds(5);
+
+        private Builder(String namesrvAddr, String group, String topic) {
+            this.namesrvAddr = namesrvAddr;
+            this.group = group;
+            this.topic = topic;
+        }
+
+        /** The lane this consumer serves; null or blank for the baseline. */
+        public Builder lane(String lane) {
+            this.lane = lane == null || lane.isBlank() ? null : lane;
+            return this;
+        }
+
+        public Builder handler(EventHandler handler) {
+            this.handler = handler;
+            return this;
+        }
+
+        public Builder processedEvents(ProcessedEvents processed) {
+            this.processed = processed;
+            return this;
+        }
+
+        /** How often the baseline re-reads which lanes have consumers. */
+        public Builder refreshInterval(Duration d) {
+            this.refreshInterval = d;
+            return this;
+        }
+
+        /** Name-server poll and broker heartbeat interval of the client. */
+        public Builder clientInterval(Duration d) {
+            this.clientInterval = d;
+            return this;
+        }
+
+        public LaneAwareConsumer build() {
+            return new LaneAwareConsumer(this);
+        }
+    }
+}
