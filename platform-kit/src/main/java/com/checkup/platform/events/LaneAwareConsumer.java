@@ -23,7 +23,9 @@ import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
 import org.apache.rocketmq.common.UtilAll;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
+import org.apache.rocketmq.client.consumer.store.ReadOffsetType;
 import org.apache.rocketmq.common.message.MessageExt;
+import org.apache.rocketmq.common.message.MessageQueue;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
 import org.apache.rocketmq.remoting.protocol.route.TopicRouteData;
 import org.slf4j.Logger;
@@ -237,6 +239,21 @@ public final class LaneAwareConsumer implements AutoCloseable {
             c.shutdown();
             log.info("Baseline {} hands lane {} back to its consumer", group, l);
         }
+    }
+
+    /**
+     * Messages of the topic not yet consumed by this consumer's own group (filtered-out ones count as consumed):
+     * the sum over queues of max offset minus consumed offset.
+     */
+    public long backlog(String topicName) throws MQClientException {
+        long total = 0;
+        for (MessageQueue mq : main.fetchSubscribeMessageQueues(topicName)) {
+            long max = main.getDefaultMQPushConsumerImpl().maxOffset(mq);
+            long done = main.getDefaultMQPushConsumerImpl().getOffsetStore()
+                    .readOffset(mq, ReadOffsetType.MEMORY_FIRST_THEN_STORE);
+            total += Math.max(0, max - Math.max(0, done));
+        }
+        return total;
     }
 
     /** Lanes that have a group of their own on the broker (baseline only). */

@@ -1,0 +1,161 @@
+package com.checkup.platform.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.checkup.platform.embedded.EmbeddedInfraExtension;
+import com.checkup.platform.embedded.TestInfrastructure;
+import com.checkup.platform.support.EventRecorder;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The transactional outbox on a real MariaDB and a real broker. The topic has one queue, so the broker keeps the
+ * order in which the relay sent: once a marker event sent later has arrived, any duplicate of an earlier event
+ * would have arrived before it.
+ */
+@ExtendWith(EmbeddedInfraExtension.class)
+class OutboxIT {
+    private static final String TOPIC = "outbox-it";
+    private static JdbcTemplate jdbc;
+    private static TransactionTemplate tx;
+    private static DefaultMQProducer producer;
+    private static EventRecorder recorder;
+
+    @BeforeAll
+    static void setUp(TestInfrastructure infra) throws Exception {
+        DataSource ds = infra.database("outbox_it");
+        jdbc = new JdbcTemplate(ds);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        jdbc.execute("CREATE TABLE IF NOT EXISTS booking_change (id VARCHAR(64) PRIMARY KEY)");
+        infra.rocketMq().createTopic(TOPIC, 1);
+        producer = new DefaultMQProducer("outbox-it-producer");
+        producer.setNamesrvAddr(infra.rocketMq().namesrvAddr());
+        producer.setInstanceName("outbox-it");
+        producer.start();
+        recorder = new EventRecorder(infra.rocketMq().namesrvAddr(), "outbox-it-recorder", TOPIC);
+    }
+
+    @AfterAll
+    static void tearDown() {
+        recorder.close();
+        producer.shutdown();
+    }
+
+    @BeforeEach
+    void noRowLeftPending() {
+        jdbc.update("DELETE FROM outbox_event WHERE status = 'PENDING'");
+    }
+
+    private OutboxRelay relay() {
+        return new OutboxRelay(jdbc, producer, Duration.ofMillis(200), Duration.ofSeconds(30));
+    }
+
+    /** A state change and its event in one transaction. */
+    private static String change(EventPublisher publisher, String id) {
+        return tx.execute(s -> {
+            jdbc.update("INSERT INTO booking_change (id) VALUES (?)", id);
+            return publisher.publish(TOPIC, "booking.changed", id, Map.of("bookingId", id));
+        });
+    }
+
+    private static void awaitDelivered(String eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> recorder.deliveriesOf(eventId) >= 1);
+    }
+
+    /** Sends a marker through the same relay path and waits for it: everything sent before it has arrived. */
+    private static void drainThrough(OutboxRelay relay) {
+        String marker = change(new OutboxEventPublisher(jdbc, relay), "marker-" + System.nanoTime());
+        relay.relayDue();
+        awaitDelivered(marker);
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() {
+        try (OutboxRelay relay = relay()) {
+            relay.start();
+            OutboxEventPublisher publisher = new OutboxEventPublisher(jdbc, relay);
+            assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+                jdbc.update("INSERT INTO booking_change (id) VALUES ('rolled-back-1')");
+                publisher.publish(TOPIC, "booking.changed", "rolled-back-1", Map.of("bookingId", "rolled-back-1"));
+                throw new IllegalStateException("payment failed, undo");
+            })).hasMessageContaining("undo");
+            drainThrough(relay);
+
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_change WHERE id = 'rolled-back-1'", Integer.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE message_key = 'rolled-back-1'", Integer.class)).isZero();
+            assertThat(recorder.anyKeyStartsWith("rolled-back-1")).isFalse();
+        }
+    }
+
+    @Test
+    void aCommittedChangeIsPublishedExactlyOnce() {
+        try (OutboxRelay relay = relay()) {
+            relay.start();
+            String eventId = change(new OutboxEventPublisher(jdbc, relay), "committed-1");
+            awaitDelivered(eventId);
+            drainThrough(relay);
+            assertThat(recorder.deliveriesOf(eventId)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT status FROM outbox_event WHERE event_id = ?", String.class, eventId))
+                    .isEqualTo("SENT");
+        }
+    }
+
+    @Test
+    void anEventCommittedByAProcessThatDiedBeforePublishingIsSentOnceLater() {
+        // No relay: the process "crashed" right after commit, before anything was sent.
+        String eventId = change(new OutboxEventPublisher(jdbc, null), "crashed-1");
+        assertThat(jdbc.queryForObject("SELECT status FROM outbox_event WHERE event_id = ?", String.class, eventId))
+                .isEqualTo("PENDING");
+        assertThat(recorder.deliveriesOf(eventId)).isZero();
+
+        // The restarted process (or another instance) runs its relay.
+        try (OutboxRelay restarted = relay()) {
+            restarted.start();
+            awaitDelivered(eventId);
+            drainThrough(restarted);
+        }
+        assertThat(recorder.deliveriesOf(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void twoRelaysRacingOverTheSameRowsSendEachOnce() {
+        OutboxEventPublisher noRelay = new OutboxEventPublisher(jdbc, null);
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(change(noRelay, "race-" + i));
+        }
+        AtomicInteger sent = new AtomicInteger();
+        try (OutboxRelay a = relay(); OutboxRelay b = relay()) {
+            CompletableFuture<Void> fa = CompletableFuture.runAsync(() -> sent.addAndGet(a.relayDue()));
+            CompletableFuture<Void> fb = CompletableFuture.runAsync(() -> sent.addAndGet(b.relayDue()));
+            CompletableFuture.allOf(fa, fb).join();
+            assertThat(sent.get()).isEqualTo(40);
+            drainThrough(a);
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(recorder.deliveriesOf(id)).isEqualTo(1));
+    }
+
+    @Test
+    void publishingOutsideATransactionIsRefused() {
+        OutboxEventPublisher publisher = new OutboxEventPublisher(jdbc, null);
+        assertThatThrownBy(() -> publisher.publish(TOPIC, "booking.changed", "x", Map.of()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("inside the transaction");
+    }
+}
