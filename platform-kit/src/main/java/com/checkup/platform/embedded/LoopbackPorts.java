@@ -18,7 +18,8 @@ public final class LoopbackPorts {
             return false;
         }
         try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
+            // Like the servers we start: a port whose old connections linger in TIME_WAIT is free to listen on.
+            s.setReuseAddress(true);
             s.bind(new InetSocketAddress(InetAddress.getByName(LOOPBACK), port));
             return true;
         } catch (IOException e) {
