@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Cold start of the local platform: time from `./checkup up --fresh` to "All ready", and the resident memory (RSS)
+# of every process it runs (launcher JVM with ZooKeeper + RocketMQ in-process, mariadbd, each service JVM).
+# Builds first (not timed), stops the platform at the end. Uses the fixed local ports: nothing else may hold them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests package
+./checkup down >/dev/null 2>&1 || true
+log=$(mktemp)
+start=$(date +%s.%N)
+./checkup up --fresh >"$log" 2>&1 &
+upid=$!
+deadline=$((SECONDS + 300))
+until grep -q "All ready in" "$log"; do
+  if ! kill -0 "$upid" 2>/dev/null || [ $SECONDS -gt $deadline ]; then echo "up failed:"; cat "$log"; exit 1; fi
+  sleep 0.2
+done
+ready=$(date +%s.%N)
+sleep 5 # let the processes settle before reading memory
+pids=$(ps -o pid= --ppid "$upid"; echo "$upid")
+# children of children (a service may fork nothing today, mariadbd is a direct child)
+for p in $pids; do pids="$pids $(ps -o pid= --ppid "$p" || true)"; done
+total_kb=0
+echo "process RSS:"
+for p in $(echo $pids | tr ' ' '\n' | sort -u); do
+  kb=$(ps -o rss= -p "$p" 2>/dev/null || echo 0); cmd=$(ps -o comm= -p "$p" 2>/dev/null || echo gone)
+  [ -n "$kb" ] && [ "$kb" -gt 0 ] && { printf "  %-12s pid %-8s %6d MB\n" "$cmd" "$p" $((kb / 1024)); total_kb=$((total_kb + kb)); }
+done
+grep "All ready in" "$log"
+awk -v a="$start" -v b="$ready" 'BEGIN { printf "cold up to all-ready (wall, incl. JVM start): %.1f s\n", b - a }'
+printf "total RSS: %d MB\n" $((total_kb / 1024))
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n1)"
+./checkup down >/dev/null
+rm -f "$log"
