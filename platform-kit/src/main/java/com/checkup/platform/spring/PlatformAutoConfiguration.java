@@ -1,0 +1,127 @@
+package com.checkup.platform.spring;
+
+import com.checkup.platform.configcenter.ConfigCenter;
+import com.checkup.platform.events.EventPublisher;
+import com.checkup.platform.events.OutboxEventPublisher;
+import com.checkup.platform.events.OutboxRelay;
+import com.checkup.platform.events.ProcessedEvents;
+import com.checkup.platform.flags.FeatureFlags;
+import com.checkup.platform.schema.PlatformSchema;
+import com.checkup.platform.sentinel.FlowRules;
+import javax.sql.DataSource;
+import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
+import org.apache.dubbo.rpc.model.ApplicationModel;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires platform-kit into a Spring Boot service: platform tables, outbox publisher and relay, idempotent lane-aware
+ * subscriptions, feature flags and Sentinel flow rules from the config center. A service only adds the dependency and
+ * the addresses (local-platform passes them; k8s sets them per environment).
+ */
+@AutoConfiguration(after = {DataSourceAutoConfiguration.class, JdbcTemplateAutoConfiguration.class,
+        TransactionAutoConfiguration.class})
+@EnableConfigurationProperties(PlatformProperties.class)
+public class PlatformAutoConfiguration {
+
+    /** Marker that the platform tables exist; beans that use them depend on it. */
+    public static final class PlatformTables {
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(DataSource.class)
+    static class Persistence {
+        @Bean
+        PlatformTables platformTables(DataSource dataSource) {
+            PlatformSchema.migrate(dataSource);
+            return new PlatformTables();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        ProcessedEvents processedEvents(PlatformTables tables, JdbcTemplate jdbc, TransactionTemplate tx) {
+            return new ProcessedEvents(jdbc, tx);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnProperty("checkup.rocketmq.name-server")
+    static class Events {
+        @Bean(destroyMethod = "shutdown")
+        DefaultMQProducer checkupEventProducer(PlatformProperties props,
+                                               @Value("${spring.application.name}") String app) throws MQClientException {
+            DefaultMQProducer p = new DefaultMQProducer(app + "-events");
+            p.setNamesrvAddr(props.getRocketmq().getNameServer());
+            p.setInstanceName(app + "-events");
+            p.setPollNameServerInterval((int) props.getRocketmq().getClientInterval().toMillis());
+            p.setHeartbeatBrokerInterval((int) props.getRocketmq().getClientInterval().toMillis());
+            p.setSendMsgTimeout(5_000);
+            p.start();
+            return p;
+        }
+
+        @Bean(destroyMethod = "close")
+        OutboxRelay outboxRelay(PlatformTables tables, JdbcTemplate jdbc, DefaultMQProducer producer,
+                                PlatformProperties props) {
+            OutboxRelay relay = new OutboxRelay(jdbc, producer, props.getOutbox().getPollInterval(),
+                    props.getOutbox().getLease());
+            relay.start();
+            return relay;
+        }
+
+        @Bean
+        @ConditionalOnMissingBean(EventPublisher.class)
+        EventPublisher eventPublisher(JdbcTemplate jdbc, OutboxRelay relay) {
+            return new OutboxEventPublisher(jdbc, relay);
+        }
+
+        @Bean(destroyMethod = "close")
+        EventSubscriptions eventSubscriptions(PlatformProperties props, ProcessedEvents processed,
+                                              @Value("${dubbo.provider.tag:}") String lane) {
+            return new EventSubscriptions(props.getRocketmq().getNameServer(), lane.isBlank() ? null : lane,
+                    processed, props);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("'${checkup.config-center.address:${dubbo.config-center.address:${dubbo.registry.address:}}}' != ''")
+    static class Config {
+        @Bean
+        DynamicConfiguration checkupConfigCenter(
+                @Value("${checkup.config-center.address:${dubbo.config-center.address:${dubbo.registry.address}}}") String url) {
+            return ConfigCenter.connect(ApplicationModel.defaultModel(), url);
+        }
+
+        @Bean
+        FeatureFlags featureFlags(DynamicConfiguration checkupConfigCenter) {
+            return new FeatureFlags(checkupConfigCenter);
+        }
+
+        /** Flow rules of this application, live from the config center; blocked calls become TOO_MANY_REQUESTS. */
+        @Bean
+        FlowRulesBinding flowRulesBinding(DynamicConfiguration checkupConfigCenter,
+                                          @Value("${spring.application.name}") String app) {
+            FlowRules.watch(checkupConfigCenter, app);
+            return new FlowRulesBinding(app);
+        }
+    }
+
+    /** Present when this application's flow rules are watched. */
+    public record FlowRulesBinding(String application) {
+    }
+}

@@ -1,0 +1,42 @@
+package com.checkup.platform.spring;
+
+import com.checkup.platform.dubbo.DubboDefaults;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Defaults every service shares, at the lowest precedence (a service's application.yml or the command line wins):
+ * our error boundary instead of Dubbo's exception filter, no QoS port, interface-level registration, probes for
+ * k8s, graceful shutdown, trace id and lane in every log line.
+ */
+public class PlatformDefaults implements EnvironmentPostProcessor {
+    static final String SOURCE = "checkupPlatformDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication app) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dubbo.provider.filter", DubboDefaults.PROVIDER_FILTER);
+        d.put("dubbo.application.qos-enable", "false");
+        d.put("dubbo.application.register-mode", "interface");
+        d.put("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
+        d.put("dubbo.application.name", "${spring.application.name}");
+        d.put("dubbo.protocol.name", "dubbo");
+        // Every service lives under com.checkup; @DubboService classes there are exported without @EnableDubbo.
+        d.put("dubbo.scan.base-packages", "com.checkup");
+        d.put("dubbo.consumer.check", "false");
+        d.put("dubbo.consumer.retries", "0");
+        // The platform tables (own history table) may be created first: the service's Flyway must accept that.
+        d.put("spring.flyway.baseline-on-migrate", "true");
+        d.put("spring.flyway.baseline-version", "0");
+        d.put("management.endpoint.health.probes.enabled", "true");
+        d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        d.put("server.shutdown", "graceful");
+        d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
+        d.put("logging.pattern.level", "%5p [%X{traceId:-},%X{lane:-}]");
+        env.getPropertySources().addLast(new MapPropertySource(SOURCE, d));
+    }
+}
