@@ -4,7 +4,10 @@ import com.checkup.platform.embedded.EmbeddedMariaDb;
 import com.checkup.platform.embedded.EmbeddedRocketMq;
 import com.checkup.platform.embedded.EmbeddedZooKeeper;
 import com.checkup.platform.embedded.LoopbackPorts;
+import com.checkup.contracts.event.Topics;
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,6 +55,7 @@ public final class Platform implements AutoCloseable {
             Files.createDirectories(config.logDir());
             writeHostsFile();
             startInfrastructure();
+            createTopics();
             for (ServiceSpec s : config.services()) {
                 if (s.database() != null) {
                     mariaDb.createDatabase(s.database());
@@ -170,6 +174,19 @@ public final class Platform implements AutoCloseable {
     private StartupException infraFailed(String what, CompletionException e) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         return new StartupException(what + " failed to start: " + cause.getMessage(), cause);
+    }
+
+    /** Every topic of api-contracts' {@link Topics}, created up front so producers and consumers find a route at once. */
+    private void createTopics() throws IllegalAccessException {
+        List<String> names = new ArrayList<>();
+        for (Field f : Topics.class.getFields()) {
+            if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
+                String topic = (String) f.get(null);
+                rocketMq.createTopic(topic);
+                names.add(topic);
+            }
+        }
+        progress.step("topics", String.join(", ", names));
     }
 
     private void startServices() throws StartupException {

@@ -82,6 +82,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     ServiceSpec javaService(String name, Path jar, int httpPort, int dubboPort, String database) {
         List<String> cmd = new ArrayList<>(List.of(
                 javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
+                // Dubbo generates classes with javassist (e.g. for its Micrometer metrics): Java 17 needs this.
+                "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Djava.net.preferIPv4Stack=true", "-Djdk.net.hosts.file=" + hostsFile(),
                 "-Duser.home=" + home.resolve("home").resolve(name),
                 "-jar", jar.toString(),

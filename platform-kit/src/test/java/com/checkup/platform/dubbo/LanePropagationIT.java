@@ -11,7 +11,7 @@ import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.TestInfrastructure;
 import com.checkup.platform.sentinel.FlowRules;
-import com.checkup.platform.support.DubboApps;
+import com.checkup.platform.embedded.DubboApps;
 import java.time.Duration;
 import java.util.List;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;

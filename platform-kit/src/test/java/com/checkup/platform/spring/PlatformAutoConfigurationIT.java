@@ -14,7 +14,7 @@ import com.checkup.platform.flags.FeatureFlag;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.spring.it.Greeter;
 import com.checkup.platform.spring.it.GreeterApp;
-import com.checkup.platform.support.DubboApps;
+import com.checkup.platform.embedded.DubboApps;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

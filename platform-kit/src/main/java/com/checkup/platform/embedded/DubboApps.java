@@ -1,7 +1,6 @@
-package com.checkup.platform.support;
+package com.checkup.platform.embedded;
 
 import com.checkup.platform.dubbo.DubboDefaults;
-import com.checkup.platform.embedded.LoopbackPorts;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.dubbo.config.ApplicationConfig;
@@ -12,7 +11,7 @@ import org.apache.dubbo.config.RegistryConfig;
 import org.apache.dubbo.config.ServiceConfig;
 import org.apache.dubbo.config.bootstrap.DubboBootstrap;
 
-/** Several Dubbo applications in one test JVM, each with its own port and (optional) lane tag. */
+/** Test support: several Dubbo applications (providers or clients) in one JVM, each with its own port and (optional) lane tag. */
 public final class DubboApps implements AutoCloseable {
     static {
         // Interface-level discovery keeps the tests independent of application-level metadata exchange.

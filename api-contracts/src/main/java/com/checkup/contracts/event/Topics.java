@@ -1,0 +1,12 @@
+package com.checkup.contracts.event;
+
+/** RocketMQ topics. The event type is the message tag (see each payload class for its types). */
+public final class Topics {
+    /** Order lifecycle: order.created, order.paid, order.closed, order.refunded, order.fulfilled. */
+    public static final String ORDER = "checkup-order";
+    /** Payment outcomes: payment.succeeded, payment.refunded. */
+    public static final String PAYMENT = "checkup-payment";
+
+    private Topics() {
+    }
+}
