@@ -1,0 +1,26 @@
+package com.checkup.contracts.payment;
+
+/**
+ * Payments (payment-service). Money moves only on a channel's signed callback; everything else is a request.
+ * Errors: {@code VALIDATION_FAILED}, {@code NOT_FOUND}, {@code CONFLICT}, {@code UNAUTHENTICATED} (bad signature).
+ */
+public interface PaymentService {
+    /**
+     * Starts paying an unpaid order through a channel (e.g. {@code SIMULATED}); the amount is the order's.
+     * Asking again while the payment is open returns the same payment.
+     */
+    PaymentView pay(String orderId, String channel);
+
+    PaymentView get(String paymentId);
+
+    /** Asks the channel to give a succeeded payment back; the channel's callback completes it. Repeats are no-ops. */
+    PaymentView refund(String paymentId, String reason);
+
+    /**
+     * A channel's notification, as received on {@code POST /api/payments/callback/{channel}}: the raw body and its
+     * HMAC-SHA256 signature (hex). Verified, then applied once however often it is replayed.
+     *
+     * @return {@code "OK"} when accepted or already applied (the channel stops retrying)
+     */
+    String callback(String channel, String body, String signature);
+}

@@ -1,0 +1,180 @@
+package com.checkup.payment.app;
+
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.contracts.event.Topics;
+import com.checkup.contracts.order.OrderStatus;
+import com.checkup.contracts.order.OrderView;
+import com.checkup.contracts.payment.PaymentEvent;
+import com.checkup.contracts.payment.PaymentStatus;
+import com.checkup.payment.channel.PaymentChannel;
+import com.checkup.payment.channel.PaymentChannels;
+import com.checkup.payment.domain.CallbackSignature;
+import com.checkup.payment.domain.ChannelNotification;
+import com.checkup.payment.domain.Payment;
+import com.checkup.payment.persistence.PaymentRepository;
+import com.checkup.payment.rpc.OrderClient;
+import com.checkup.platform.events.EventPublisher;
+import com.checkup.platform.events.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payment use cases. State moves only by conditional updates ({@code WHERE status = <expected>}), so any number of
+ * concurrent or replayed callbacks apply once; each move and its event commit together.
+ */
+@Service
+public class PaymentCommands {
+    private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
+
+    private final PaymentRepository payments;
+    private final EventPublisher events;
+    private final OrderClient orders;
+    private final PaymentChannels channels;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public PaymentCommands(PaymentRepository payments, EventPublisher events, OrderClient orders,
+                           PaymentChannels channels, TransactionTemplate tx, Clock clock) {
+        this.payments = payments;
+        this.events = events;
+        this.orders = orders;
+        this.channels = channels;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Payment pay(String orderId, String channelName) {
+        require(orderId, "orderId");
+        require(channelName, "channel");
+        PaymentChannel channel = channels.find(channelName);
+        if (channel == null) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "Unknown payment channel " + channelName
+                    + "; available: " + channels.names());
+        }
+        OrderView order = orders.get(orderId.trim());
+        if (order.getStatus() != OrderStatus.CREATED) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Order " + order.getOrderId() + " is " + order.getStatus()
+                    + " and cannot be paid");
+        }
+        Payment fresh = Payment.open(order.getOrderId(), channel.name(), order.getAmountCents(), clock.instant());
+        Payment result;
+        try {
+            result = tx.execute(s -> payments.findLive(fresh.orderId()).orElseGet(() -> {
+                payments.insert(fresh);
+                return fresh;
+            }));
+        } catch (DuplicateKeyException raced) {
+            result = payments.findLive(fresh.orderId()).orElseThrow(() -> raced);
+        }
+        if (result != fresh) {
+            if (result.status() == PaymentStatus.PENDING && result.channel().equals(channel.name())) {
+                return result;
+            }
+            throw new BusinessException(ErrorCode.CONFLICT, "Order " + result.orderId() + " already has payment "
+                    + result.id() + " (" + result.channel() + ", " + result.status() + ")");
+        }
+        channel.requestPayment(fresh);
+        return fresh;
+    }
+
+    public Payment get(String paymentId) {
+        require(paymentId, "paymentId");
+        return payments.find(paymentId.trim())
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId));
+    }
+
+    public Payment refund(String paymentId, String reason) {
+        Payment p = get(paymentId);
+        if (p.status() == PaymentStatus.REFUND_PENDING || p.status() == PaymentStatus.REFUNDED) {
+            return p;
+        }
+        if (p.status() != PaymentStatus.SUCCEEDED
+                || !payments.transition(p.id(), PaymentStatus.SUCCEEDED, PaymentStatus.REFUND_PENDING, null)) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Payment " + p.id() + " is " + get(paymentId).status()
+                    + "; only a succeeded payment can be refunded");
+        }
+        log.info("Refund of payment {} asked: {}", p.id(), reason);
+        channels.find(p.channel()).requestRefund(p);
+        return get(paymentId);
+    }
+
+    /** A channel callback: verified, matched against the payment, applied at most once. */
+    public String callback(String channelName, String body, String signature) {
+        String channel = channelName == null ? "" : channelName.trim().toUpperCase();
+        String secret = channels.secret(channel);
+        if (secret == null || !CallbackSignature.verify(secret, body, signature)) {
+            payments.recordCallback(channel.isEmpty() ? "?" : channel, null, "BAD_SIGNATURE", String.valueOf(body));
+            log.warn("Rejected a callback on channel '{}': unknown channel or bad signature", channel);
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "Callback signature is not valid");
+        }
+        ChannelNotification n = parse(channel, body);
+        Payment p = payments.find(n.paymentId()).orElse(null);
+        if (p == null) {
+            payments.recordCallback(channel, n.paymentId(), "UNKNOWN_PAYMENT", body);
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No payment " + n.paymentId());
+        }
+        try {
+            p.checkMatches(n);
+        } catch (BusinessException mismatch) {
+            payments.recordCallback(channel, p.id(), "MISMATCH", body);
+            log.warn("Rejected callback for payment {}: {}", p.id(), mismatch.getMessage());
+            throw mismatch;
+        }
+        String outcome = tx.execute(s -> apply(p, n, channel, body));
+        log.info("Callback {} for payment {}: {}", n.kind(), p.id(), outcome);
+        return "OK";
+    }
+
+    private String apply(Payment p, ChannelNotification n, String channel, String body) {
+        String outcome;
+        if (ChannelNotification.SUCCESS.equals(n.kind())) {
+            if (payments.transition(p.id(), PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, n.channelTxnId())) {
+                events.publish(Topics.PAYMENT, PaymentEvent.SUCCEEDED, p.orderId(),
+                        new PaymentEvent(p.id(), p.orderId(), p.amountCents(), p.channel()));
+                outcome = "APPLIED";
+            } else {
+                outcome = "REPLAY";
+            }
+        } else if (payments.transition(p.id(), PaymentStatus.REFUND_PENDING, PaymentStatus.REFUNDED, n.channelTxnId())) {
+            events.publish(Topics.PAYMENT, PaymentEvent.REFUNDED, p.orderId(),
+                    new PaymentEvent(p.id(), p.orderId(), p.amountCents(), p.channel()));
+            outcome = "APPLIED";
+        } else if (payments.find(p.id()).map(x -> x.status() == PaymentStatus.REFUNDED).orElse(false)) {
+            outcome = "REPLAY";
+        } else {
+            // A refund nobody asked for: record it loudly, do not move state.
+            outcome = "UNEXPECTED_REFUND";
+            log.error("Channel {} reports a refund of payment {} that was not asked for", channel, p.id());
+        }
+        payments.recordCallback(channel, p.id(), outcome, body);
+        return outcome;
+    }
+
+    private ChannelNotification parse(String channel, String body) {
+        try {
+            JsonNode j = Json.MAPPER.readTree(body);
+            String kind = j.path("kind").asText("");
+            if (!ChannelNotification.SUCCESS.equals(kind) && !ChannelNotification.REFUNDED.equals(kind)
+                    || !j.path("amountCents").canConvertToLong() || j.path("paymentId").asText("").isBlank()) {
+                throw new IllegalArgumentException("missing or bad fields");
+            }
+            return new ChannelNotification(j.path("paymentId").asText(), j.path("orderId").asText(),
+                    j.path("amountCents").asLong(), kind, j.path("channelTxnId").asText(null));
+        } catch (Exception e) {
+            payments.recordCallback(channel, null, "MALFORMED", body);
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "Callback body is not a valid notification");
+        }
+    }
+
+    private static void require(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, field + " is required");
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.checkup.payment.persistence;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface PaymentMapper extends BaseMapper<PaymentRow> {
+
+    /** Moves a payment from one status to the next only if it is still in the first: the row lock decides races. */
+    @Update("UPDATE payments SET status = #{to}, updated_at = NOW(3),"
+            + " channel_txn_id = COALESCE(#{txn}, channel_txn_id),"
+            + " live_order_id = CASE WHEN #{to} = 'REFUNDED' THEN NULL ELSE live_order_id END"
+            + " WHERE id = #{id} AND status = #{from}")
+    int transition(@Param("id") String id, @Param("from") String from, @Param("to") String to, @Param("txn") String txn);
+
+    @Insert("INSERT INTO payment_callbacks (channel, payment_id, outcome, body, received_at)"
+            + " VALUES (#{channel}, #{paymentId}, #{outcome}, #{body}, NOW(3))")
+    void recordCallback(@Param("channel") String channel, @Param("paymentId") String paymentId,
+                        @Param("outcome") String outcome, @Param("body") String body);
+}
