@@ -38,13 +38,18 @@ public final class Platform implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean closed;
 
+    /** A platform that reports progress on {@code out}; nothing runs until {@link #start(boolean)}. */
+    public Platform(PlatformConfig config, java.io.PrintStream out) {
+        this(config, new Progress(out));
+    }
+
     Platform(PlatformConfig config, Progress progress) {
         this.config = config;
         this.progress = progress;
     }
 
     /** Starts everything and waits until each part is ready. On failure, stops what was started and throws. */
-    void start(boolean fresh) throws StartupException {
+    public void start(boolean fresh) throws StartupException {
         checkPortsFree();
         try {
             if (fresh) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import com.checkup.platform.embedded.LoopbackPorts;
 
 /**
  * What {@code up} starts and where. Fixed default ports (documented in the README) — the only place in the project
@@ -32,6 +33,25 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         return base.withServices(base.builtServices());
     }
 
+    /**
+     * For tests: every port free at run time, data under {@code home}, and every built service module of {@code root}
+     * on free ports too (the fixed defaults are for `up` only: the machine may be shared).
+     */
+    public static PlatformConfig onFreePorts(Path root, Path home) {
+        PlatformConfig base = new PlatformConfig(root, home, LoopbackPorts.freePort(), LoopbackPorts.freePort(),
+                LoopbackPorts.freePortWithNeighbours(-2, 1), LoopbackPorts.freePort(), LoopbackPorts.freePort(),
+                List.of(), Duration.ofSeconds(180));
+        List<ServiceSpec> specs = new ArrayList<>();
+        for (Object[] s : KNOWN_SERVICES) {
+            String name = (String) s[0];
+            Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
+            if (Files.isRegularFile(jar) && s[3] != null) {
+                specs.add(base.javaService(name, jar, LoopbackPorts.freePort(), LoopbackPorts.freePort(), (String) s[3]));
+            }
+        }
+        return base.withServices(specs);
+    }
+
     public PlatformConfig withServices(List<ServiceSpec> s) {
         return new PlatformConfig(root, home, zooKeeperPort, namesrvPort, brokerPort, mariaDbPort, gatewayPort, s, readyTimeout);
     }
@@ -52,11 +72,11 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         return home.resolve("state.properties");
     }
 
-    String registryUrl() {
+    public String registryUrl() {
         return "zookeeper://127.0.0.1:" + zooKeeperPort;
     }
 
-    String namesrvAddr() {
+    public String namesrvAddr() {
         return "127.0.0.1:" + namesrvPort;
     }
 
@@ -79,7 +99,7 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     }
 
     /** The command line of a Spring Boot service: lean JVM flags, loopback-only networking, platform addresses. */
-    ServiceSpec javaService(String name, Path jar, int httpPort, int dubboPort, String database) {
+    public ServiceSpec javaService(String name, Path jar, int httpPort, int dubboPort, String database) {
         List<String> cmd = new ArrayList<>(List.of(
                 javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
                 // Dubbo generates classes with javassist (e.g. for its Micrometer metrics): Java 17 needs this.

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,10 +37,7 @@ class PlatformIT {
     private final Progress progress = new Progress(new PrintStream(console, true, StandardCharsets.UTF_8));
 
     private PlatformConfig config(boolean failingService) {
-        int broker = LoopbackPorts.freePortWithNeighbours(-2, 1);
-        PlatformConfig base = new PlatformConfig(root, root.resolve(".local-platform"), LoopbackPorts.freePort(),
-                LoopbackPorts.freePort(), broker, LoopbackPorts.freePort(), LoopbackPorts.freePort(), List.of(),
-                Duration.ofSeconds(60));
+        PlatformConfig base = PlatformConfig.onFreePorts(root, root.resolve(".local-platform"));
         int http = LoopbackPorts.freePort();
         List<String> cmd = List.of(PlatformConfig.javaExecutable(), "-cp", System.getProperty("java.class.path"),
                 FakeService.class.getName(), Integer.toString(http), failingService ? "fail" : "ok");

@@ -3,15 +3,16 @@ package com.checkup.platform.embedded;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.broker.BrokerController;
 import org.apache.rocketmq.common.BrokerConfig;
+import org.apache.rocketmq.common.MQVersion;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.namesrv.NamesrvController;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
 
 /**
@@ -42,6 +43,11 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         Files.createDirectories(dir);
         // The broker and its client libraries write logs and config under user.home unless told otherwise.
         System.setProperty("rocketmq.home.dir", dir.toString());
+        // What BrokerStartup/NamesrvStartup do: every remoting command carries this version. Left unset it is 0, and
+        // the name server reads the broker's registration as an ancient format (no topic routes), while clients
+        // take the broker for one too old for SQL92 filters. (A client class in the same JVM sets it as a side
+        // effect, which hides the problem in tests.)
+        System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
 
         NamesrvConfig nsConfig = new NamesrvConfig();
         nsConfig.setRocketmqHome(dir.toString());
@@ -97,34 +103,23 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         return mq;
     }
 
-    /**
-     * Waits until the name server knows the broker, then publishes the broker's topic routes into it directly.
-     * Seen with 5.4.0 in one JVM: the broker's remote registrations list the broker but its topics may not reach
-     * the route table for a long while (no route for TBW102 after 30 s); registering the same topic config
-     * straight into the in-process name server makes routes available at once.
-     */
+    /** Waits until the name server routes the broker's default topic (registration is asynchronous). */
     private void awaitBrokerRegistered(Duration timeout) throws InterruptedException {
+        awaitRoute("TBW102", timeout);
+    }
+
+    private void awaitRoute(String topic, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextRegister = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
-        while (!namesrv.getRouteInfoManager().getAllClusterInfo().getBrokerAddrTable().containsKey(BROKER)) {
+        while (namesrv.getRouteInfoManager().pickupTopicRouteData(topic) == null) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("RocketMQ broker did not register with the name server in " + timeout);
+                throw new IllegalStateException("No route for " + topic + " on the name server after " + timeout);
             }
             if (System.nanoTime() > nextRegister) {
                 broker.registerBrokerAll(true, false, true);
                 nextRegister = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
             }
-            Thread.sleep(50);
-        }
-        publishRoutes("TBW102");
-    }
-
-    private void publishRoutes(String mustRoute) {
-        namesrv.getRouteInfoManager().registerBroker(CLUSTER, broker.getBrokerAddr(), BROKER, 0L,
-                broker.getHAServerAddr(), null, 30_000L, false,
-                broker.getTopicConfigManager().buildTopicConfigSerializeWrapper(), List.of(), null);
-        if (namesrv.getRouteInfoManager().pickupTopicRouteData(mustRoute) == null) {
-            throw new IllegalStateException("Name server has no route for " + mustRoute + " after registration");
+            Thread.sleep(20);
         }
     }
 
@@ -149,7 +144,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
     public void createTopic(String topic, int queues) {
         TopicConfig tc = new TopicConfig(topic, queues, queues);
         broker.getTopicConfigManager().updateTopicConfig(tc);
-        publishRoutes(topic);
+        broker.registerIncrementBrokerData(tc, broker.getTopicConfigManager().getDataVersion());
+        try {
+            awaitRoute(topic, Duration.ofSeconds(15));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
+        }
     }
 
     @Override
