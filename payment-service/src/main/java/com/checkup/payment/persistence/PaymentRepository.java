@@ -45,6 +45,12 @@ public class PaymentRepository {
         return mapper.transition(id, from.name(), to.name(), channelTxnId) == 1;
     }
 
+    /** Settled payments last changed between {@code since} and {@code before}, oldest first. */
+    public java.util.List<Payment> settledBetween(java.time.Instant since, java.time.Instant before, int limit) {
+        return mapper.settledBetween(LocalDateTime.ofInstant(since, ZoneOffset.UTC),
+                LocalDateTime.ofInstant(before, ZoneOffset.UTC), limit).stream().map(PaymentRepository::toDomain).toList();
+    }
+
     public void recordCallback(String channel, String paymentId, String outcome, String body) {
         mapper.recordCallback(channel, paymentId, outcome, body.length() > 2000 ? body.substring(0, 2000) : body);
     }

@@ -1,0 +1,143 @@
+package com.checkup.payment.app;
+
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.contracts.event.Topics;
+import com.checkup.contracts.order.OrderStatus;
+import com.checkup.contracts.order.OrderView;
+import com.checkup.contracts.payment.PaymentEvent;
+import com.checkup.contracts.payment.PaymentStatus;
+import com.checkup.payment.domain.Payment;
+import com.checkup.payment.persistence.PaymentRepository;
+import com.checkup.payment.rpc.OrderClient;
+import com.checkup.platform.events.EventPublisher;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Finds payments whose order disagrees and repairs them through the same state machines:
+ * <ul>
+ * <li>payment SUCCEEDED, order still CREATED: the order missed it — announce {@code payment.succeeded} again
+ * (order-service applies it once);</li>
+ * <li>payment SUCCEEDED, order CLOSED or paid by another payment: money was taken for nothing — refund it;</li>
+ * <li>payment REFUNDED, order still PAID by it: announce {@code payment.refunded} again.</li>
+ * </ul>
+ * Only payments settled longer than the grace period are looked at, so events still on their way are not raced.
+ * Safe to run on several instances at once: refunds move by conditional update, re-announcements are idempotent.
+ */
+@Service
+public class Reconciliation {
+    private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
+    private static final int BATCH = 200;
+
+    /** What one run did. */
+    public record Report(int checked, int reannounced, int refundsAsked, int unresolved) {
+    }
+
+    private final PaymentRepository payments;
+    private final OrderClient orders;
+    private final PaymentCommands commands;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration grace;
+    private final Duration lookBack;
+
+    public Reconciliation(PaymentRepository payments, OrderClient orders, PaymentCommands commands,
+                          EventPublisher events, TransactionTemplate tx, Clock clock,
+                          @Value("${checkup.payment.reconciliation.grace:2m}") Duration grace,
+                          @Value("${checkup.payment.reconciliation.look-back:7d}") Duration lookBack) {
+        this.payments = payments;
+        this.orders = orders;
+        this.commands = commands;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.grace = grace;
+        this.lookBack = lookBack;
+    }
+
+    @Scheduled(initialDelayString = "${checkup.payment.reconciliation.interval:5m}",
+            fixedDelayString = "${checkup.payment.reconciliation.interval:5m}")
+    public void scheduled() {
+        Report r = run();
+        if (r.reannounced() + r.refundsAsked() + r.unresolved() > 0) {
+            log.warn("Reconciliation: {}", r);
+        }
+    }
+
+    public Report run() {
+        Instant now = clock.instant();
+        Instant since = now.minus(lookBack);
+        Instant before = now.minus(grace);
+        int checked = 0;
+        int reannounced = 0;
+        int refunds = 0;
+        int unresolved = 0;
+        while (true) {
+            var batch = payments.settledBetween(since, before, BATCH);
+            for (Payment p : batch) {
+                checked++;
+                switch (check(p)) {
+                    case REANNOUNCED -> reannounced++;
+                    case REFUND_ASKED -> refunds++;
+                    case UNRESOLVED -> unresolved++;
+                    case CONSISTENT -> { }
+                }
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+            since = batch.get(batch.size() - 1).updatedAt();
+        }
+        return new Report(checked, reannounced, refunds, unresolved);
+    }
+
+    private enum Finding { CONSISTENT, REANNOUNCED, REFUND_ASKED, UNRESOLVED }
+
+    private Finding check(Payment p) {
+        OrderView o;
+        try {
+            o = orders.get(p.orderId());
+        } catch (BusinessException e) {
+            if (e.errorCode() == ErrorCode.NOT_FOUND) {
+                log.error("Payment {} ({}) is for order {}, which does not exist", p.id(), p.status(), p.orderId());
+                return Finding.UNRESOLVED;
+            }
+            throw e;
+        }
+        boolean ours = Objects.equals(o.getPaymentId(), p.id());
+        if (p.status() == PaymentStatus.SUCCEEDED) {
+            if (o.getStatus() == OrderStatus.CREATED) {
+                announce(PaymentEvent.SUCCEEDED, p);
+                return Finding.REANNOUNCED;
+            }
+            if (o.getStatus() == OrderStatus.CLOSED || !ours) {
+                log.warn("Payment {} succeeded but order {} is {} (paid by {}): refunding", p.id(), o.getOrderId(),
+                        o.getStatus(), o.getPaymentId());
+                commands.refund(p.id(), "reconciliation: order " + o.getStatus());
+                return Finding.REFUND_ASKED;
+            }
+            return Finding.CONSISTENT;
+        }
+        // REFUNDED
+        if (ours && o.getStatus() == OrderStatus.PAID) {
+            announce(PaymentEvent.REFUNDED, p);
+            return Finding.REANNOUNCED;
+        }
+        return Finding.CONSISTENT;
+    }
+
+    private void announce(String type, Payment p) {
+        tx.executeWithoutResult(s -> events.publish(Topics.PAYMENT, type, p.orderId(),
+                new PaymentEvent(p.id(), p.orderId(), p.amountCents(), p.channel())));
+    }
+}

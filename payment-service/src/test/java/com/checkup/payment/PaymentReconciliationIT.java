@@ -1,0 +1,83 @@
+package com.checkup.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.checkup.contracts.order.OrderStatus;
+import com.checkup.contracts.order.OrderView;
+import com.checkup.contracts.payment.PaymentStatus;
+import com.checkup.contracts.payment.PaymentView;
+import com.checkup.payment.app.Reconciliation;
+import com.checkup.platform.embedded.EmbeddedInfraExtension;
+import com.checkup.platform.embedded.TestInfrastructure;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Payments whose order disagrees are found and repaired through the normal state machines. */
+@ExtendWith(EmbeddedInfraExtension.class)
+class PaymentReconciliationIT {
+    private static PaymentServiceFixture f;
+
+    @BeforeAll
+    static void start(TestInfrastructure infra) throws Exception {
+        // No grace period and no scheduled runs: the test decides when reconciliation runs.
+        f = new PaymentServiceFixture(infra, "payment_reconcile_it",
+                "--checkup.payment.reconciliation.grace=0s", "--checkup.payment.reconciliation.interval=1h");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (f != null) {
+            f.close();
+        }
+    }
+
+    private PaymentView paid(OrderView o) {
+        PaymentView p = f.payments.get().pay(o.getOrderId(), "SIMULATED");
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> f.payments.get().get(p.getPaymentId()).getStatus() == PaymentStatus.SUCCEEDED);
+        return p;
+    }
+
+    @Test
+    void repairsEachKindOfDisagreementOnceAndLeavesConsistentPairsAlone() {
+        Reconciliation reconciliation = f.service.getBean(Reconciliation.class);
+
+        // 1. Consistent: the order is PAID by this payment.
+        OrderView consistent = f.order(10_000, OrderStatus.CREATED);
+        PaymentView p1 = paid(consistent);
+        consistent.setStatus(OrderStatus.PAID);
+        consistent.setPaymentId(p1.getPaymentId());
+
+        // 2. The order never saw the payment (still CREATED): announce it again.
+        OrderView missed = f.order(20_000, OrderStatus.CREATED);
+        paid(missed);
+
+        // 3. The order was closed (hold expired) while the money came in: give it back.
+        OrderView closed = f.order(30_000, OrderStatus.CREATED);
+        PaymentView p3 = paid(closed);
+        closed.setStatus(OrderStatus.CLOSED);
+
+        Reconciliation.Report r = reconciliation.run();
+        assertThat(r.checked()).isEqualTo(3);
+        assertThat(r.reannounced()).isEqualTo(1);
+        assertThat(r.refundsAsked()).isEqualTo(1);
+        assertThat(r.unresolved()).isZero();
+
+        assertThat(f.events("payment.succeeded", consistent.getOrderId())).isEqualTo(1);
+        assertThat(f.events("payment.succeeded", missed.getOrderId())).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> f.payments.get().get(p3.getPaymentId()).getStatus() == PaymentStatus.REFUNDED);
+        assertThat(f.events("payment.refunded", closed.getOrderId())).isEqualTo(1);
+
+        // Once the orders agree, a second run changes nothing.
+        missed.setStatus(OrderStatus.PAID);
+        missed.setPaymentId(f.db.queryForObject("SELECT id FROM payments WHERE order_id = ?", String.class, missed.getOrderId()));
+        Reconciliation.Report again = reconciliation.run();
+        assertThat(again.reannounced()).isZero();
+        assertThat(again.refundsAsked()).isZero();
+    }
+}
