@@ -1,9 +1,9 @@
 package com.checkup.e2e;
 
+import com.checkup.platform.embedded.BusinessErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.order.CreateOrderRequest;
 import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderStatus;
@@ -64,12 +64,7 @@ class BookingPaymentFlowIT {
     }
 
     private static String code(Runnable r) {
-        try {
-            r.run();
-            return "none";
-        } catch (BusinessException e) {
-            return e.getCode();
-        }
+        return BusinessErrors.codeOf(r);
     }
 
     @Test

@@ -1,10 +1,10 @@
 package com.checkup.order;
 
+import com.checkup.platform.embedded.BusinessErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.CreateOrderRequest;
 import com.checkup.contracts.order.OrderService;
@@ -142,12 +142,7 @@ class OrderServiceIT {
     }
 
     private static String errorCode(Runnable r) {
-        try {
-            r.run();
-            return "none";
-        } catch (BusinessException e) {
-            return e.getCode();
-        }
+        return BusinessErrors.codeOf(r);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.checkup.payment;
 
+import com.checkup.platform.embedded.BusinessErrors;
 import static org.awaitility.Awaitility.await;
 
 import com.checkup.contracts.error.BusinessException;
@@ -75,12 +76,7 @@ final class PaymentServiceFixture implements AutoCloseable {
     }
 
     static String code(Runnable r) {
-        try {
-            r.run();
-            return "none";
-        } catch (BusinessException e) {
-            return e.getCode();
-        }
+        return BusinessErrors.codeOf(r);
     }
 
     @Override

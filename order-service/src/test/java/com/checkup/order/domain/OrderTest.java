@@ -1,9 +1,9 @@
 package com.checkup.order.domain;
 
+import com.checkup.platform.embedded.BusinessErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.order.OrderStatus;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,12 +16,7 @@ class OrderTest {
     }
 
     private static String code(Runnable r) {
-        try {
-            r.run();
-            return "none";
-        } catch (BusinessException e) {
-            return e.getCode();
-        }
+        return BusinessErrors.codeOf(r);
     }
 
     @Test
