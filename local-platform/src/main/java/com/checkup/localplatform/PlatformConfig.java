@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import com.checkup.platform.embedded.EmbeddedMariaDb;
 import com.checkup.platform.embedded.LoopbackPorts;
 
 /**
@@ -81,8 +82,7 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     }
 
     String jdbcUrl(String database) {
-        return "jdbc:mysql://127.0.0.1:" + mariaDbPort + "/" + database
-                + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true";
+        return EmbeddedMariaDb.jdbcUrl(mariaDbPort, database);
     }
 
     /** Modules whose jar has been built ({@code <module>/target/<module>.jar}); the others are reported as skipped. */

@@ -191,7 +191,11 @@ class OrderServiceIT {
                 new PaymentEvent("PAY-X", o.getOrderId(), 1, "SIMULATED"));
         String ghost = sendPayment(PaymentEvent.SUCCEEDED, UUID.randomUUID().toString(),
                 new PaymentEvent("PAY-Y", "O-does-not-exist", 1, "SIMULATED"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> processed(wrong, ghost) == 2);
+        // A refund for an order that was never paid cannot apply either.
+        String strayRefund = sendPayment(PaymentEvent.REFUNDED, UUID.randomUUID().toString(),
+                new PaymentEvent("PAY-Z", o.getOrderId(), 50_000, "SIMULATED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed(wrong, ghost, strayRefund) == 3);
+        assertThat(outboxCount("order.refunded", o.getOrderId())).isZero();
         assertThat(orders.get().get(o.getOrderId()).getStatus()).isEqualTo(OrderStatus.CREATED);
     }
 
@@ -208,5 +212,6 @@ class OrderServiceIT {
         assertThat(errorCode(() -> orders.get().create(request("B-neg", -1)))).isEqualTo("VALIDATION_FAILED");
         assertThat(errorCode(() -> orders.get().create(null))).isEqualTo("VALIDATION_FAILED");
         assertThat(errorCode(() -> orders.get().get(null))).isEqualTo("VALIDATION_FAILED");
+        assertThat(errorCode(() -> orders.get().close(o.getOrderId(), "r".repeat(200)))).isEqualTo("VALIDATION_FAILED");
     }
 }

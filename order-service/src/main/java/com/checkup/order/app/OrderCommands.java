@@ -5,6 +5,7 @@ import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.CreateOrderRequest;
 import com.checkup.contracts.order.OrderEvent;
+import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.payment.PaymentEvent;
 import com.checkup.order.domain.Order;
 import com.checkup.order.persistence.OrderRepository;
@@ -113,6 +114,14 @@ public class OrderCommands {
     public void paymentRefunded(PaymentEvent p) {
         Order o = forEvent(p);
         if (o == null) {
+            return;
+        }
+        boolean refundOfItsPayment = o.status() == OrderStatus.REFUNDED
+                || o.status() == OrderStatus.PAID && p.getPaymentId() != null && p.getPaymentId().equals(o.paymentId());
+        if (!refundOfItsPayment) {
+            // Redelivery cannot make this apply (and throwing would redeliver it forever): record it loudly.
+            log.error("Refund of payment {} does not apply to order {} ({}, paid by {}): ignored",
+                    p.getPaymentId(), o.id(), o.status(), o.paymentId());
             return;
         }
         if (o.refund(p.getPaymentId(), now())) {

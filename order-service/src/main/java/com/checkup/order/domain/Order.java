@@ -98,6 +98,9 @@ public final class Order {
 
     /** CREATED → CLOSED; true if it changed. Closing a paid order is a refund, not a close. */
     public boolean close(String reason, Instant now) {
+        if (reason != null && reason.trim().length() > 64) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason is longer than 64 characters");
+        }
         if (status == OrderStatus.CLOSED) {
             return false;
         }

@@ -22,12 +22,12 @@ public class OrderRepository {
     }
 
     public Optional<Order> find(String id) {
-        return Optional.ofNullable(mapper.selectById(id)).map(OrderRepository::toDomain);
+        return Optional.ofNullable(mapper.selectById(id)).map(OrderRepository::fromRow);
     }
 
     public Optional<Order> findByBooking(String bookingId) {
         return Optional.ofNullable(mapper.selectOne(new LambdaQueryWrapper<OrderRow>().eq(OrderRow::getBookingId, bookingId)))
-                .map(OrderRepository::toDomain);
+                .map(OrderRepository::fromRow);
     }
 
     /** Inserts a new order; a second order for the same booking fails on the unique key (DuplicateKeyException). */
@@ -67,7 +67,7 @@ public class OrderRepository {
         return r;
     }
 
-    private static Order toDomain(OrderRow r) {
+    private static Order fromRow(OrderRow r) {
         return Order.restore(r.getId(), r.getBookingId(), r.getConsumerId(), r.getHospitalId(), r.getPackageId(),
                 r.getAmountCents(), OrderStatus.valueOf(r.getStatus()), r.getPaymentId(), r.getCloseReason(),
                 r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getUpdatedAt().toInstant(ZoneOffset.UTC), r.getVersion());

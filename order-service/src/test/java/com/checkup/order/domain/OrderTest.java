@@ -71,6 +71,7 @@ class OrderTest {
         assertThat(p.status()).isEqualTo(OrderStatus.FULFILLED);
 
         Order c = order();
+        assertThat(code(() -> c.close("x".repeat(65), NOW))).isEqualTo("VALIDATION_FAILED");
         assertThat(c.close(null, NOW)).isTrue();
         assertThat(c.closeReason()).isEqualTo("CANCELLED");
         assertThat(c.close("HOLD_EXPIRED", NOW)).isFalse();

@@ -17,13 +17,13 @@ public class PaymentRepository {
     }
 
     public Optional<Payment> find(String id) {
-        return Optional.ofNullable(mapper.selectById(id)).map(PaymentRepository::toDomain);
+        return Optional.ofNullable(mapper.selectById(id)).map(PaymentRepository::fromRow);
     }
 
     /** The order's live payment (pending, succeeded or being refunded), if any. */
     public Optional<Payment> findLive(String orderId) {
         return Optional.ofNullable(mapper.selectOne(new LambdaQueryWrapper<PaymentRow>().eq(PaymentRow::getLiveOrderId, orderId)))
-                .map(PaymentRepository::toDomain);
+                .map(PaymentRepository::fromRow);
     }
 
     /** Fails with DuplicateKeyException when the order already has a live payment. */
@@ -48,14 +48,14 @@ public class PaymentRepository {
     /** Settled payments last changed between {@code since} and {@code before}, oldest first. */
     public java.util.List<Payment> settledBetween(java.time.Instant since, java.time.Instant before, int limit) {
         return mapper.settledBetween(LocalDateTime.ofInstant(since, ZoneOffset.UTC),
-                LocalDateTime.ofInstant(before, ZoneOffset.UTC), limit).stream().map(PaymentRepository::toDomain).toList();
+                LocalDateTime.ofInstant(before, ZoneOffset.UTC), limit).stream().map(PaymentRepository::fromRow).toList();
     }
 
     public void recordCallback(String channel, String paymentId, String outcome, String body) {
         mapper.recordCallback(channel, paymentId, outcome, body.length() > 2000 ? body.substring(0, 2000) : body);
     }
 
-    private static Payment toDomain(PaymentRow r) {
+    private static Payment fromRow(PaymentRow r) {
         return new Payment(r.getId(), r.getOrderId(), r.getChannel(), r.getAmountCents(),
                 PaymentStatus.valueOf(r.getStatus()), r.getChannelTxnId(),
                 r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getUpdatedAt().toInstant(ZoneOffset.UTC));

@@ -79,6 +79,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** JDBC URL (MySQL Connector/J) for one database on this server. */
     public String jdbcUrl(String database) {
+        return jdbcUrl(port, database);
+    }
+
+    /** JDBC URL (MySQL Connector/J) for a database on a local server at {@code port}: UTC, no TLS, batched writes. */
+    public static String jdbcUrl(int port, String database) {
         return "jdbc:mysql://" + LoopbackPorts.LOOPBACK + ":" + port + "/" + database
                 + "?useSSL=false&allowPublicKeyRetrieval=true&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
                 + "&rewriteBatchedStatements=true";

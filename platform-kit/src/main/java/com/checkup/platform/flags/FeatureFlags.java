@@ -1,5 +1,7 @@
 package com.checkup.platform.flags;
 
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,9 +45,17 @@ public final class FeatureFlags {
         }
     }
 
-    /** Sets a hospital's value (or {@link #ALL_HOSPITALS}); the text is validated first. */
+    /**
+     * Sets a hospital's value (or {@link #ALL_HOSPITALS}); the text is validated first.
+     *
+     * @throws BusinessException VALIDATION_FAILED for a bad value or hospital id
+     */
     public <T> void set(FeatureFlag<T> flag, String hospitalId, String value) {
-        flag.parse(value);
+        try {
+            flag.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, e.getMessage());
+        }
         if (!config.publishConfig(key(hospitalId, flag), GROUP, value.trim())) {
             throw new IllegalStateException("Config center did not accept flag " + flag.name());
         }
@@ -72,7 +82,7 @@ public final class FeatureFlags {
 
     static String key(String hospitalId, FeatureFlag<?> flag) {
         if (hospitalId == null || !hospitalId.matches("[A-Za-z0-9_-]{1,64}")) {
-            throw new IllegalArgumentException("Bad hospital id for a flag: " + hospitalId);
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "Bad hospital id for a flag: " + hospitalId);
         }
         return hospitalId + "." + flag.name();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.checkup.contracts.error.BusinessException;
 import com.checkup.platform.configcenter.ConfigCenter;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.TestInfrastructure;
@@ -59,7 +60,9 @@ class FeatureFlagsIT {
     @Test
     void badValuesAreRefusedOnWriteAndIgnoredOnRead(TestInfrastructure infra) {
         assertThatThrownBy(() -> ops.set(QUIET_HOURS, "H003", "maybe"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quiet-hours");
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getCode()).isEqualTo("VALIDATION_FAILED"))
+                .hasMessageContaining("quiet-hours");
+        assertThatThrownBy(() -> ops.set(QUIET_HOURS, "H003", null)).isInstanceOf(BusinessException.class);
         // Someone wrote garbage straight into the config center: readers keep working with the default.
         DynamicConfiguration raw = ConfigCenter.connect(ApplicationModel.defaultModel(), infra.zooKeeper().dubboUrl());
         raw.publishConfig("H003.quiet-hours", FeatureFlags.GROUP, "maybe");
@@ -72,6 +75,6 @@ class FeatureFlagsIT {
     @Test
     void hospitalIdsAreValidatedBeforeTheyBecomeConfigKeys() {
         assertThatThrownBy(() -> bookingService.get(QUIET_HOURS, "../etc"))
-                .isInstanceOf(IllegalArgumentException.class);
+                .isInstanceOfSatisfying(BusinessException.class, e -> assertThat(e.getCode()).isEqualTo("VALIDATION_FAILED"));
     }
 }
