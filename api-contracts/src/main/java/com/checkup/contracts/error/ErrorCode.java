@@ -18,6 +18,10 @@ public enum ErrorCode {
     CONFLICT(409),
     /** The same Idempotency-Key was used with a different request body. */
     IDEMPOTENCY_CONFLICT(409),
+    /** No place left for the requested slot (or one of the resources it needs). */
+    SOLD_OUT(409),
+    /** The examinee does not meet the package's limits (gender, age). */
+    NOT_ELIGIBLE(422),
     PAYLOAD_TOO_LARGE(413),
     /** A flow rule rejected the call (Sentinel). */
     TOO_MANY_REQUESTS(429),

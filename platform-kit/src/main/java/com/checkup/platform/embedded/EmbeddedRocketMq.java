@@ -89,7 +89,9 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         store.setMappedFileSizeCommitLog(16 * 1024 * 1024);
         store.setMappedFileSizeConsumeQueue(600_000);
         store.setMaxIndexNum(200_000);
-        store.setTimerWheelEnable(false);
+        // Timer messages carry delayed events (hold expiry); small files keep a developer machine's disk and RSS low.
+        store.setTimerWheelEnable(true);
+        store.setMappedFileSizeTimerLog(16 * 1024 * 1024);
         // Keep a partly filled disk from turning the broker read-only on a developer machine.
         store.setDiskMaxUsedSpaceRatio(95);
 

@@ -12,4 +12,11 @@ public interface EventPublisher {
      * @return the event id consumers deduplicate on
      */
     String publish(String topic, String eventType, String key, Object payload);
+
+    /**
+     * Like {@link #publish}, but consumers receive the event at {@code deliverAt} (the broker holds it until then;
+     * RocketMQ timer messages, up to the broker's maximum delay, 3 days by default). Delivery may be up to a second
+     * late and, like every event, may come more than once.
+     */
+    String publishAt(String topic, String eventType, String key, Object payload, java.time.Instant deliverAt);
 }

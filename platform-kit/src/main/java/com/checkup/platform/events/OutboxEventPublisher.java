@@ -2,6 +2,8 @@ package com.checkup.platform.events;
 
 import com.checkup.platform.context.CallContextHolder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -23,11 +25,18 @@ public final class OutboxEventPublisher implements EventPublisher {
 
     @Override
     public String publish(String topic, String eventType, String key, Object payload) {
+        return publishAt(topic, eventType, key, payload, null);
+    }
+
+    @Override
+    public String publishAt(String topic, String eventType, String key, Object payload, Instant deliverAt) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             // Without a transaction the event could be published for a change that never happened (or lost).
             throw new IllegalStateException("Events must be published inside the transaction of the change they announce");
         }
         String eventId = UUID.randomUUID().toString();
+        // The delay is stored against the database clock, like every other outbox time: no time-zone conversions.
+        Long delayMicros = deliverAt == null ? null : Math.max(0, Duration.between(Instant.now(), deliverAt).toNanos() / 1000);
         String body;
         String headers;
         try {
@@ -38,8 +47,9 @@ public final class OutboxEventPublisher implements EventPublisher {
             throw new IllegalArgumentException("Event payload cannot be serialised: " + payload.getClass(), e);
         }
         jdbc.update("INSERT INTO outbox_event (event_id, topic, event_type, message_key, payload, headers, status,"
-                        + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, NOW(3), NOW(3))",
-                eventId, topic, eventType, key, body, headers);
+                        + " attempts, next_attempt_at, created_at, deliver_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, NOW(3), NOW(3),"
+                        + " IF(? IS NULL, NULL, TIMESTAMPADD(MICROSECOND, ?, NOW(3))))",
+                eventId, topic, eventType, key, body, headers, delayMicros, delayMicros);
         if (relay != null) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -86,7 +86,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     private boolean send(long id) {
         Map<String, Object> row = jdbc.queryForMap(
-                "SELECT event_id, topic, event_type, message_key, payload, headers, attempts FROM outbox_event WHERE id = ?", id);
+                "SELECT event_id, topic, event_type, message_key, payload, headers, attempts,"
+                        + " TIMESTAMPDIFF(MICROSECOND, NOW(3), deliver_at) DIV 1000 AS delay_ms FROM outbox_event WHERE id = ?", id);
         String eventId = (String) row.get("event_id");
         try {
             Message m = new Message((String) row.get("topic"), (String) row.get("event_type"),
@@ -94,6 +95,10 @@ public final class OutboxRelay implements AutoCloseable {
             String key = (String) row.get("message_key");
             m.setKeys(key == null ? eventId : key + " " + eventId);
             EventHeaders.stamp(m, Json.MAPPER.readValue((String) row.get("headers"), HEADERS));
+            if (row.get("delay_ms") instanceof Number delay && delay.longValue() > 0) {
+                // A timer message: the broker keeps it until then, so the delay survives restarts of this service.
+                m.setDeliverTimeMs(System.currentTimeMillis() + delay.longValue());
+            }
             SendResult r = producer.send(m);
             if (r.getSendStatus() != SendStatus.SEND_OK) {
                 // Stored but not yet flushed/replicated as configured; the message is in the broker all the same.

@@ -6,6 +6,7 @@ import com.checkup.platform.events.OutboxEventPublisher;
 import com.checkup.platform.events.OutboxRelay;
 import com.checkup.platform.events.ProcessedEvents;
 import com.checkup.platform.flags.FeatureFlags;
+import com.checkup.platform.privacy.FieldCipher;
 import com.checkup.platform.schema.PlatformSchema;
 import com.checkup.platform.sentinel.FlowRules;
 import javax.sql.DataSource;
@@ -119,6 +120,20 @@ public class PlatformAutoConfiguration {
             FlowRules.watch(checkupConfigCenter, app);
             return new FlowRulesBinding(app);
         }
+    }
+
+    /** Encryption of personal fields, when the service configures a key ({@code checkup.privacy.current-key}). */
+    @Bean
+    @ConditionalOnProperty("checkup.privacy.current-key")
+    FieldCipher fieldCipher(PlatformProperties props) {
+        PlatformProperties.Privacy p = props.getPrivacy();
+        String current = p.getCurrentKey().trim();
+        String key = p.getKeys().get(current);
+        if (key == null || key.isBlank()) {
+            throw new IllegalStateException("No encryption key for personal data: set checkup.privacy.keys." + current
+                    + " (base64 of 32 random bytes; the CHECKUP_PRIVACY_KEY environment variable in the default config)");
+        }
+        return new FieldCipher(current, p.getKeys());
     }
 
     /** Present when this application's flow rules are watched. */

@@ -12,6 +12,7 @@ public class PlatformProperties {
     private final Outbox outbox = new Outbox();
     private final ConfigCenter configCenter = new ConfigCenter();
     private final Lanes lanes = new Lanes();
+    private final Privacy privacy = new Privacy();
 
     public boolean isDemoData() {
         return demoData;
@@ -35,6 +36,10 @@ public class PlatformProperties {
 
     public Lanes getLanes() {
         return lanes;
+    }
+
+    public Privacy getPrivacy() {
+        return privacy;
     }
 
     public static class RocketMq {
@@ -106,6 +111,30 @@ public class PlatformProperties {
 
         public void setRefreshInterval(Duration refreshInterval) {
             this.refreshInterval = refreshInterval;
+        }
+    }
+
+    /** Keys for personal fields (see FieldCipher); from the environment or a secret store, never from code. */
+    public static class Privacy {
+        /** Id of the key new values are encrypted with. */
+        private String currentKey;
+        /** Key id → base64 of 32 bytes. Keep retired keys here until no stored value uses them. */
+        private java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+
+        public String getCurrentKey() {
+            return currentKey;
+        }
+
+        public void setCurrentKey(String currentKey) {
+            this.currentKey = currentKey;
+        }
+
+        public java.util.Map<String, String> getKeys() {
+            return keys;
+        }
+
+        public void setKeys(java.util.Map<String, String> keys) {
+            this.keys = keys;
         }
     }
 }

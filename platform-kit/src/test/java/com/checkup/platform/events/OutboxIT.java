@@ -104,6 +104,26 @@ class OutboxIT {
     }
 
     @Test
+    void aDelayedEventIsHeldByTheBrokerUntilItsTime() {
+        try (OutboxRelay relay = relay()) {
+            relay.start();
+            OutboxEventPublisher publisher = new OutboxEventPublisher(jdbc, relay);
+            java.time.Instant due = java.time.Instant.now().plusSeconds(4);
+            String eventId = tx.execute(s -> publisher.publishAt(TOPIC, "booking.hold-due", "delayed-1",
+                    Map.of("bookingId", "delayed-1"), due));
+            // Sent to the broker at once (the delay lives in the broker, not in this process)...
+            await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(
+                    jdbc.queryForObject("SELECT status FROM outbox_event WHERE event_id = ?", String.class, eventId)));
+            drainThrough(relay);
+            // ...but not delivered before its time, then delivered once.
+            assertThat(recorder.deliveriesOf(eventId)).isZero();
+            awaitDelivered(eventId);
+            assertThat(java.time.Instant.now()).isAfterOrEqualTo(due.minusMillis(1000));
+            assertThat(recorder.deliveriesOf(eventId)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aCommittedChangeIsPublishedExactlyOnce() {
         try (OutboxRelay relay = relay()) {
             relay.start();

@@ -1,0 +1,46 @@
+package com.checkup.booking.app;
+
+import com.checkup.booking.domain.ChangeDeadline;
+import com.checkup.platform.flags.FeatureFlag;
+import com.checkup.platform.flags.FeatureFlags;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-hospital rules, live from feature flags (ops changes them without a restart); defaults when no config center
+ * is configured or a hospital has no value.
+ */
+@Component
+public class BookingPolicies {
+    /** How long an unpaid hold keeps its place. */
+    public static final FeatureFlag<Duration> HOLD_EXPIRY = FeatureFlag.ofDuration("hold-expiry", Duration.ofMinutes(15));
+    /** How many days ahead bookings are open (today + N). */
+    public static final FeatureFlag<Integer> BOOKING_WINDOW_DAYS = FeatureFlag.ofInt("booking-window-days", 30);
+    /** How long before the exam day starts paid bookings can last be cancelled or moved (PT6H = 18:00 the day before). */
+    public static final FeatureFlag<Duration> CHANGE_DEADLINE = FeatureFlag.ofDuration("change-deadline", Duration.ofHours(6));
+
+    private final ObjectProvider<FeatureFlags> flags;
+
+    public BookingPolicies(ObjectProvider<FeatureFlags> flags) {
+        this.flags = flags;
+    }
+
+    public Duration holdExpiry(String hospitalId) {
+        Duration d = get(HOLD_EXPIRY, hospitalId);
+        return d.isNegative() || d.isZero() ? HOLD_EXPIRY.defaultValue() : d;
+    }
+
+    public int bookingWindowDays(String hospitalId) {
+        return Math.max(0, get(BOOKING_WINDOW_DAYS, hospitalId));
+    }
+
+    public ChangeDeadline changeDeadline(String hospitalId) {
+        return new ChangeDeadline(get(CHANGE_DEADLINE, hospitalId));
+    }
+
+    private <T> T get(FeatureFlag<T> flag, String hospitalId) {
+        FeatureFlags f = flags.getIfAvailable();
+        return f == null ? flag.defaultValue() : f.get(flag, hospitalId);
+    }
+}

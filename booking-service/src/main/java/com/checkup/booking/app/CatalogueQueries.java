@@ -1,0 +1,123 @@
+package com.checkup.booking.app;
+
+import com.checkup.booking.domain.CheckupPackage;
+import com.checkup.booking.domain.Hospital;
+import com.checkup.booking.domain.Period;
+import com.checkup.booking.domain.Resources;
+import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.booking.persistence.CapacityCalendar.SlotCount;
+import com.checkup.booking.persistence.CatalogueRepository;
+import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/** Catalogue reads and the availability calendar the app shows. */
+@Service
+public class CatalogueQueries {
+    /** Longest range one availability query may ask for (two months of calendar). */
+    static final int MAX_AVAILABILITY_DAYS = 62;
+
+    private final CatalogueRepository catalogue;
+    private final CapacityCalendar calendar;
+    private final BookingPolicies policies;
+    private final Clock clock;
+
+    public CatalogueQueries(CatalogueRepository catalogue, CapacityCalendar calendar, BookingPolicies policies, Clock clock) {
+        this.catalogue = catalogue;
+        this.calendar = calendar;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    public List<Hospital> hospitals() {
+        return catalogue.hospitals();
+    }
+
+    public Hospital hospital(String hospitalId) {
+        String id = required("hospitalId", hospitalId);
+        return catalogue.hospital(id).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No hospital " + id));
+    }
+
+    public List<CheckupPackage> packages(String hospitalId) {
+        return catalogue.packages(hospital(hospitalId).id());
+    }
+
+    public Map<String, List<ExamItem>> items(List<CheckupPackage> packages) {
+        return catalogue.items(packages.stream().map(CheckupPackage::id).toList());
+    }
+
+    /** An active package the hospital sells; NOT_FOUND otherwise. */
+    public CheckupPackage packageOf(Hospital h, String packageId) {
+        String id = required("packageId", packageId);
+        return catalogue.activePackage(id).filter(p -> p.hospitalId().equals(h.id()))
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "Hospital " + h.id() + " has no package " + id));
+    }
+
+    /**
+     * Remaining places per day and period. A slot is open when the hospital opened it, it is not in the past and it
+     * is inside the booking window; the remaining count is the smallest of the total and every resource needed.
+     */
+    public List<Availability> availability(String hospitalId, String packageId, String from, String to) {
+        Hospital h = hospital(hospitalId);
+        List<String> resources = packageId == null || packageId.isBlank() ? List.of() : packageOf(h, packageId).resources();
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "to must not be before from");
+        }
+        if (ChronoUnit.DAYS.between(first, last) >= MAX_AVAILABILITY_DAYS) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "Ask for at most " + MAX_AVAILABILITY_DAYS + " days at a time");
+        }
+        LocalDate today = h.today(clock.instant());
+        LocalDate lastBookable = today.plusDays(policies.bookingWindowDays(h.id()));
+        Map<String, SlotCount> rows = new HashMap<>();
+        for (SlotCount c : calendar.read(h.id(), first, last, resources)) {
+            rows.put(c.date() + "/" + c.period() + "/" + c.resource(), c);
+        }
+        List<Availability> out = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            for (Period p : Period.values()) {
+                SlotCount total = rows.get(d + "/" + p + "/" + Resources.TOTAL);
+                boolean open = total != null && !d.isBefore(today) && !d.isAfter(lastBookable);
+                int remaining = 0;
+                if (open) {
+                    remaining = total.remaining();
+                    for (String r : resources) {
+                        SlotCount rc = rows.get(d + "/" + p + "/" + r);
+                        remaining = Math.min(remaining, rc == null ? 0 : rc.remaining());
+                    }
+                }
+                out.add(new Availability(d, p, remaining, open));
+            }
+        }
+        return out;
+    }
+
+    static LocalDate date(String field, String text) {
+        String v = required(field, text);
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, field + " must be a date as YYYY-MM-DD, not '" + text + "'");
+        }
+    }
+
+    static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, field + " is required");
+        }
+        return value.trim();
+    }
+
+    public record Availability(LocalDate date, Period period, int remaining, boolean open) {
+    }
+}

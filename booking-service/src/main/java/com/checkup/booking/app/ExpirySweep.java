@@ -1,0 +1,24 @@
+package com.checkup.booking.app;
+
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Safety net behind the delayed expiry messages: expires holds that are overdue by more than the grace. */
+@Component
+public class ExpirySweep {
+    private final BookingCommands commands;
+    private final Duration grace;
+
+    public ExpirySweep(BookingCommands commands, @Value("${checkup.booking.expiry-sweep.grace:60s}") Duration grace) {
+        this.commands = commands;
+        this.grace = grace;
+    }
+
+    @Scheduled(initialDelayString = "${checkup.booking.expiry-sweep.interval:60s}",
+            fixedDelayString = "${checkup.booking.expiry-sweep.interval:60s}")
+    public void run() {
+        commands.sweepOverdueHolds(grace);
+    }
+}

@@ -1,0 +1,39 @@
+package com.checkup.booking.app;
+
+import com.checkup.booking.rpc.OrderClient;
+import com.checkup.booking.rpc.PaymentClient;
+import com.checkup.contracts.order.OrderStatus;
+import com.checkup.contracts.order.OrderView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Asks payment-service to give back the payment of a booking that no longer stands. Repeats are harmless (refund is
+ * a no-op once asked); a failure throws so the event that asked is delivered again.
+ */
+@Service
+public class RefundRequests {
+    private static final Logger log = LoggerFactory.getLogger(RefundRequests.class);
+
+    private final OrderClient orders;
+    private final PaymentClient payments;
+
+    public RefundRequests(OrderClient orders, PaymentClient payments) {
+        this.orders = orders;
+        this.payments = payments;
+    }
+
+    public void refundIfPaid(String orderId, String reason) {
+        if (orderId == null) {
+            return;
+        }
+        OrderView o = orders.get(orderId);
+        if (o.getStatus() == OrderStatus.PAID && o.getPaymentId() != null) {
+            payments.refund(o.getPaymentId(), reason);
+            log.info("Refund of payment {} (order {}) requested: {}", o.getPaymentId(), orderId, reason);
+        } else {
+            log.info("Order {} is {}: no refund to ask for", orderId, o.getStatus());
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package com.checkup.booking.messaging;
+
+import com.checkup.booking.app.BookingCommands;
+import com.checkup.booking.app.RefundRequests;
+import com.checkup.contracts.booking.BookingEvent;
+import com.checkup.contracts.event.Topics;
+import com.checkup.contracts.order.OrderEvent;
+import com.checkup.platform.events.ReceivedEvent;
+import com.checkup.platform.spring.EventSubscriptions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What booking-service reacts to, each in its own consumer group (idempotent through platform-kit):
+ * order.paid → confirm; the delayed hold-due message → expire; a cancelled paid booking → ask for the refund.
+ */
+@Component
+public class BookingSubscriptions {
+    static final String ORDERS_GROUP = "booking-service-orders";
+    static final String TIMERS_GROUP = "booking-service-timers";
+    static final String REFUNDS_GROUP = "booking-service-refunds";
+    private static final Logger log = LoggerFactory.getLogger(BookingSubscriptions.class);
+
+    private final ObjectProvider<EventSubscriptions> subscriptions;
+    private final BookingCommands commands;
+    private final RefundRequests refunds;
+
+    public BookingSubscriptions(ObjectProvider<EventSubscriptions> subscriptions, BookingCommands commands,
+                                RefundRequests refunds) {
+        this.subscriptions = subscriptions;
+        this.commands = commands;
+        this.refunds = refunds;
+    }
+
+    /** Subscribe once the service is fully started (database migrated, Dubbo exported). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void subscribe() {
+        EventSubscriptions subs = subscriptions.getIfAvailable();
+        if (subs == null) {
+            log.warn("No RocketMQ name server configured (checkup.rocketmq.name-server): bookings are not confirmed"
+                    + " or expired by events");
+            return;
+        }
+        subs.subscribe(ORDERS_GROUP, Topics.ORDER, this::onOrder);
+        subs.subscribe(TIMERS_GROUP, Topics.BOOKING_TIMERS, this::onTimer);
+        subs.subscribe(REFUNDS_GROUP, Topics.BOOKING, this::onBooking);
+    }
+
+    /** Each handler runs in the transaction that records the event as handled; an exception means "deliver again". */
+    void onOrder(ReceivedEvent e) {
+        if (OrderEvent.PAID.equals(e.eventType())) {
+            commands.orderPaid(e.payload(OrderEvent.class));
+        }
+    }
+
+    void onTimer(ReceivedEvent e) {
+        if (BookingCommands.HOLD_DUE.equals(e.eventType())) {
+            commands.expire(e.payload(BookingEvent.class).getBookingId());
+        }
+    }
+
+    void onBooking(ReceivedEvent e) {
+        if (BookingEvent.CANCELLED.equals(e.eventType())) {
+            BookingEvent b = e.payload(BookingEvent.class);
+            if (b.isRefundRequired()) {
+                refunds.refundIfPaid(b.getOrderId(), "BOOKING_CANCELLED");
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package com.checkup.booking.persistence;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
+import com.checkup.booking.domain.Booking;
+import com.checkup.booking.domain.Examinee;
+import com.checkup.booking.domain.Gender;
+import com.checkup.booking.domain.Period;
+import com.checkup.booking.domain.Resources;
+import com.checkup.booking.domain.Slot;
+import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.platform.privacy.FieldCipher;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Bookings in MySQL. ID number and phone are encrypted here, on the way in, and decrypted on the way out, so no other
+ * layer sees ciphertext or forgets to encrypt. Updates are conditional on the version read.
+ */
+@Repository
+public class BookingRepository {
+    private final BookingMapper mapper;
+    private final FieldCipher cipher;
+
+    public BookingRepository(BookingMapper mapper, FieldCipher cipher) {
+        this.mapper = mapper;
+        this.cipher = cipher;
+    }
+
+    public Optional<Booking> find(String id) {
+        return Optional.ofNullable(mapper.selectById(id)).map(this::fromRow);
+    }
+
+    public Optional<Booking> findByIdempotencyKey(String consumerId, String key) {
+        return Optional.ofNullable(mapper.selectOne(new LambdaQueryWrapper<BookingRow>()
+                .eq(BookingRow::getConsumerId, consumerId).eq(BookingRow::getIdempotencyKey, key))).map(this::fromRow);
+    }
+
+    public List<Booking> ofConsumer(String consumerId, int limit) {
+        return mapper.selectList(new LambdaQueryWrapper<BookingRow>().eq(BookingRow::getConsumerId, consumerId)
+                .orderByDesc(BookingRow::getCreatedAt).last("LIMIT " + limit)).stream().map(this::fromRow).toList();
+    }
+
+    /** Ids of HELD bookings whose hold ended before {@code before} (the expiry sweep). */
+    public List<String> overdueHolds(Instant before, int limit) {
+        return mapper.selectList(new LambdaQueryWrapper<BookingRow>().select(BookingRow::getId)
+                        .eq(BookingRow::getStatus, BookingStatus.HELD.name()).lt(BookingRow::getHoldExpiresAt, utc(before))
+                        .orderByAsc(BookingRow::getHoldExpiresAt).last("LIMIT " + limit))
+                .stream().map(BookingRow::getId).toList();
+    }
+
+    /** Inserts a new booking; the same consumer and idempotency key twice fails (DuplicateKeyException). */
+    public void insert(Booking b) {
+        mapper.insert(toRow(b));
+    }
+
+    /** Writes the booking's new state if nobody changed it since it was read; otherwise a retryable CONFLICT. */
+    public void update(Booking b) {
+        int n = mapper.update(null, new LambdaUpdateWrapper<BookingRow>()
+                .set(BookingRow::getStatus, b.status().name())
+                .set(BookingRow::getOrderId, b.orderId())
+                .set(BookingRow::getSlotDate, b.slot().date())
+                .set(BookingRow::getPeriod, b.slot().period().name())
+                .set(BookingRow::getHoldExpiresAt, b.holdExpiresAt() == null ? null : utc(b.holdExpiresAt()))
+                .set(BookingRow::getCancelReason, b.cancelReason())
+                .set(BookingRow::getUpdatedAt, utc(b.updatedAt()))
+                .setSql("version = version + 1")
+                .eq(BookingRow::getId, b.id())
+                .eq(BookingRow::getVersion, b.version()));
+        if (n != 1) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Booking " + b.id() + " was changed concurrently; try again");
+        }
+    }
+
+    private BookingRow toRow(Booking b) {
+        BookingRow r = new BookingRow();
+        r.setId(b.id());
+        r.setConsumerId(b.consumerId());
+        r.setIdempotencyKey(b.idempotencyKey());
+        r.setRequestFingerprint(b.fingerprint());
+        r.setHospitalId(b.hospitalId());
+        r.setPackageId(b.packageId());
+        r.setSlotDate(b.slot().date());
+        r.setPeriod(b.slot().period().name());
+        r.setResources(Resources.join(b.resources()));
+        r.setAmountCents(b.amountCents());
+        r.setStatus(b.status().name());
+        r.setOrderId(b.orderId());
+        r.setHoldExpiresAt(b.holdExpiresAt() == null ? null : utc(b.holdExpiresAt()));
+        Examinee e = b.examinee();
+        r.setExamineeName(e.name());
+        r.setExamineeGender(e.gender().name());
+        r.setExamineeBirthDate(e.birthDate());
+        r.setIdNumberEnc(cipher.encrypt(e.idNumber()));
+        r.setPhoneEnc(cipher.encrypt(e.phone()));
+        r.setCancelReason(b.cancelReason());
+        r.setVersion(b.version());
+        r.setCreatedAt(utc(b.createdAt()));
+        r.setUpdatedAt(utc(b.updatedAt()));
+        return r;
+    }
+
+    private Booking fromRow(BookingRow r) {
+        Examinee e = new Examinee(r.getExamineeName(), Gender.valueOf(r.getExamineeGender()), r.getExamineeBirthDate(),
+                cipher.decrypt(r.getIdNumberEnc()), cipher.decrypt(r.getPhoneEnc()));
+        return Booking.restore(r.getId(), r.getConsumerId(), r.getIdempotencyKey(), r.getRequestFingerprint(),
+                r.getHospitalId(), r.getPackageId(), new Slot(r.getHospitalId(), r.getSlotDate(), Period.valueOf(r.getPeriod())),
+                Resources.split(r.getResources()), r.getAmountCents(), BookingStatus.valueOf(r.getStatus()), r.getOrderId(),
+                r.getHoldExpiresAt() == null ? null : r.getHoldExpiresAt().toInstant(ZoneOffset.UTC), e, r.getCancelReason(),
+                r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getUpdatedAt().toInstant(ZoneOffset.UTC), r.getVersion());
+    }
+
+    private static LocalDateTime utc(Instant i) {
+        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,102 @@
+package com.checkup.booking.persistence;
+
+import com.checkup.booking.domain.Period;
+import com.checkup.booking.domain.Resources;
+import com.checkup.booking.domain.Slot;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The capacity calendar: per hospital, day and period, a {@code TOTAL} row and one row per limited resource. Places
+ * are taken by one conditional multi-row update ({@code used = used + 1 ... AND used < total}) whose row count says
+ * whether every row had room; the caller's transaction rolls back otherwise. Plain SQL (not an entity mapper)
+ * because these are set-based statements, not object loads.
+ */
+@Repository
+public class CapacityCalendar {
+    private static final Logger log = LoggerFactory.getLogger(CapacityCalendar.class);
+
+    private final JdbcTemplate jdbc;
+
+    public CapacityCalendar(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Takes one place and one of each resource, or reports false; on false the caller MUST roll back, since some rows
+     * may have been incremented. A resource without a row for the slot has no capacity.
+     */
+    public boolean take(Slot slot, List<String> resources) {
+        requireTransaction();
+        List<String> rows = rows(resources);
+        int n = jdbc.update("UPDATE capacity_slot SET used = used + 1 WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource IN (" + marks(rows.size()) + ") AND used < total", args(slot, rows));
+        return n == rows.size();
+    }
+
+    /** Gives back what {@link #take} took; called only by a state change that happens once. */
+    public void release(Slot slot, List<String> resources) {
+        requireTransaction();
+        List<String> rows = rows(resources);
+        int n = jdbc.update("UPDATE capacity_slot SET used = used - 1 WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource IN (" + marks(rows.size()) + ") AND used > 0", args(slot, rows));
+        if (n != rows.size()) {
+            log.error("Capacity of {} {} was not all given back ({} of {} rows): counters need checking", slot, rows, n, rows.size());
+        }
+    }
+
+    /** Rows of a hospital between two days (inclusive) for the TOTAL and the given resources. */
+    public List<SlotCount> read(String hospitalId, LocalDate from, LocalDate to, List<String> resources) {
+        List<String> rows = rows(resources);
+        List<Object> args = new ArrayList<>(List.of(hospitalId, Date.valueOf(from), Date.valueOf(to)));
+        args.addAll(rows);
+        return jdbc.query("SELECT slot_date, period, resource, total, used FROM capacity_slot WHERE hospital_id = ?"
+                        + " AND slot_date BETWEEN ? AND ? AND resource IN (" + marks(rows.size()) + ")",
+                (rs, i) -> new SlotCount(rs.getDate(1).toLocalDate(), Period.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getInt(4), rs.getInt(5)), args.toArray());
+    }
+
+    /** Opens a slot's row with a total, keeping an existing row as it is (demo data, first opening of a day). */
+    public void openIfAbsent(Slot slot, String resource, int total) {
+        jdbc.update("INSERT IGNORE INTO capacity_slot (hospital_id, slot_date, period, resource, total, used) VALUES (?, ?, ?, ?, ?, 0)",
+                slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name(), resource, total);
+    }
+
+    private static List<String> rows(List<String> resources) {
+        List<String> rows = new ArrayList<>(resources);
+        rows.add(Resources.TOTAL);
+        Collections.sort(rows);
+        return rows;
+    }
+
+    private static Object[] args(Slot slot, List<String> rows) {
+        List<Object> a = new ArrayList<>(List.of(slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name()));
+        a.addAll(rows);
+        return a.toArray();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    private static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("Capacity changes must run inside the booking's transaction");
+        }
+    }
+
+    /** One capacity row. */
+    public record SlotCount(LocalDate date, Period period, String resource, int total, int used) {
+        public int remaining() {
+            return Math.max(0, total - used);
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package com.checkup.booking.rpc;
+
+import com.checkup.contracts.payment.PaymentService;
+import com.checkup.contracts.payment.PaymentView;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.stereotype.Component;
+
+/** payment-service over Dubbo (refunds of cancelled paid bookings). */
+@Component
+public class PaymentClient {
+    @DubboReference(check = false, timeout = 3000)
+    private PaymentService payments;
+
+    public PaymentView refund(String paymentId, String reason) {
+        return payments.refund(paymentId, reason);
+    }
+}

@@ -1,0 +1,306 @@
+package com.checkup.booking;
+
+import static com.checkup.booking.BookingServiceFixture.as;
+import static com.checkup.booking.BookingServiceFixture.code;
+import static com.checkup.booking.BookingServiceFixture.newKey;
+import static com.checkup.booking.BookingServiceFixture.request;
+import static com.checkup.booking.BookingServiceFixture.today;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.checkup.booking.app.BookingCommands;
+import com.checkup.booking.app.BookingPolicies;
+import com.checkup.booking.domain.Period;
+import com.checkup.contracts.booking.BookingEvent;
+import com.checkup.contracts.booking.BookingService;
+import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.booking.BookingView;
+import com.checkup.contracts.booking.HoldRequest;
+import com.checkup.contracts.booking.PackageView;
+import com.checkup.contracts.booking.SlotAvailability;
+import com.checkup.contracts.order.OrderStatus;
+import com.checkup.platform.embedded.EmbeddedInfraExtension;
+import com.checkup.platform.embedded.TestInfrastructure;
+import com.checkup.platform.flags.FeatureFlag;
+import com.checkup.platform.flags.FeatureFlags;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** booking-service flows on real ZooKeeper, RocketMQ and MariaDB; order/payment stood in for over Dubbo. */
+@ExtendWith(EmbeddedInfraExtension.class)
+class BookingServiceIT {
+    private static BookingServiceFixture f;
+    private static BookingService bookings;
+    private static final LocalDate DAY = today().plusDays(5);
+
+    @BeforeAll
+    static void start(TestInfrastructure infra) throws Exception {
+        f = new BookingServiceFixture(infra, "booking_it");
+        bookings = f.bookings.get();
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    private static <T> void flag(FeatureFlag<T> flag, String hospital, String value, T expected) {
+        f.service.getBean(FeatureFlags.class).set(flag, hospital, value);
+        await().atMost(Duration.ofSeconds(10)).until(() -> expected.equals(f.service.getBean(FeatureFlags.class).get(flag, hospital)));
+    }
+
+    private static BookingView hold(String consumer, HoldRequest r) {
+        return as(consumer, () -> bookings.hold(r));
+    }
+
+    private static BookingView get(String consumer, String id) {
+        return as(consumer, () -> bookings.get(id));
+    }
+
+    @Test
+    void demoCatalogueAndAvailabilityForAPackageNeedingCt() {
+        assertThat(bookings.hospitals()).extracting(h -> h.getHospitalId()).contains("H001", "H002", "H003");
+        List<PackageView> packages = bookings.packages("H001");
+        assertThat(packages).extracting(PackageView::getPackageId).contains("H001-BASIC", "H001-CT", "H001-WOMEN");
+        PackageView ct = packages.stream().filter(p -> p.getPackageId().equals("H001-CT")).findFirst().orElseThrow();
+        assertThat(ct.getItems()).extracting(i -> i.getResource()).contains("CT");
+        assertThat(ct.getPriceCents()).isEqualTo(129_900);
+
+        List<SlotAvailability> days = bookings.availability("H001", "H001-CT", today().minusDays(1).toString(),
+                today().plusDays(40).toString());
+        assertThat(days).hasSize(42 * 2);
+        SlotAvailability yesterday = days.get(0);
+        assertThat(yesterday.isOpen()).isFalse();
+        SlotAvailability morning = days.stream().filter(d -> d.getDate().equals(DAY.toString()) && d.getPeriod().equals("MORNING"))
+                .findFirst().orElseThrow();
+        // 40 places, 8 CT, 25 ultrasound: a CT package is limited by the CT.
+        assertThat(morning.isOpen()).isTrue();
+        assertThat(morning.getRemaining()).isLessThanOrEqualTo(8).isGreaterThan(0);
+        assertThat(days.get(days.size() - 1).isOpen()).as("beyond the 30-day window").isFalse();
+
+        assertThat(code(() -> bookings.availability("H001", null, "2026-01-01", "2027-01-01"))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> bookings.availability("H001", null, "tomorrow", "2027-01-01"))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> bookings.availability("H999", null, "2026-01-01", "2026-01-02"))).isEqualTo("NOT_FOUND");
+        assertThat(code(() -> bookings.packages("H999"))).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void holdCreatesTheOrderStoresPersonalDataEncryptedAndTakesCapacity() {
+        f.hospital("HA");
+        f.open("HA", DAY, Period.MORNING, 10, 2);
+        BookingView b = hold("alice", request(newKey(), "HA", "HA-CT", DAY, Period.MORNING));
+
+        assertThat(b.getStatus()).isEqualTo(BookingStatus.HELD);
+        assertThat(b.getOrderId()).isNotNull();
+        assertThat(b.getAmountCents()).isEqualTo(90_000);
+        assertThat(Instant.parse(b.getHoldExpiresAt())).isAfter(Instant.now().plus(Duration.ofMinutes(14)));
+        assertThat(b.getIdNumberMasked()).matches("320\\*+\\d{3}[\\dX]");
+        assertThat(b.getPhoneMasked()).isEqualTo("139****5678");
+        assertThat(f.orders.get(b.getOrderId()).getAmountCents()).isEqualTo(90_000);
+        assertThat(f.orders.get(b.getOrderId()).getBookingId()).isEqualTo(b.getBookingId());
+
+        var row = f.db.queryForMap("SELECT id_number_enc, phone_enc FROM booking WHERE id = ?", b.getBookingId());
+        assertThat((String) row.get("id_number_enc")).startsWith("v1:k1:").doesNotContain("19880412");
+        assertThat((String) row.get("phone_enc")).doesNotContain("13912345678");
+
+        assertThat(f.used("HA", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
+        assertThat(f.used("HA", DAY, Period.MORNING, "CT")).isEqualTo(1);
+        assertThat(f.events(BookingEvent.HELD, b.getBookingId())).isEqualTo(1);
+        assertThat(f.db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?"
+                + " AND deliver_at IS NOT NULL", Integer.class, BookingCommands.HOLD_DUE, b.getBookingId())).isEqualTo(1);
+
+        // Only the owner sees it.
+        assertThat(get("alice", b.getBookingId()).getBookingId()).isEqualTo(b.getBookingId());
+        assertThat(code(() -> get("mallory", b.getBookingId()))).isEqualTo("NOT_FOUND");
+        assertThat(as("alice", () -> bookings.mine())).extracting(BookingView::getBookingId).contains(b.getBookingId());
+        assertThat(code(() -> bookings.get(b.getBookingId()))).as("no caller").isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void theSameIdempotencyKeyReturnsTheSameBookingAndADifferentBodyIsAConflict() throws Exception {
+        f.hospital("HB");
+        f.open("HB", DAY, Period.MORNING, 10, 0);
+        String key = newKey();
+        HoldRequest r = request(key, "HB", "HB-GEN", DAY, Period.MORNING);
+
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        List<CompletableFuture<BookingView>> racing = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> hold("bob", r), pool));
+        }
+        List<String> ids = racing.stream().map(CompletableFuture::join).map(BookingView::getBookingId).distinct().toList();
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+        assertThat(hold("bob", r).getBookingId()).isEqualTo(ids.get(0));
+        assertThat(f.used("HB", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
+        assertThat(f.orders.idByBooking.get(ids.get(0))).isNotNull();
+
+        HoldRequest other = request(key, "HB", "HB-GEN", DAY, Period.AFTERNOON);
+        assertThat(code(() -> hold("bob", other))).isEqualTo("IDEMPOTENCY_CONFLICT");
+        // The key belongs to bob: another consumer may use the same text for their own booking.
+        assertThat(hold("carol", r).getBookingId()).isNotEqualTo(ids.get(0));
+    }
+
+    @Test
+    void badInputGetsAClearCodeAndWritesNothing() {
+        f.hospital("HC");
+        f.open("HC", DAY, Period.MORNING, 10, 0);
+        int before = f.db.queryForObject("SELECT COUNT(*) FROM booking", Integer.class);
+        HoldRequest ok = request(newKey(), "HC", "HC-GEN", DAY, Period.MORNING);
+
+        assertThat(code(() -> bookings.hold(ok))).as("no consumer").isEqualTo("UNAUTHENTICATED");
+        assertThat(code(() -> hold("dave", request(null, "HC", "HC-GEN", DAY, Period.MORNING)))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> hold("dave", request(newKey(), "H404", "HC-GEN", DAY, Period.MORNING)))).isEqualTo("NOT_FOUND");
+        assertThat(code(() -> hold("dave", request(newKey(), "HC", "H001-BASIC", DAY, Period.MORNING)))).isEqualTo("NOT_FOUND");
+        assertThat(code(() -> hold("dave", request(newKey(), "HC", "HC-GEN", today().minusDays(1), Period.MORNING))))
+                .isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> hold("dave", request(newKey(), "HC", "HC-GEN", today().plusDays(31), Period.MORNING))))
+                .isEqualTo("VALIDATION_FAILED");
+        HoldRequest badPeriod = request(newKey(), "HC", "HC-GEN", DAY, Period.MORNING);
+        badPeriod.setPeriod("EVENING");
+        assertThat(code(() -> hold("dave", badPeriod))).isEqualTo("VALIDATION_FAILED");
+        HoldRequest badId = request(newKey(), "HC", "HC-GEN", DAY, Period.MORNING);
+        badId.getExaminee().setIdNumber("320102198804120310");
+        assertThat(code(() -> hold("dave", badId))).isEqualTo("VALIDATION_FAILED");
+        HoldRequest tooYoung = request(newKey(), "HC", "HC-GEN", DAY, Period.MORNING);
+        LocalDate birth = today().minusYears(10);
+        tooYoung.getExaminee().setBirthDate(birth.toString());
+        tooYoung.getExaminee().setIdNumber(BookingServiceFixture.idNumber(birth));
+        assertThat(code(() -> hold("dave", tooYoung))).isEqualTo("NOT_ELIGIBLE");
+        assertThat(code(() -> hold("dave", request(newKey(), "HC", "HC-GEN", DAY, Period.AFTERNOON)))).as("slot not opened")
+                .isEqualTo("SOLD_OUT");
+
+        assertThat(f.db.queryForObject("SELECT COUNT(*) FROM booking", Integer.class)).isEqualTo(before);
+        assertThat(f.used("HC", DAY, Period.MORNING, "TOTAL")).isZero();
+    }
+
+    @Test
+    void paymentConfirmsTheBookingOnceEvenIfTheEventComesTwice() throws Exception {
+        f.hospital("HD");
+        f.open("HD", DAY, Period.MORNING, 10, 0);
+        BookingView b = hold("erin", request(newKey(), "HD", "HD-GEN", DAY, Period.MORNING));
+        f.pay(b.getOrderId());
+        f.pay(b.getOrderId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("erin", b.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+        assertThat(get("erin", b.getBookingId()).getHoldExpiresAt()).isNull();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .until(() -> f.events(BookingEvent.CONFIRMED, b.getBookingId()) == 1);
+        assertThat(f.used("HD", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
+    }
+
+    @Test
+    void anUnpaidHoldExpiresOnceWithItsOrderClosedAndThePlaceBack() {
+        f.hospital("HE");
+        f.open("HE", DAY, Period.MORNING, 10, 3);
+        flag(BookingPolicies.HOLD_EXPIRY, "HE", "PT2S", Duration.ofSeconds(2));
+        BookingView b = hold("frank", request(newKey(), "HE", "HE-CT", DAY, Period.MORNING));
+        assertThat(f.used("HE", DAY, Period.MORNING, "CT")).isEqualTo(1);
+        // The sweep racing the delayed message must not give the place back twice.
+        await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        f.service.getBean(BookingCommands.class).sweepOverdueHolds(Duration.ZERO);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("frank", b.getBookingId()).getStatus() == BookingStatus.EXPIRED);
+        assertThat(f.orders.get(b.getOrderId()).getStatus()).isEqualTo(OrderStatus.CLOSED);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6))
+                .until(() -> f.events(BookingEvent.EXPIRED, b.getBookingId()) == 1);
+        assertThat(f.used("HE", DAY, Period.MORNING, "TOTAL")).isZero();
+        assertThat(f.used("HE", DAY, Period.MORNING, "CT")).isZero();
+    }
+
+    @Test
+    void aHoldPaidJustBeforeItsExpiryIsConfirmedNotExpired() throws Exception {
+        f.hospital("HF");
+        f.open("HF", DAY, Period.MORNING, 10, 0);
+        flag(BookingPolicies.HOLD_EXPIRY, "HF", "PT2S", Duration.ofSeconds(2));
+        BookingView b = hold("gina", request(newKey(), "HF", "HF-GEN", DAY, Period.MORNING));
+        f.orders.markPaid(b.getOrderId()); // paid, but order.paid not delivered yet when the expiry runs
+        await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        f.service.getBean(BookingCommands.class).sweepOverdueHolds(Duration.ZERO);
+        assertThat(get("gina", b.getBookingId()).getStatus()).isEqualTo(BookingStatus.HELD);
+
+        f.pay(b.getOrderId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("gina", b.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+        assertThat(f.used("HF", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingGivesThePlaceBackAndAPaidBookingIsRefundedBeforeTheDeadlineOnly() throws Exception {
+        f.hospital("HG");
+        f.open("HG", DAY, Period.MORNING, 10, 0);
+        BookingView unpaid = hold("hank", request(newKey(), "HG", "HG-GEN", DAY, Period.MORNING));
+        BookingView cancelled = as("hank", () -> bookings.cancel(unpaid.getBookingId(), null));
+        assertThat(cancelled.getStatus()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(f.orders.get(unpaid.getOrderId()).getStatus()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(as("hank", () -> bookings.cancel(unpaid.getBookingId(), null)).getStatus()).as("repeat")
+                .isEqualTo(BookingStatus.CANCELLED);
+        assertThat(code(() -> as("ivan", () -> bookings.cancel(unpaid.getBookingId(), null)))).isEqualTo("NOT_FOUND");
+
+        BookingView paid = hold("hank", request(newKey(), "HG", "HG-GEN", DAY, Period.MORNING));
+        f.pay(paid.getOrderId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("hank", paid.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+        assertThat(as("hank", () -> bookings.cancel(paid.getBookingId(), "plans changed")).getStatus()).isEqualTo(BookingStatus.CANCELLED);
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.payments.refunds.contains("P-" + paid.getOrderId() + " BOOKING_CANCELLED"));
+        assertThat(f.used("HG", DAY, Period.MORNING, "TOTAL")).isZero();
+
+        // A hospital whose deadline is long past for this day: a paid booking can no longer be cancelled.
+        f.hospital("HH");
+        f.open("HH", DAY, Period.MORNING, 10, 0);
+        BookingView late = hold("hank", request(newKey(), "HH", "HH-GEN", DAY, Period.MORNING));
+        f.pay(late.getOrderId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("hank", late.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+        flag(BookingPolicies.CHANGE_DEADLINE, "HH", "P10D", Duration.ofDays(10));
+        assertThat(code(() -> as("hank", () -> bookings.cancel(late.getBookingId(), null)))).isEqualTo("CONFLICT");
+        assertThat(get("hank", late.getBookingId()).getStatus()).isEqualTo(BookingStatus.CONFIRMED);
+    }
+
+    @Test
+    void rescheduleTakesTheNewPlaceBeforeGivingTheOldOneBack() {
+        f.hospital("HI");
+        LocalDate next = DAY.plusDays(1);
+        f.open("HI", DAY, Period.MORNING, 10, 2);
+        f.open("HI", next, Period.AFTERNOON, 10, 1);
+        f.open("HI", next, Period.MORNING, 10, 0); // no CT row: no CT place
+        BookingView b = hold("judy", request(newKey(), "HI", "HI-CT", DAY, Period.MORNING));
+
+        BookingView moved = as("judy", () -> bookings.reschedule(b.getBookingId(), next.toString(), "AFTERNOON"));
+        assertThat(moved.getDate()).isEqualTo(next.toString());
+        assertThat(moved.getPeriod()).isEqualTo("AFTERNOON");
+        assertThat(f.used("HI", DAY, Period.MORNING, "CT")).isZero();
+        assertThat(f.used("HI", next, Period.AFTERNOON, "CT")).isEqualTo(1);
+        assertThat(f.events(BookingEvent.RESCHEDULED, b.getBookingId())).isEqualTo(1);
+
+        assertThat(code(() -> as("judy", () -> bookings.reschedule(b.getBookingId(), next.toString(), "MORNING"))))
+                .isEqualTo("SOLD_OUT");
+        assertThat(get("judy", b.getBookingId()).getPeriod()).isEqualTo("AFTERNOON");
+        assertThat(f.used("HI", next, Period.AFTERNOON, "CT")).isEqualTo(1);
+        assertThat(f.used("HI", next, Period.MORNING, "TOTAL")).isZero();
+        assertThat(code(() -> as("judy", () -> bookings.reschedule(b.getBookingId(), "2020-01-01", "MORNING"))))
+                .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void whenTheOrderCannotBeCreatedTheClientRetriesWithTheSameKey() {
+        f.hospital("HJ");
+        f.open("HJ", DAY, Period.MORNING, 10, 0);
+        HoldRequest r = request(newKey(), "HJ", "HJ-GEN", DAY, Period.MORNING);
+        f.orders.down = true;
+        try {
+            assertThat(code(() -> hold("kate", r))).isEqualTo("UNAVAILABLE");
+        } finally {
+            f.orders.down = false;
+        }
+        BookingView b = hold("kate", r);
+        assertThat(b.getOrderId()).isNotNull();
+        assertThat(f.used("HJ", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
+    }
+}
