@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Holds per second on one hot slot through Dubbo vs the raw database limit (same conditional update + insert), plus
+# an oversell check, in one run: real ZooKeeper, RocketMQ and MariaDB embedded on free loopback ports.
+# Options (system properties): -Dbench.threads=16 -Dbench.holds=3000 -Dbench.seconds=60.
+# Result: printed and written to booking-service/target/hold-benchmark.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mvn -B -q -DskipTests install -pl booking-service -am
+mvn -B -q surefire:test -pl booking-service -Dtest=HoldThroughputBench -Dsurefire.failIfNoSpecifiedTests=false "$@"
+cat booking-service/target/hold-benchmark.txt
