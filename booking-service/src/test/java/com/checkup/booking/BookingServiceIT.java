@@ -115,7 +115,6 @@ class BookingServiceIT {
 
         assertThat(f.used("HA", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
         assertThat(f.used("HA", DAY, Period.MORNING, "CT")).isEqualTo(1);
-        assertThat(f.events(BookingEvent.HELD, b.getBookingId())).isEqualTo(1);
         assertThat(f.db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?"
                 + " AND deliver_at IS NOT NULL", Integer.class, BookingCommands.HOLD_DUE, b.getBookingId())).isEqualTo(1);
 

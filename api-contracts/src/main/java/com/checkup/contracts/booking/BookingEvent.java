@@ -6,7 +6,6 @@ import java.io.Serializable;
 public class BookingEvent implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    public static final String HELD = "booking.held";
     public static final String CONFIRMED = "booking.confirmed";
     public static final String CANCELLED = "booking.cancelled";
     public static final String EXPIRED = "booking.expired";

@@ -7,7 +7,7 @@ public final class Topics {
     /** Payment outcomes: payment.succeeded, payment.refunded. */
     public static final String PAYMENT = "checkup-payment";
 
-    /** Booking lifecycle: booking.held, booking.confirmed, booking.cancelled, booking.expired, booking.rescheduled. */
+    /** Booking lifecycle: booking.confirmed, booking.cancelled, booking.expired, booking.rescheduled. */
     public static final String BOOKING = "checkup-booking";
     /** booking-service's own delayed messages (hold expiry); nobody else subscribes. */
     public static final String BOOKING_TIMERS = "checkup-booking-timers";

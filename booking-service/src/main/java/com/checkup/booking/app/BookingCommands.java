@@ -105,15 +105,17 @@ public class BookingCommands {
         Booking held;
         try {
             held = tx.execute(s -> {
+                Booking b = Booking.hold("B" + UUID.randomUUID().toString().replace("-", ""), consumer, key, fingerprint,
+                        pkg, slot, examinee, expiresAt, now);
+                bookings.insert(b);
+                // No booking.held event: order.created (same moment) already tells the world a place awaits payment.
+                events.publishAt(Topics.BOOKING_TIMERS, HOLD_DUE, b.id(), event(b, null, false, null), expiresAt);
+                // Last: the slot's rows stay locked from here to the commit, so a hot slot serialises as little as
+                // possible. Sold out rolls back the rows written above.
                 if (!calendar.take(slot, pkg.resources())) {
                     s.setRollbackOnly();
                     return null;
                 }
-                Booking b = Booking.hold("B" + UUID.randomUUID().toString().replace("-", ""), consumer, key, fingerprint,
-                        pkg, slot, examinee, expiresAt, now);
-                bookings.insert(b);
-                publish(BookingEvent.HELD, b, null, false, null);
-                events.publishAt(Topics.BOOKING_TIMERS, HOLD_DUE, b.id(), event(b, null, false, null), expiresAt);
                 return b;
             });
         } catch (DuplicateKeyException raced) {

@@ -11,6 +11,11 @@ import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +31,11 @@ public class CatalogueQueries {
     /** Longest range one availability query may ask for (two months of calendar). */
     static final int MAX_AVAILABILITY_DAYS = 62;
 
+    /** Catalogue changes reach the hold path within this time; every hold reads hospital and package. */
+    static final Duration CACHE_TTL = Duration.ofSeconds(10);
+
+    private final Map<String, Cached<Hospital>> hospitalCache = new ConcurrentHashMap<>();
+    private final Map<String, Cached<CheckupPackage>> packageCache = new ConcurrentHashMap<>();
     private final CatalogueRepository catalogue;
     private final CapacityCalendar calendar;
     private final BookingPolicies policies;
@@ -44,7 +54,8 @@ public class CatalogueQueries {
 
     public Hospital hospital(String hospitalId) {
         String id = required("hospitalId", hospitalId);
-        return catalogue.hospital(id).orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No hospital " + id));
+        return cached(hospitalCache, id, () -> catalogue.hospital(id))
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No hospital " + id));
     }
 
     public List<CheckupPackage> packages(String hospitalId) {
@@ -58,7 +69,7 @@ public class CatalogueQueries {
     /** An active package the hospital sells; NOT_FOUND otherwise. */
     public CheckupPackage packageOf(Hospital h, String packageId) {
         String id = required("packageId", packageId);
-        return catalogue.activePackage(id).filter(p -> p.hospitalId().equals(h.id()))
+        return cached(packageCache, id, () -> catalogue.activePackage(id)).filter(p -> p.hospitalId().equals(h.id()))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "Hospital " + h.id() + " has no package " + id));
     }
 
@@ -100,6 +111,21 @@ public class CatalogueQueries {
             }
         }
         return out;
+    }
+
+    /** A recent value, or a fresh load; misses are not cached (a new hospital is bookable at once). */
+    private <T> Optional<T> cached(Map<String, Cached<T>> cache, String key, Supplier<Optional<T>> load) {
+        Instant now = clock.instant();
+        Cached<T> c = cache.get(key);
+        if (c != null && c.loadedAt().plus(CACHE_TTL).isAfter(now)) {
+            return Optional.of(c.value());
+        }
+        Optional<T> fresh = load.get();
+        fresh.ifPresentOrElse(v -> cache.put(key, new Cached<>(v, now)), () -> cache.remove(key));
+        return fresh;
+    }
+
+    private record Cached<T>(T value, Instant loadedAt) {
     }
 
     static LocalDate date(String field, String text) {

@@ -7,6 +7,7 @@ import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.OrderEvent;
 import com.checkup.platform.events.ReceivedEvent;
 import com.checkup.platform.spring.EventSubscriptions;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -45,9 +46,9 @@ public class BookingSubscriptions {
                     + " or expired by events");
             return;
         }
-        subs.subscribe(ORDERS_GROUP, Topics.ORDER, this::onOrder);
-        subs.subscribe(TIMERS_GROUP, Topics.BOOKING_TIMERS, this::onTimer);
-        subs.subscribe(REFUNDS_GROUP, Topics.BOOKING, this::onBooking);
+        subs.subscribe(ORDERS_GROUP, Topics.ORDER, Set.of(OrderEvent.PAID), this::onOrder);
+        subs.subscribe(TIMERS_GROUP, Topics.BOOKING_TIMERS, Set.of(BookingCommands.HOLD_DUE), this::onTimer);
+        subs.subscribe(REFUNDS_GROUP, Topics.BOOKING, Set.of(BookingEvent.CANCELLED), this::onBooking);
     }
 
     /** Each handler runs in the transaction that records the event as handled; an exception means "deliver again". */

@@ -38,8 +38,7 @@ public class BookingRepository {
     }
 
     public Optional<Booking> findByIdempotencyKey(String consumerId, String key) {
-        return Optional.ofNullable(mapper.selectOne(new LambdaQueryWrapper<BookingRow>()
-                .eq(BookingRow::getConsumerId, consumerId).eq(BookingRow::getIdempotencyKey, key))).map(this::fromRow);
+        return Optional.ofNullable(mapper.selectByIdempotencyKey(consumerId, key)).map(this::fromRow);
     }
 
     public List<Booking> ofConsumer(String consumerId, int limit) {

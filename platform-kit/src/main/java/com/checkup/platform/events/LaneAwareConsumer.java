@@ -60,6 +60,8 @@ public final class LaneAwareConsumer implements AutoCloseable {
     private final ProcessedEvents processed;
     private final Duration refreshInterval;
     private final Duration clientInterval;
+    /** Event types (tags) this consumer wants; empty for all. Filtered by the broker, so others never arrive. */
+    private final Set<String> eventTypes;
     private final String instanceId = UUID.randomUUID().toString().substring(0, 8);
 
     private DefaultMQPushConsumer main;
@@ -77,6 +79,12 @@ public final class LaneAwareConsumer implements AutoCloseable {
         this.processed = Objects.requireNonNull(b.processed, "processedEvents");
         this.refreshInterval = b.refreshInterval;
         this.clientInterval = b.clientInterval;
+        this.eventTypes = Set.copyOf(b.eventTypes);
+        for (String t : eventTypes) {
+            if (!t.matches("[a-z0-9][a-z0-9.-]{0,63}")) {
+                throw new IllegalArgumentException("Event types are lower-case words joined by '.' or '-': " + t);
+            }
+        }
         if (lane != null && !LANE_NAME.matcher(lane).matches()) {
             throw new IllegalArgumentException("Lane names are 1-32 letters, digits or '-': " + lane);
         }
@@ -99,19 +107,28 @@ public final class LaneAwareConsumer implements AutoCloseable {
                 + excludedLanes.stream().sorted().map(l -> "'" + l + "'").collect(Collectors.joining(", ")) + ")";
     }
 
+    /** The broker-side filter: the lane expression, narrowed to the wanted event types (the message tag). */
+    private MessageSelector selector(String laneExpression) {
+        if (eventTypes.isEmpty()) {
+            return MessageSelector.bySql(laneExpression);
+        }
+        return MessageSelector.bySql("(" + laneExpression + ") AND TAGS IN ("
+                + eventTypes.stream().sorted().map(t -> "'" + t + "'").collect(Collectors.joining(", ")) + ")");
+    }
+
     public synchronized LaneAwareConsumer start() throws MQClientException {
         if (lane != null) {
             main = newConsumer(laneGroup(group, lane), "lane-" + lane + "-" + instanceId);
             main.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
             main.setConsumeTimestamp(UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - 1000));
-            main.subscribe(topic, MessageSelector.bySql("lane = '" + lane + "'"));
+            main.subscribe(topic, selector("lane = '" + lane + "'"));
             main.start();
             log.info("Lane consumer {} started for topic {} in lane {}", main.getConsumerGroup(), topic, lane);
             return this;
         }
         // Until the broker has been asked, take everything: a duplicate is absorbed, a skipped message is lost.
         main = newConsumer(group, "baseline-" + instanceId);
-        main.subscribe(topic, MessageSelector.bySql(baselineExpression(Set.of())));
+        main.subscribe(topic, selector(baselineExpression(Set.of())));
         main.start();
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lanes-" + group);
@@ -190,7 +207,7 @@ public final class LaneAwareConsumer implements AutoCloseable {
             }
         }
         if (!known.equals(knownLanes)) {
-            main.subscribe(topic, MessageSelector.bySql(baselineExpression(known)));
+            main.subscribe(topic, selector(baselineExpression(known)));
             log.info("Baseline {} now leaves lanes {} to their groups", group, known);
         }
         for (String l : known) {
@@ -227,7 +244,7 @@ public final class LaneAwareConsumer implements AutoCloseable {
         DefaultMQPushConsumer c = newConsumer(laneGroup(group, l), STANDIN + instanceId);
         c.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
         c.setConsumeTimestamp(UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - 1000));
-        c.subscribe(topic, MessageSelector.bySql("lane = '" + l + "'"));
+        c.subscribe(topic, selector("lane = '" + l + "'"));
         c.start();
         standIns.put(l, c);
         log.info("Baseline {} stands in for lane {} (no live consumer)", group, l);
@@ -295,6 +312,7 @@ public final class LaneAwareConsumer implements AutoCloseable {
         private ProcessedEvents processed;
         private Duration refreshInterval = Duration.ofSeconds(2);
         private Duration clientInterval = Duration.ofSeconds(5);
+        private Set<String> eventTypes = Set.of();
 
         private Builder(String namesrvAddr, String group, String topic) {
             this.namesrvAddr = namesrvAddr;
@@ -305,6 +323,12 @@ public final class LaneAwareConsumer implements AutoCloseable {
         /** The lane this consumer serves; null or blank for the baseline. */
         public Builder lane(String lane) {
             this.lane = lane == null || lane.isBlank() ? null : lane;
+            return this;
+        }
+
+        /** Only these event types are delivered (none given: all). */
+        public Builder eventTypes(Set<String> types) {
+            this.eventTypes = types == null ? Set.of() : types;
             return this;
         }
 

@@ -27,9 +27,15 @@ public final class EventSubscriptions implements AutoCloseable {
     }
 
     public LaneAwareConsumer subscribe(String group, String topic, EventHandler handler) {
+        return subscribe(group, topic, java.util.Set.of(), handler);
+    }
+
+    /** Subscribes to some event types of a topic only; the broker filters the others out. */
+    public LaneAwareConsumer subscribe(String group, String topic, java.util.Set<String> eventTypes, EventHandler handler) {
         try {
             LaneAwareConsumer c = LaneAwareConsumer.builder(nameServer, group, topic)
                     .lane(lane)
+                    .eventTypes(eventTypes)
                     .processedEvents(processed)
                     .handler(handler)
                     .refreshInterval(props.getLanes().getRefreshInterval())
