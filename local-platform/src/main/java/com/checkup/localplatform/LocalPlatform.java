@@ -113,6 +113,10 @@ public final class LocalPlatform {
         } else {
             progress.line("  Gateway                                      not built yet (bff-gateway)");
         }
+        if (config.services().stream().anyMatch(s -> s.name().equals("booking-service"))) {
+            progress.line("  Demo data                                    hospitals H001 Beijing, H002 Shanghai, H003 Nanjing (MANUAL);"
+                    + " packages <hospital>-BASIC, -CT, -WOMEN; capacity for today + 30 days");
+        }
         progress.line("  Logs                                         " + config.logDir());
         progress.line("  Data (kept across restarts; `up --fresh` wipes it)  " + config.dataDir());
         progress.line("Press Ctrl-C to stop, or run `down` from another terminal.");

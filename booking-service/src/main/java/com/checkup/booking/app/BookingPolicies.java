@@ -26,9 +26,15 @@ public class BookingPolicies {
         this.flags = flags;
     }
 
+    /** Longest hold a flag may ask for: an unpaid place should not be blocked for days (and timers have a range). */
+    static final Duration MAX_HOLD = Duration.ofHours(12);
+
     public Duration holdExpiry(String hospitalId) {
         Duration d = get(HOLD_EXPIRY, hospitalId);
-        return d.isNegative() || d.isZero() ? HOLD_EXPIRY.defaultValue() : d;
+        if (d.isNegative() || d.isZero()) {
+            return HOLD_EXPIRY.defaultValue();
+        }
+        return d.compareTo(MAX_HOLD) > 0 ? MAX_HOLD : d;
     }
 
     public int bookingWindowDays(String hospitalId) {

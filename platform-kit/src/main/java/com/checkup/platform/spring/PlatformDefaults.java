@@ -30,6 +30,13 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("dubbo.consumer.check", "false");
         d.put("dubbo.consumer.retries", "0");
         // The platform tables (own history table) may be created first: the service's Flyway must accept that.
+        // MySQL Connector/J: parse each SQL text once per connection, not per statement, and skip round trips that
+        // only re-set session state the driver already knows (autocommit flips of every transaction).
+        d.put("spring.datasource.hikari.data-source-properties.cachePrepStmts", "true");
+        d.put("spring.datasource.hikari.data-source-properties.prepStmtCacheSize", "250");
+        d.put("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "2048");
+        d.put("spring.datasource.hikari.data-source-properties.useLocalSessionState", "true");
+        d.put("spring.datasource.hikari.data-source-properties.cacheServerConfiguration", "true");
         d.put("spring.flyway.baseline-on-migrate", "true");
         d.put("spring.flyway.baseline-version", "0");
         d.put("management.endpoint.health.probes.enabled", "true");
