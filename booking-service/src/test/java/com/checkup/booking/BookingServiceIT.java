@@ -148,6 +148,12 @@ class BookingServiceIT {
         assertThat(code(() -> hold("bob", other))).isEqualTo("IDEMPOTENCY_CONFLICT");
         // The key belongs to bob: another consumer may use the same text for their own booking.
         assertThat(hold("carol", r).getBookingId()).isNotEqualTo(ids.get(0));
+
+        // A repeat still finds its booking after the request stopped being valid (here: the window shrank).
+        flag(BookingPolicies.BOOKING_WINDOW_DAYS, "HB", "1", 1);
+        assertThat(hold("bob", r).getBookingId()).isEqualTo(ids.get(0));
+        assertThat(code(() -> hold("bob", other))).isEqualTo("IDEMPOTENCY_CONFLICT");
+        assertThat(code(() -> hold("bob", request(newKey(), "HB", "HB-GEN", DAY, Period.MORNING)))).isEqualTo("VALIDATION_FAILED");
     }
 
     @Test

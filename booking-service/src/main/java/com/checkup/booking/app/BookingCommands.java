@@ -86,19 +86,30 @@ public class BookingCommands {
         }
         String key = idempotencyKey(req.getIdempotencyKey());
         String fingerprint = fingerprint(req);
-        var earlier = bookings.findByIdempotencyKey(consumer, key);
-        if (earlier.isPresent()) {
-            return replay(earlier.get(), fingerprint);
-        }
 
-        Hospital h = catalogue.hospital(req.getHospitalId());
-        CheckupPackage pkg = catalogue.packageOf(h, req.getPackageId());
-        LocalDate date = CatalogueQueries.date("date", req.getDate());
-        Period period = Period.parse(req.getPeriod());
+        // A repeat is recognised by the unique (consumer, key) insert below, which costs nothing extra on the common
+        // path; only when validation fails is an earlier booking looked up (its date may have passed since).
+        Hospital h;
+        CheckupPackage pkg;
+        LocalDate date;
+        Period period;
+        Examinee examinee;
         Instant now = clock.instant();
-        checkInWindow(h, date, now);
-        Examinee examinee = Examinee.of(req.getExaminee(), h.today(now));
-        pkg.checkEligible(examinee, date);
+        try {
+            h = catalogue.hospital(req.getHospitalId());
+            pkg = catalogue.packageOf(h, req.getPackageId());
+            date = CatalogueQueries.date("date", req.getDate());
+            period = Period.parse(req.getPeriod());
+            checkInWindow(h, date, now);
+            examinee = Examinee.of(req.getExaminee(), h.today(now));
+            pkg.checkEligible(examinee, date);
+        } catch (BusinessException invalid) {
+            var earlier = bookings.findByIdempotencyKey(consumer, key);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), fingerprint);
+            }
+            throw invalid;
+        }
 
         Slot slot = new Slot(h.id(), date, period);
         Instant expiresAt = now.plus(policies.holdExpiry(h.id()));
@@ -118,8 +129,8 @@ public class BookingCommands {
                 }
                 return b;
             });
-        } catch (DuplicateKeyException raced) {
-            // The same key from a concurrent request won (its insert is committed): answer like a repeat.
+        } catch (DuplicateKeyException repeat) {
+            // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
             return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
         }
         if (held == null) {
