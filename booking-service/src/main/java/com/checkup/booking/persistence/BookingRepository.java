@@ -56,7 +56,7 @@ public class BookingRepository {
 
     /** Inserts a new booking; the same consumer and idempotency key twice fails (DuplicateKeyException). */
     public void insert(Booking b) {
-        mapper.insert(toRow(b));
+        mapper.insertBooking(toRow(b));
     }
 
     /** Writes the booking's new state if nobody changed it since it was read; otherwise a retryable CONFLICT. */
