@@ -243,6 +243,9 @@ class BookingServiceIT {
         f.hospital("HG");
         f.open("HG", DAY, Period.MORNING, 10, 0);
         BookingView unpaid = hold("hank", request(newKey(), "HG", "HG-GEN", DAY, Period.MORNING));
+        assertThat(code(() -> as("hank", () -> bookings.cancel(unpaid.getBookingId(), "x".repeat(65))))).isEqualTo("VALIDATION_FAILED");
+        assertThat(f.orders.get(unpaid.getOrderId()).getStatus()).as("nothing changed by a rejected cancel")
+                .isEqualTo(OrderStatus.CREATED);
         BookingView cancelled = as("hank", () -> bookings.cancel(unpaid.getBookingId(), null));
         assertThat(cancelled.getStatus()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(f.orders.get(unpaid.getOrderId()).getStatus()).isEqualTo(OrderStatus.CLOSED);

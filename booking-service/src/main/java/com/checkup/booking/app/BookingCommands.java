@@ -277,6 +277,7 @@ public class BookingCommands {
      * hospital's change deadline; the place is given back and {@code booking.cancelled} asks for the refund.
      */
     public Booking cancel(String bookingId, String reason) {
+        Booking.cancelReason(reason); // checked before anything changes elsewhere (the order is closed below)
         Booking b = load(bookingId);
         if (b.status() == BookingStatus.CANCELLED) {
             return b;

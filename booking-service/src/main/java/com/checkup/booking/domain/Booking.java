@@ -119,15 +119,21 @@ public final class Booking {
         if (status != BookingStatus.HELD && status != BookingStatus.CONFIRMED) {
             throw new BusinessException(ErrorCode.CONFLICT, "Booking " + id + " is " + status + " and cannot be cancelled");
         }
-        String r = reason == null || reason.isBlank() ? "CANCELLED_BY_CONSUMER" : reason.strip();
-        if (r.length() > 64) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason is longer than 64 characters");
-        }
+        String r = cancelReason(reason);
         status = BookingStatus.CANCELLED;
         cancelReason = r;
         holdExpiresAt = null;
         updatedAt = now;
         return true;
+    }
+
+    /** The reason as stored: a default when none is given; VALIDATION_FAILED when longer than 64 characters. */
+    public static String cancelReason(String reason) {
+        String r = reason == null || reason.isBlank() ? "CANCELLED_BY_CONSUMER" : reason.strip();
+        if (r.length() > 64) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "reason is longer than 64 characters");
+        }
+        return r;
     }
 
     /** Moves a HELD or CONFIRMED booking to another slot of the same hospital; returns the slot it leaves. */

@@ -65,6 +65,19 @@ public class ErrorBoundaryFilter implements Filter, Filter.Listener {
             return new BusinessException(ErrorCode.UNAVAILABLE, "A downstream service is unavailable (trace "
                     + traceId + ")");
         }
+        if (t instanceof org.springframework.dao.ConcurrencyFailureException) {
+            // Deadlock victim or lock wait timeout: nothing was written (the transaction rolled back); a retry may pass.
+            log.warn("Concurrent update while serving {}.{}: {}", invoker.getInterface().getSimpleName(),
+                    invocation.getMethodName(), t.toString());
+            return new BusinessException(ErrorCode.CONFLICT, "The data was being changed by another request; try again");
+        }
+        if (t instanceof org.springframework.dao.TransientDataAccessException
+                || t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException) {
+            log.warn("Database not answering while serving {}.{}: {}", invoker.getInterface().getSimpleName(),
+                    invocation.getMethodName(), t.toString());
+            return new BusinessException(ErrorCode.UNAVAILABLE, "The service's database is busy or unreachable; try again"
+                    + " (trace " + traceId + ")");
+        }
         log.error("Unexpected error serving {}.{}", invoker.getInterface().getName(), invocation.getMethodName(), t);
         return new BusinessException(ErrorCode.INTERNAL, "Internal error (trace " + traceId + ")");
     }

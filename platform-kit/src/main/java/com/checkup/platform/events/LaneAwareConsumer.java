@@ -58,6 +58,8 @@ public final class LaneAwareConsumer implements AutoCloseable {
     private final String lane;
     private final EventHandler handler;
     private final ProcessedEvents processed;
+    /** How far back a baseline group that has never consumed starts. */
+    static final Duration NEW_GROUP_LOOKBACK = Duration.ofMinutes(10);
     private final Duration refreshInterval;
     private final Duration clientInterval;
     /** Event types (tags) this consumer wants; empty for all. Filtered by the broker, so others never arrive. */
@@ -128,6 +130,11 @@ public final class LaneAwareConsumer implements AutoCloseable {
         }
         // Until the broker has been asked, take everything: a duplicate is absorbed, a skipped message is lost.
         main = newConsumer(group, "baseline-" + instanceId);
+        // A group with no offsets yet (first start of a service, fresh local data) would otherwise begin at the end
+        // of each queue as of its first rebalance, silently skipping what was published in between. It starts a
+        // while back instead; a group that has offsets resumes from them, and duplicates are absorbed.
+        main.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_TIMESTAMP);
+        main.setConsumeTimestamp(UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - NEW_GROUP_LOOKBACK.toMillis()));
         main.subscribe(topic, selector(baselineExpression(Set.of())));
         main.start();
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {

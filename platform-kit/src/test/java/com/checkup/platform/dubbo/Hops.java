@@ -60,6 +60,10 @@ public final class Hops {
                     throw new BusinessException(ErrorCode.CONFLICT, "Booking is already confirmed");
                 case "bug":
                     throw new IllegalStateException("secret internal detail at com.checkup.Secret");
+                case "deadlock":
+                    throw new org.springframework.dao.CannotAcquireLockException("Deadlock found on secret_table");
+                case "db-down":
+                    throw new org.springframework.jdbc.CannotGetJdbcConnectionException("secret jdbc url unreachable");
                 default:
                     return "ok";
             }

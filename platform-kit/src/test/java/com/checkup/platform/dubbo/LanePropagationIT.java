@@ -117,6 +117,17 @@ class LanePropagationIT {
                     assertThat(e.getMessage()).contains("trace-err").doesNotContain("secret").doesNotContain("Secret");
                     assertThat(e.getStackTrace()).isEmpty();
                 });
+        // A deadlock victim rolled back: retryable CONFLICT; a database out of reach: UNAVAILABLE. Never a 500.
+        assertThatThrownBy(() -> callFail("deadlock"))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo("CONFLICT");
+                    assertThat(e.getMessage()).doesNotContain("secret");
+                });
+        assertThatThrownBy(() -> callFail("db-down"))
+                .isInstanceOfSatisfying(BusinessException.class, e -> {
+                    assertThat(e.getCode()).isEqualTo("UNAVAILABLE");
+                    assertThat(e.getMessage()).doesNotContain("secret");
+                });
     }
 
     private static String callFail(String kind) {

@@ -85,6 +85,20 @@ class IdempotentConsumingIT {
     }
 
     @Test
+    void aNewGroupGetsWhatWasPublishedBeforeItFirstStarted(TestInfrastructure infra) throws Exception {
+        String early = UUID.randomUUID().toString();
+        send(early, "trace-early");
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (LaneAwareConsumer late = LaneAwareConsumer.builder(infra.rocketMq().namesrvAddr(), "idempotent-it-late", TOPIC)
+                .clientInterval(Duration.ofSeconds(1))
+                .processedEvents(processed)
+                .handler(e -> seen.add(e.eventId()))
+                .build().start()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> seen.contains(early));
+        }
+    }
+
+    @Test
     void anEventDeliveredThreeTimesIsHandledOnce() throws Exception {
         String id = UUID.randomUUID().toString();
         String after = UUID.randomUUID().toString();
