@@ -11,9 +11,7 @@ import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentService;
 import com.checkup.contracts.payment.PaymentStatus;
 import com.checkup.contracts.payment.PaymentView;
-import com.checkup.localplatform.Platform;
 import com.checkup.localplatform.PlatformConfig;
-import com.checkup.localplatform.ServiceSpec;
 import com.checkup.platform.embedded.DubboApps;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingStatus;
@@ -24,7 +22,6 @@ import com.checkup.platform.configcenter.ConfigCenter;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.flags.FeatureFlags;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,14 +33,16 @@ import org.apache.dubbo.config.ReferenceConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The consumer booking flow across real processes: local-platform starts ZooKeeper, RocketMQ, MariaDB and the
  * packaged booking-service, order-service and payment-service jars (each its own JVM, with demo data); this test
- * talks to them over Dubbo only, as the gateway does. (Through the gateway's HTTP API once bff-gateway exists.)
+ * talks to them over Dubbo, to check states the HTTP API does not show (orders, payments). The HTTP flow is in
+ * {@link GatewayIT}.
  */
+@ExtendWith(E2ePlatform.class)
 class ConsumerBookingFlowIT {
-    private static Platform platform;
     private static DubboApps client;
     private static ReferenceConfig<OrderService> orders;
     private static ReferenceConfig<PaymentService> payments;
@@ -52,13 +51,7 @@ class ConsumerBookingFlowIT {
 
     @BeforeAll
     static void up() throws Exception {
-        Path root = Path.of(System.getProperty("checkup.root", "..")).toAbsolutePath().normalize();
-        PlatformConfig config = PlatformConfig.onFreePorts(root, Path.of("target", "e2e-platform").toAbsolutePath());
-        assertThat(config.services()).extracting(ServiceSpec::name)
-                .as("service jars (run `mvn verify`, which packages them first)")
-                .contains("order-service", "payment-service", "booking-service");
-        platform = new Platform(config, System.out);
-        platform.start(true);
+        PlatformConfig config = E2ePlatform.config();
         client = new DubboApps(config.registryUrl());
         DubboApps.App app = client.app("e2e-client", null);
         orders = app.refer(OrderService.class);
@@ -76,9 +69,6 @@ class ConsumerBookingFlowIT {
     static void down() {
         if (client != null) {
             client.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 

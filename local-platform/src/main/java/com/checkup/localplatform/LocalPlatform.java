@@ -3,7 +3,10 @@ package com.checkup.localplatform;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -31,11 +34,11 @@ public final class LocalPlatform {
         String command = a.isEmpty() ? "help" : a.get(0);
         int code;
         switch (command) {
-            case "up" -> code = up(root, a.contains("--fresh"));
+            case "up" -> code = up(root, a.contains("--fresh"), lanes(a));
             case "status" -> code = status(root, System.out);
             case "down" -> code = down(root);
             default -> {
-                System.out.println("usage: local-platform up [--fresh] | status | down");
+                System.out.println("usage: local-platform up [--fresh] [--lane <lane>=<service>[,<service>...]]... | status | down");
                 code = command.equals("help") || command.equals("--help") ? 0 : 2;
             }
         }
@@ -60,8 +63,30 @@ public final class LocalPlatform {
         return Path.of("").toAbsolutePath();
     }
 
-    static int up(Path root, boolean fresh) {
-        PlatformConfig config = PlatformConfig.defaults(root);
+    /** {@code --lane gray=booking-service} (repeatable): extra instances of services in a lane. */
+    static Map<String, List<String>> lanes(List<String> args) {
+        Map<String, List<String>> lanes = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--lane") && i + 1 < args.size()) {
+                Map.Entry<String, List<String>> l = PlatformConfig.parseLane(args.get(++i));
+                lanes.merge(l.getKey(), l.getValue(), (x, y) -> {
+                    List<String> all = new ArrayList<>(x);
+                    all.addAll(y);
+                    return all;
+                });
+            }
+        }
+        return lanes;
+    }
+
+    static int up(Path root, boolean fresh, Map<String, List<String>> lanes) {
+        PlatformConfig config;
+        try {
+            config = PlatformConfig.defaults(root).withLanes(lanes, false);
+        } catch (IllegalArgumentException e) {
+            System.err.println("ERROR: " + e.getMessage());
+            return 2;
+        }
         Optional<Properties> running = StateFile.read(config.stateFile());
         if (running.isPresent() && ProcessHandle.of(Long.parseLong(running.get().getProperty("pid", "-1")))
                 .map(ProcessHandle::isAlive).orElse(false)) {
@@ -110,6 +135,9 @@ public final class LocalPlatform {
         }
         if (config.services().stream().anyMatch(s -> s.name().equals("bff-gateway"))) {
             progress.line("  Gateway                                      http://127.0.0.1:" + config.gatewayPort());
+            progress.line("  Demo logins (POST /api/auth/login; password = username + \"-pass\", e.g. consumer1 / consumer1-pass):");
+            progress.line("    consumer1, consumer2 (CONSUMER); desk.h001, desk.h002 (DESK of H001/H002); hr.acme (HR of ACME);"
+                    + " ops1 (OPS); tester1 (TESTER)");
         } else {
             progress.line("  Gateway                                      not built yet (bff-gateway)");
         }

@@ -30,8 +30,15 @@ final class LocalSecrets {
                 p.load(r);
             }
         }
-        if (p.getProperty("privacy.key") == null) {
-            p.setProperty("privacy.key", FieldCipher.newKey());
+        boolean missing = false;
+        for (String name : new String[] {"privacy.key", "jwt.secret"}) {
+            if (p.getProperty(name) == null) {
+                // 32 random bytes, base64: the personal-data key, and the gateway's token signing key.
+                p.setProperty(name, FieldCipher.newKey());
+                missing = true;
+            }
+        }
+        if (missing) {
             Files.createDirectories(dataDir);
             try (Writer w = Files.newBufferedWriter(file)) {
                 p.store(w, "Local platform secrets (generated; delete with --fresh)");
@@ -42,6 +49,7 @@ final class LocalSecrets {
                 // not a POSIX file system: the file stays under the user's own checkout
             }
         }
-        return Map.of("CHECKUP_PRIVACY_KEY_ID", "k1", "CHECKUP_PRIVACY_KEY", p.getProperty("privacy.key"));
+        return Map.of("CHECKUP_PRIVACY_KEY_ID", "k1", "CHECKUP_PRIVACY_KEY", p.getProperty("privacy.key"),
+                "CHECKUP_JWT_SECRET", p.getProperty("jwt.secret"));
     }
 }

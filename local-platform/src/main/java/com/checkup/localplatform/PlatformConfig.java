@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import com.checkup.platform.embedded.EmbeddedMariaDb;
 import com.checkup.platform.embedded.LoopbackPorts;
 
@@ -46,8 +47,10 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         for (Object[] s : KNOWN_SERVICES) {
             String name = (String) s[0];
             Path jar = root.resolve(name).resolve("target").resolve(name + ".jar");
-            if (Files.isRegularFile(jar) && s[3] != null) {
-                specs.add(base.javaService(name, jar, LoopbackPorts.freePort(), LoopbackPorts.freePort(), (String) s[3]));
+            if (Files.isRegularFile(jar)) {
+                boolean gateway = s[3] == null;
+                specs.add(base.javaService(name, jar, gateway ? base.gatewayPort() : LoopbackPorts.freePort(),
+                        gateway ? 0 : LoopbackPorts.freePort(), (String) s[3]));
             }
         }
         return base.withServices(specs);
@@ -98,8 +101,46 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         return specs;
     }
 
+    /**
+     * Adds an extra instance of each named service in a lane ({@code lane → services}): its own ports, Dubbo tag
+     * {@code dubbo.provider.tag=<lane>}, no demo seeding (the baseline instance does that). Fixed ports for `up`
+     * (the baseline's + 100 per lane), free ones for tests.
+     */
+    public PlatformConfig withLanes(Map<String, List<String>> lanes, boolean freePorts) {
+        List<ServiceSpec> specs = new ArrayList<>(services);
+        int offset = 0;
+        for (Map.Entry<String, List<String>> lane : lanes.entrySet()) {
+            offset += 100;
+            for (String service : lane.getValue()) {
+                ServiceSpec base = services.stream().filter(s -> s.name().equals(service)).findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("No built service '" + service + "' to run in lane " + lane.getKey()));
+                if (base.dubboPort() <= 0) {
+                    throw new IllegalArgumentException(service + " is not a Dubbo service; only services run in lanes");
+                }
+                Path jar = Path.of(base.command().get(base.command().indexOf("-jar") + 1));
+                int http = freePorts ? LoopbackPorts.freePort() : base.httpPort() + offset;
+                int dubbo = freePorts ? LoopbackPorts.freePort() : base.dubboPort() + offset;
+                specs.add(javaService(service + "@" + lane.getKey(), jar, http, dubbo, base.database(), lane.getKey()));
+            }
+        }
+        return withServices(specs);
+    }
+
+    /** Parses {@code gray=booking-service,order-service} (the value of {@code up --lane}). */
+    public static Map.Entry<String, List<String>> parseLane(String spec) {
+        int eq = spec.indexOf('=');
+        if (eq <= 0 || eq == spec.length() - 1 || !spec.substring(0, eq).matches("[a-z0-9][a-z0-9-]{0,31}")) {
+            throw new IllegalArgumentException("--lane takes <lane>=<service>[,<service>...], e.g. gray=booking-service");
+        }
+        return Map.entry(spec.substring(0, eq), List.of(spec.substring(eq + 1).split(",")));
+    }
+
     /** The command line of a Spring Boot service: lean JVM flags, loopback-only networking, platform addresses. */
     public ServiceSpec javaService(String name, Path jar, int httpPort, int dubboPort, String database) {
+        return javaService(name, jar, httpPort, dubboPort, database, null);
+    }
+
+    private ServiceSpec javaService(String name, Path jar, int httpPort, int dubboPort, String database, String lane) {
         List<String> cmd = new ArrayList<>(List.of(
                 javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m", "-Xss512k",
                 // Dubbo generates classes with javassist (e.g. for its Micrometer metrics): Java 17 needs this.
@@ -111,8 +152,15 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
                 "--dubbo.registry.address=" + registryUrl(),
                 "--dubbo.config-center.address=" + registryUrl(),
                 "--checkup.rocketmq.name-server=" + namesrvAddr(),
-                "--checkup.demo-data=true",
+                "--checkup.demo-data=" + (lane == null),
                 "--logging.file.name=" + logDir().resolve(name + ".app.log")));
+        if (lane != null) {
+            cmd.add("--dubbo.provider.tag=" + lane);
+        }
+        if (database == null) {
+            // The gateway: the demo profile holds the demo users.
+            cmd.add("--spring.profiles.active=demo");
+        }
         if (dubboPort > 0) {
             cmd.add("--dubbo.protocol.port=" + dubboPort);
         }

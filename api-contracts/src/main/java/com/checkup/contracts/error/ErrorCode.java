@@ -14,6 +14,8 @@ public enum ErrorCode {
     /** Authenticated but not allowed (persona or scope). */
     FORBIDDEN(403),
     NOT_FOUND(404),
+    /** The route exists, but not for this HTTP method. */
+    METHOD_NOT_ALLOWED(405),
     /** The request conflicts with the current state (illegal transition, stale data). */
     CONFLICT(409),
     /** The same Idempotency-Key was used with a different request body. */

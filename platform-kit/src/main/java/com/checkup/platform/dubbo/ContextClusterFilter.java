@@ -1,5 +1,6 @@
 package com.checkup.platform.dubbo;
 
+import com.checkup.contracts.context.ContextKeys;
 import com.checkup.platform.context.CallContextHolder;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
@@ -10,15 +11,34 @@ import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.cluster.filter.ClusterFilter;
 
 /**
- * Consumer side, at cluster level (before routing, so the tag router sees the lane): writes the current call
- * context into the outgoing attachments. Dubbo 3.3 does not carry {@code dubbo.tag} from an incoming call to the
- * next hop by itself; this is what keeps every hop in the lane. A call made outside any context gets a new trace id.
+ * Carries the current call context to outgoing calls: trace id, caller, and the lane as {@code dubbo.tag} (set here,
+ * before routing, so Dubbo's tag router sees it). A traced call asks the next hop for its lanes too.
  */
 @Activate(group = CommonConstants.CONSUMER, order = -10000)
-public class ContextClusterFilter implements ClusterFilter {
+public class ContextClusterFilter implements ClusterFilter, ClusterFilter.Listener {
+    private static final String RECORDER = "checkup.lane-path-recorder";
+
     @Override
     public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
         DubboContext.write(CallContextHolder.currentOrNewRoot(), invocation);
+        LanePath recorder = LanePath.current();
+        if (recorder != null) {
+            invocation.setAttachment(ContextKeys.LANE_TRACE, "1");
+            invocation.put(RECORDER, recorder);
+        }
         return invoker.invoke(invocation);
+    }
+
+    @Override
+    public void onResponse(Result appResponse, Invoker<?> invoker, Invocation invocation) {
+        Object recorder = invocation.get(RECORDER);
+        if (recorder instanceof LanePath path) {
+            path.add(appResponse.getAttachment(ContextKeys.LANE_PATH));
+        }
+    }
+
+    @Override
+    public void onError(Throwable t, Invoker<?> invoker, Invocation invocation) {
+        // nothing recorded: the hop did not answer
     }
 }

@@ -1,5 +1,6 @@
 package com.checkup.platform.dubbo;
 
+import com.checkup.contracts.context.ContextKeys;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.platform.context.CallContextHolder;
@@ -20,8 +21,13 @@ import org.slf4j.LoggerFactory;
  * Replaces Dubbo's {@code exception} filter (turned off with {@code -exception}, see {@link DubboDefaults}),
  * which would wrap our exception into a RuntimeException carrying the stack trace as text.
  */
-@Activate(group = CommonConstants.PROVIDER, order = Integer.MIN_VALUE + 2000)
+@Activate(group = CommonConstants.PROVIDER, order = ErrorBoundaryFilter.ORDER)
 public class ErrorBoundaryFilter implements Filter, Filter.Listener {
+    /**
+     * Inside Dubbo's GenericFilter (-20000): a generic caller (the gateway) gets the exception only as class name and
+     * message, so the code must be attached before GenericFilter wraps it; the original stack trace is logged here too.
+     */
+    static final int ORDER = -19000;
     private static final Logger log = LoggerFactory.getLogger(ErrorBoundaryFilter.class);
 
     @Override
@@ -31,12 +37,16 @@ public class ErrorBoundaryFilter implements Filter, Filter.Listener {
 
     @Override
     public void onResponse(Result appResponse, Invoker<?> invoker, Invocation invocation) {
-        if (appResponse.hasException() && !(appResponse.getException() instanceof BusinessException)) {
+        if (!appResponse.hasException()) {
+            return;
+        }
+        if (!(appResponse.getException() instanceof BusinessException)) {
             // Listeners run after the filter chain returned: bind the call's context again for the log lines.
             try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invocation))) {
                 appResponse.setException(toBusiness(appResponse.getException(), invoker, invocation));
             }
         }
+        appResponse.setAttachment(ContextKeys.ERROR_CODE, ((BusinessException) appResponse.getException()).getCode());
     }
 
     @Override

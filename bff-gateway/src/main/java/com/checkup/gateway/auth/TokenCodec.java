@@ -1,0 +1,138 @@
+package com.checkup.gateway.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * Signed JWTs (RFC 7519, HS256 only: a token with any other {@code alg}, {@code none} included, is refused).
+ * The key comes from configuration; the gateway refuses to start with a key shorter than 256 bits.
+ */
+public final class TokenCodec {
+    static final String ISSUER = "checkup";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+
+    private final SecretKeySpec key;
+    private final Duration ttl;
+    private final Clock clock;
+
+    /** Thrown for any token that must not be trusted; the message says why, without echoing the token. */
+    public static final class InvalidToken extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        InvalidToken(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** A freshly issued token. */
+    public static final class Issued {
+        public final String token;
+        public final Instant expiresAt;
+
+        Issued(String token, Instant expiresAt) {
+            this.token = token;
+            this.expiresAt = expiresAt;
+        }
+    }
+
+    public TokenCodec(byte[] secret, Duration ttl, Clock clock) {
+        if (secret == null || secret.length < 32) {
+            throw new IllegalArgumentException("the token key must be at least 32 bytes (256 bits)");
+        }
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    public Issued issue(Caller caller) {
+        Instant now = clock.instant();
+        Instant exp = now.plus(ttl);
+        ObjectNode claims = JSON.createObjectNode()
+                .put("iss", ISSUER)
+                .put("sub", caller.userId())
+                .put("persona", caller.persona())
+                .put("iat", now.getEpochSecond())
+                .put("exp", exp.getEpochSecond())
+                .put("jti", UUID.randomUUID().toString());
+        if (caller.tenantId() != null) {
+            claims.put("tenant", caller.tenantId());
+        }
+        String payload = B64.encodeToString(claims.toString().getBytes(StandardCharsets.UTF_8));
+        String signingInput = HEADER + "." + payload;
+        return new Issued(signingInput + "." + B64.encodeToString(sign(signingInput)), Instant.ofEpochSecond(exp.getEpochSecond()));
+    }
+
+    public Caller verify(String token) throws InvalidToken {
+        if (token == null || token.length() > 4096) {
+            throw new InvalidToken("Malformed token");
+        }
+        int first = token.indexOf('.');
+        int last = token.lastIndexOf('.');
+        if (first <= 0 || last == first || last == token.length() - 1) {
+            throw new InvalidToken("Malformed token");
+        }
+        JsonNode header = decode(token.substring(0, first));
+        if (!"HS256".equals(header.path("alg").asText())) {
+            throw new InvalidToken("Unsupported token algorithm");
+        }
+        byte[] signature;
+        try {
+            signature = B64D.decode(token.substring(last + 1));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidToken("Malformed token");
+        }
+        if (!MessageDigest.isEqual(signature, sign(token.substring(0, last)))) {
+            throw new InvalidToken("Token signature is not valid");
+        }
+        JsonNode claims = decode(token.substring(first + 1, last));
+        if (!ISSUER.equals(claims.path("iss").asText())) {
+            throw new InvalidToken("Token was not issued here");
+        }
+        if (!claims.path("exp").canConvertToLong() || clock.instant().getEpochSecond() >= claims.path("exp").asLong()) {
+            throw new InvalidToken("Token has expired");
+        }
+        String sub = claims.path("sub").asText(null);
+        String persona = claims.path("persona").asText(null);
+        if (sub == null || persona == null) {
+            throw new InvalidToken("Token lacks its subject or persona");
+        }
+        return new Caller(sub, persona, claims.hasNonNull("tenant") ? claims.get("tenant").asText() : null);
+    }
+
+    private static JsonNode decode(String part) throws InvalidToken {
+        try {
+            JsonNode n = JSON.readTree(B64D.decode(part));
+            if (n == null || !n.isObject()) {
+                throw new InvalidToken("Malformed token");
+            }
+            return n;
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            throw new InvalidToken("Malformed token");
+        }
+    }
+
+    private byte[] sign(String input) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(input.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

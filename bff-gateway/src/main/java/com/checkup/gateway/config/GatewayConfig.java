@@ -1,0 +1,224 @@
+package com.checkup.gateway.config;
+
+import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleManager;
+import com.checkup.gateway.auth.AuthPlugin;
+import com.checkup.gateway.auth.TokenCodec;
+import com.checkup.gateway.auth.UserDirectory;
+import com.checkup.gateway.dubbo.CallParametersPlugin;
+import com.checkup.gateway.dubbo.JsonArgumentResolver;
+import com.checkup.gateway.dubbo.ParameterBinder;
+import com.checkup.gateway.dubbo.ResultPlugin;
+import com.checkup.gateway.lanes.LanePlugin;
+import com.checkup.gateway.lanes.LaneRules;
+import com.checkup.gateway.lanes.LiveLanes;
+import com.checkup.gateway.limits.LimitPlugin;
+import com.checkup.gateway.limits.LimitRules;
+import com.checkup.gateway.routes.RouteContextBuilder;
+import com.checkup.gateway.routes.RouteTable;
+import com.checkup.gateway.routes.RoutingPlugin;
+import com.checkup.gateway.routes.ShenyuRouteFeed;
+import com.checkup.gateway.web.EdgeWebFilter;
+import com.checkup.gateway.web.EnvelopeExceptionHandler;
+import com.checkup.gateway.web.ErrorClassifier;
+import com.checkup.gateway.web.ErrorEnvelopePlugin;
+import com.checkup.gateway.web.JsonResponses;
+import com.checkup.gateway.web.LocalEndpointsPlugin;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.dubbo.common.URL;
+import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
+import org.apache.dubbo.common.config.configcenter.DynamicConfigurationFactory;
+import org.apache.dubbo.rpc.model.ApplicationModel;
+import org.apache.shenyu.common.enums.RpcTypeEnum;
+import org.apache.shenyu.plugin.api.ShenyuPlugin;
+import org.apache.shenyu.plugin.api.context.ShenyuContextBuilder;
+import org.apache.shenyu.plugin.api.context.ShenyuContextDecorator;
+import org.apache.shenyu.plugin.dubbo.common.param.DubboParamResolveService;
+import org.apache.shenyu.sync.data.api.MetaDataSubscriber;
+import org.apache.shenyu.sync.data.api.PluginDataSubscriber;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+
+/** Spring wiring of the gateway: our plugins on ShenYu's chain, and the live documents they read. */
+@Configuration
+@EnableConfigurationProperties(GatewayProperties.class)
+public class GatewayConfig {
+    private static final String ROUTES = "routes";
+    private static final String LIMITS = "limits";
+    private static final String LANE_RULES = "lane-rules";
+
+    /** ShenYu's param-transform plugin is replaced by {@link CallParametersPlugin} (see there why). */
+    @Bean
+    static BeanDefinitionRegistryPostProcessor replaceShenyuParamTransform() {
+        return new BeanDefinitionRegistryPostProcessor() {
+            @Override
+            public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+                if (registry.containsBeanDefinition("paramTransformPlugin")) {
+                    registry.removeBeanDefinition("paramTransformPlugin");
+                }
+            }
+
+            @Override
+            public void postProcessBeanFactory(org.springframework.beans.factory.config.ConfigurableListableBeanFactory beanFactory) {
+            }
+        };
+    }
+
+    @Bean
+    ObjectMapper gatewayJson() {
+        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    }
+
+    /** The config center, through Dubbo's abstraction (ZooKeeper here, Nacos in k8s). */
+    @Bean
+    DynamicConfiguration configCenter(@Value("${dubbo.config-center.address:${dubbo.registry.address}}") String address) {
+        URL url = URL.valueOf(address).setScopeModel(ApplicationModel.defaultModel());
+        return ApplicationModel.defaultModel().getExtensionLoader(DynamicConfigurationFactory.class)
+                .getExtension(url.getProtocol()).getDynamicConfiguration(url);
+    }
+
+    @Bean
+    LiveDocument<RouteTable> routeDocument(DynamicConfiguration config, GatewayProperties props) {
+        return new LiveDocument<>(config, props.getConfigGroup(), ROUTES, "gateway/routes.json", RouteTable::parse);
+    }
+
+    @Bean
+    LiveDocument<LaneRules> laneRules(DynamicConfiguration config, GatewayProperties props) {
+        return new LiveDocument<>(config, props.getConfigGroup(), LANE_RULES, "gateway/lane-rules.json", LaneRules::parse);
+    }
+
+    @Bean
+    LiveDocument<LimitRules> limitRules(DynamicConfiguration config, GatewayProperties props) {
+        return new LiveDocument<>(config, props.getConfigGroup(), LIMITS, "gateway/limits.json", LimitRules::parse);
+    }
+
+    @Bean
+    ShenyuRouteFeed routeFeed(PluginDataSubscriber plugins, List<MetaDataSubscriber> metaSubscribers,
+                              @Value("${dubbo.registry.address}") String registry) {
+        return new ShenyuRouteFeed(plugins, metaSubscribers, registry);
+    }
+
+    /** Route data and limits go live once the application is up; readiness follows the first route table fed. */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> startLiveDocuments(LiveDocument<RouteTable> routes, LiveDocument<LaneRules> lanes,
+                                                                  LiveDocument<LimitRules> limits, ShenyuRouteFeed feed) {
+        return event -> {
+            limits.start(l -> FlowRuleManager.loadRules(l.flowRules()));
+            lanes.start(l -> { });
+            routes.start(feed::apply);
+        };
+    }
+
+    @Bean
+    ShenyuContextBuilder routeContextBuilder(LiveDocument<RouteTable> routes, ShenyuRouteFeed feed, List<ShenyuContextDecorator> decorators) {
+        ShenyuContextDecorator dubbo = decorators.stream().filter(d -> RpcTypeEnum.DUBBO.getName().equals(d.rpcType())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("ShenYu's Dubbo context decorator is missing"));
+        return new RouteContextBuilder(routes::get, feed, dubbo);
+    }
+
+    @Bean
+    DubboParamResolveService jsonArgumentResolver(ObjectMapper gatewayJson) {
+        return new JsonArgumentResolver(gatewayJson);
+    }
+
+    @Bean
+    JsonResponses jsonResponses(ObjectMapper gatewayJson) {
+        return new JsonResponses(gatewayJson);
+    }
+
+    @Bean
+    ErrorClassifier errorClassifier() {
+        return new ErrorClassifier();
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    EnvelopeExceptionHandler envelopeExceptionHandler(ErrorClassifier classifier, JsonResponses responses) {
+        return new EnvelopeExceptionHandler(classifier, responses);
+    }
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    EdgeWebFilter edgeWebFilter(JsonResponses responses, ShenyuRouteFeed feed) {
+        return new EdgeWebFilter(responses, feed::isReady);
+    }
+
+    @Bean
+    TokenCodec tokenCodec(GatewayProperties props) {
+        String secret = props.getJwt().getSecret();
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("No token key: set checkup.gateway.jwt.secret (env CHECKUP_JWT_SECRET) to base64 of 32+ random bytes");
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(secret.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("checkup.gateway.jwt.secret must be base64 (of 32+ random bytes)");
+        }
+        return new TokenCodec(key, props.getJwt().getTtl(), Clock.systemUTC());
+    }
+
+    @Bean
+    UserDirectory userDirectory(GatewayProperties props) {
+        return new UserDirectory(props.getUsers());
+    }
+
+    @Bean
+    LiveLanes liveLanes(@Value("${dubbo.registry.address}") String registry) {
+        return new LiveLanes(registry);
+    }
+
+    @Bean
+    ShenyuPlugin errorEnvelopePlugin(ErrorClassifier classifier, JsonResponses responses) {
+        return new ErrorEnvelopePlugin(classifier, responses);
+    }
+
+    @Bean
+    ShenyuPlugin routingPlugin(LiveDocument<RouteTable> routes) {
+        return new RoutingPlugin(routes::get);
+    }
+
+    @Bean
+    ShenyuPlugin authPlugin(TokenCodec tokens) {
+        return new AuthPlugin(tokens);
+    }
+
+    @Bean
+    ShenyuPlugin lanePlugin(LiveDocument<LaneRules> rules) {
+        return new LanePlugin(rules::get);
+    }
+
+    @Bean
+    ShenyuPlugin limitPlugin() {
+        return new LimitPlugin();
+    }
+
+    @Bean
+    ShenyuPlugin localEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
+                                      LiveDocument<LaneRules> laneRules, LiveDocument<RouteTable> routes,
+                                      DynamicConfiguration config, GatewayProperties props) {
+        return new LocalEndpointsPlugin(responses, users, tokens, lanes, laneRules, routes::get, config, props.getMaxBodyBytes());
+    }
+
+    @Bean
+    ShenyuPlugin callParametersPlugin(ObjectMapper gatewayJson, GatewayProperties props) {
+        return new CallParametersPlugin(new ParameterBinder(gatewayJson), props.getMaxBodyBytes());
+    }
+
+    @Bean
+    ShenyuPlugin resultPlugin(JsonResponses responses) {
+        return new ResultPlugin(responses);
+    }
+}

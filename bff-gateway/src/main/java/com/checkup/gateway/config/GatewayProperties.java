@@ -1,0 +1,109 @@
+package com.checkup.gateway.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code checkup.gateway.*}: keys, users, limits of the gateway. */
+@ConfigurationProperties("checkup.gateway")
+public class GatewayProperties {
+    private final Jwt jwt = new Jwt();
+    private List<User> users = new ArrayList<>();
+    /** Larger request bodies are refused with 413 before they are read to the end. */
+    private int maxBodyBytes = 64 * 1024;
+    /** Group of the gateway's documents (routes, limits, lane-rules) in the config center. */
+    private String configGroup = "checkup-gateway";
+
+    public Jwt getJwt() {
+        return jwt;
+    }
+
+    public List<User> getUsers() {
+        return users;
+    }
+
+    public void setUsers(List<User> users) {
+        this.users = users;
+    }
+
+    public int getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String getConfigGroup() {
+        return configGroup;
+    }
+
+    public void setConfigGroup(String configGroup) {
+        this.configGroup = configGroup;
+    }
+
+    public static class Jwt {
+        /** Base64 of at least 32 random bytes; from the environment (CHECKUP_JWT_SECRET), never from code. */
+        private String secret;
+        private Duration ttl = Duration.ofHours(1);
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public Duration getTtl() {
+            return ttl;
+        }
+
+        public void setTtl(Duration ttl) {
+            this.ttl = ttl;
+        }
+    }
+
+    public static class User {
+        private String username;
+        /** {@link com.checkup.gateway.auth.PasswordHash} format. */
+        private String passwordHash;
+        private String persona;
+        /** Hospital of a desk user, company of an HR user. */
+        private String tenant;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPasswordHash() {
+            return passwordHash;
+        }
+
+        public void setPasswordHash(String passwordHash) {
+            this.passwordHash = passwordHash;
+        }
+
+        public String getPersona() {
+            return persona;
+        }
+
+        public void setPersona(String persona) {
+            this.persona = persona;
+        }
+
+        public String getTenant() {
+            return tenant;
+        }
+
+        public void setTenant(String tenant) {
+            this.tenant = tenant;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package com.checkup.gateway.web;
+
+import com.checkup.contracts.context.ContextKeys;
+import com.checkup.gateway.auth.Caller;
+import com.checkup.gateway.dubbo.DubboCallState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+/**
+ * Runs before ShenYu for every request: takes or makes the request id ({@code X-Request-Id}, echoed back and carried
+ * to services as the trace id), removes headers with which a client could steer ShenYu itself ({@code rpc_type},
+ * {@code Dubbo_Tag_Route}: lanes are the lane plugin's decision only), answers the health probes, and writes one
+ * access-log line per request with the lane decided and the lanes the call ran in.
+ */
+public final class EdgeWebFilter implements WebFilter {
+    private static final Logger access = LoggerFactory.getLogger("checkup.gateway.access");
+    private static final Pattern ACCEPTABLE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final String[] STEERING_HEADERS = {"rpc_type", "Dubbo_Tag_Route", "dubbo_tag_route"};
+
+    private final JsonResponses responses;
+    private final BooleanSupplier ready;
+
+    public EdgeWebFilter(JsonResponses responses, BooleanSupplier ready) {
+        this.responses = responses;
+        this.ready = ready;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long start = System.nanoTime();
+        ServerHttpRequest request = exchange.getRequest();
+        String incoming = request.getHeaders().getFirst(ContextKeys.HTTP_REQUEST_ID);
+        String requestId = incoming != null && ACCEPTABLE_ID.matcher(incoming).matches() ? incoming
+                : UUID.randomUUID().toString().replace("-", "");
+        exchange.getAttributes().put(GatewayExchange.REQUEST_ID, requestId);
+        exchange.getResponse().getHeaders().set(ContextKeys.HTTP_REQUEST_ID, requestId);
+
+        String path = request.getURI().getRawPath();
+        if (path.startsWith("/actuator/health")) {
+            return health(exchange, path);
+        }
+        ServerWebExchange cleaned = exchange;
+        for (String h : STEERING_HEADERS) {
+            if (request.getHeaders().containsKey(h)) {
+                cleaned = exchange.mutate().request(r -> r.headers(headers -> {
+                    for (String s : STEERING_HEADERS) {
+                        headers.remove(s);
+                    }
+                })).build();
+                break;
+            }
+        }
+        ServerWebExchange ex = cleaned;
+        return chain.filter(ex).doFinally(signal -> log(ex, start));
+    }
+
+    private Mono<Void> health(ServerWebExchange exchange, String path) {
+        boolean up = !path.endsWith("/readiness") || ready.getAsBoolean();
+        if (!"GET".equals(exchange.getRequest().getMethodValue())) {
+            return responses.error(exchange, new ApiError(com.checkup.contracts.error.ErrorCode.METHOD_NOT_ALLOWED, "Health takes GET"));
+        }
+        return responses.write(exchange, up ? HttpStatus.OK.value() : HttpStatus.SERVICE_UNAVAILABLE.value(),
+                Map.of("status", up ? "UP" : "DOWN"));
+    }
+
+    private static void log(ServerWebExchange exchange, long start) {
+        if (!access.isInfoEnabled()) {
+            return;
+        }
+        Caller caller = GatewayExchange.caller(exchange);
+        DubboCallState call = GatewayExchange.call(exchange);
+        HttpStatus status = exchange.getResponse().getStatusCode();
+        String lane = GatewayExchange.lane(exchange);
+        access.info("{} {} {} {}ms rid={} user={} persona={} lane={} path={}",
+                exchange.getRequest().getMethodValue(), exchange.getRequest().getURI().getRawPath(),
+                status == null ? 200 : status.value(), (System.nanoTime() - start) / 1_000_000,
+                GatewayExchange.requestId(exchange),
+                caller == null ? "-" : caller.userId(), caller == null ? "-" : caller.persona(),
+                lane == null ? "-" : lane, call == null || call.lanePath() == null ? "-" : call.lanePath());
+    }
+}

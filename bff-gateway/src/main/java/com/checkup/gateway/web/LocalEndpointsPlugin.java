@@ -1,0 +1,168 @@
+package com.checkup.gateway.web;
+
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.gateway.auth.Caller;
+import com.checkup.gateway.auth.TokenCodec;
+import com.checkup.gateway.auth.UserDirectory;
+import com.checkup.gateway.config.LiveDocument;
+import com.checkup.gateway.lanes.LaneRules;
+import com.checkup.gateway.lanes.LiveLanes;
+import com.checkup.gateway.routes.RouteMatch;
+import com.checkup.gateway.routes.RouteTable;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
+import org.apache.shenyu.plugin.api.ShenyuPlugin;
+import org.apache.shenyu.plugin.api.ShenyuPluginChain;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Endpoints the gateway answers itself, after auth, lanes and limits have run: login, the live lanes, the lane rules,
+ * and per-hospital feature flags (written to the config center, where the services read them live).
+ */
+public final class LocalEndpointsPlugin implements ShenyuPlugin {
+    /** Same group as platform-kit's FeatureFlags. */
+    static final String FLAGS_GROUP = "checkup-flags";
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern FLAG = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
+    private final JsonResponses responses;
+    private final UserDirectory users;
+    private final TokenCodec tokens;
+    private final LiveLanes lanes;
+    private final LiveDocument<LaneRules> laneRules;
+    private final Supplier<RouteTable> routes;
+    private final DynamicConfiguration config;
+    private final int maxBodyBytes;
+
+    public LocalEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
+                                LiveDocument<LaneRules> laneRules, Supplier<RouteTable> routes, DynamicConfiguration config,
+                                int maxBodyBytes) {
+        this.responses = responses;
+        this.users = users;
+        this.tokens = tokens;
+        this.lanes = lanes;
+        this.laneRules = laneRules;
+        this.routes = routes;
+        this.config = config;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    public Mono<Void> execute(ServerWebExchange exchange, ShenyuPluginChain chain) {
+        RouteMatch match = GatewayExchange.route(exchange);
+        if (!match.route().isOpen() && GatewayExchange.caller(exchange) == null) {
+            return Mono.error(new ApiError(ErrorCode.UNAUTHENTICATED, "Sign in first"));
+        }
+        switch (match.route().getLocal()) {
+            case "login":
+                // PBKDF2 is deliberately slow: keep it off the event loop.
+                return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> login(exchange, b));
+            case "lanes":
+                return Mono.fromCallable(() -> lanes.snapshot(routes.get().services()))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(s -> responses.ok(exchange, Map.of("services", s)));
+            case "lane-rules":
+                return responses.ok(exchange, laneRules.get());
+            case "lane-rules-update":
+                return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> {
+                    String text = new String(b, StandardCharsets.UTF_8);
+                    LaneRules parsed;
+                    try {
+                        parsed = laneRules.publish(text);
+                    } catch (IllegalArgumentException e) {
+                        return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, e.getMessage()));
+                    }
+                    return responses.ok(exchange, parsed);
+                });
+            case "flags":
+                return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> flag(exchange, match, b));
+            default:
+                return Mono.error(new ApiError(ErrorCode.NOT_FOUND, "No such endpoint"));
+        }
+    }
+
+    private Mono<Void> login(ServerWebExchange exchange, byte[] body) {
+        JsonNode n = json(body);
+        String username = n.path("username").isTextual() ? n.get("username").asText() : null;
+        String password = n.path("password").isTextual() ? n.get("password").asText() : null;
+        if (username == null || password == null || username.length() > 128 || password.length() > 256) {
+            return Mono.error(new ApiError(ErrorCode.BAD_REQUEST, "Send {\"username\": ..., \"password\": ...} as strings"));
+        }
+        Caller caller = users.authenticate(username, password).orElse(null);
+        if (caller == null) {
+            return Mono.error(new ApiError(ErrorCode.UNAUTHENTICATED, "Wrong username or password"));
+        }
+        TokenCodec.Issued issued = tokens.issue(caller);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("token", issued.token);
+        out.put("persona", caller.persona());
+        out.put("tenantId", caller.tenantId());
+        out.put("expiresAt", issued.expiresAt.toString());
+        return responses.ok(exchange, out);
+    }
+
+    private Mono<Void> flag(ServerWebExchange exchange, RouteMatch match, byte[] body) {
+        String hospital = match.variables().get("hospitalId");
+        String flag = match.variables().get("flag");
+        if (!ID.matcher(hospital).matches() || !FLAG.matcher(flag).matches()) {
+            return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, "Bad hospital id or flag name"));
+        }
+        JsonNode n = json(body);
+        JsonNode value = n.get("value");
+        if (value == null || value.isNull()) {
+            config.removeConfig(hospital + "." + flag, FLAGS_GROUP);
+            return responses.ok(exchange, Map.of("hospitalId", hospital, "flag", flag, "value", "(default)"));
+        }
+        if (!value.isValueNode() || value.asText().isBlank() || value.asText().length() > 200) {
+            return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, "Send {\"value\": \"...\"} (up to 200 characters), or null to clear"));
+        }
+        if (!config.publishConfig(hospital + "." + flag, FLAGS_GROUP, value.asText().trim())) {
+            return Mono.error(new ApiError(ErrorCode.UNAVAILABLE, "The config center did not accept the flag"));
+        }
+        return responses.ok(exchange, Map.of("hospitalId", hospital, "flag", flag, "value", value.asText().trim()));
+    }
+
+    private Mono<byte[]> body(ServerWebExchange exchange) {
+        return RequestBodies.read(exchange, maxBodyBytes);
+    }
+
+    private JsonNode json(byte[] body) {
+        if (body.length == 0) {
+            throw new ApiError(ErrorCode.BAD_REQUEST, "A JSON request body is required");
+        }
+        try {
+            JsonNode n = responses.json().readTree(body);
+            if (n == null || !n.isObject()) {
+                throw new ApiError(ErrorCode.BAD_REQUEST, "The request body must be a JSON object");
+            }
+            return n;
+        } catch (IOException e) {
+            throw new ApiError(ErrorCode.BAD_REQUEST, "The request body is not valid JSON");
+        }
+    }
+
+    @Override
+    public boolean skip(ServerWebExchange exchange) {
+        RouteMatch m = GatewayExchange.route(exchange);
+        return m == null || m.route().getLocal() == null;
+    }
+
+    @Override
+    public int getOrder() {
+        return 70;
+    }
+
+    @Override
+    public String named() {
+        return "checkupLocal";
+    }
+}

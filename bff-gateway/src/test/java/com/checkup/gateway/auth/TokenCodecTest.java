@@ -1,0 +1,68 @@
+package com.checkup.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+class TokenCodecTest {
+    private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final Instant NOW = Instant.parse("2026-11-22T08:00:00Z");
+    private final TokenCodec codec = new TokenCodec(KEY, Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void anIssuedTokenVerifiesToTheSameCaller() throws Exception {
+        TokenCodec.Issued t = codec.issue(new Caller("desk.h001", "DESK", "H001"));
+        assertThat(t.expiresAt).isEqualTo(NOW.plus(Duration.ofHours(1)));
+        Caller c = codec.verify(t.token);
+        assertThat(c.userId()).isEqualTo("desk.h001");
+        assertThat(c.persona()).isEqualTo("DESK");
+        assertThat(c.tenantId()).isEqualTo("H001");
+        assertThat(codec.verify(codec.issue(new Caller("consumer1", "CONSUMER", null)).token).tenantId()).isNull();
+    }
+
+    @Test
+    void aChangedPayloadOrAnotherKeyIsRefused() {
+        String token = codec.issue(new Caller("consumer1", "CONSUMER", null)).token;
+        String[] p = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(p[1]), StandardCharsets.UTF_8).replace("CONSUMER", "OPS");
+        String forged = p[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + p[2];
+        assertThatThrownBy(() -> codec.verify(forged)).hasMessageContaining("signature");
+
+        byte[] other = Arrays.copyOf(KEY, KEY.length);
+        other[0] ^= 1;
+        TokenCodec stranger = new TokenCodec(other, Duration.ofHours(1), Clock.fixed(NOW, ZoneOffset.UTC));
+        assertThatThrownBy(() -> codec.verify(stranger.issue(new Caller("x", "OPS", null)).token)).hasMessageContaining("signature");
+    }
+
+    @Test
+    void algNoneAndGarbageAreRefused() {
+        String token = codec.issue(new Caller("consumer1", "CONSUMER", null)).token;
+        String payload = token.split("\\.")[1];
+        String none = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> codec.verify(none + "." + payload + ".")).isInstanceOf(TokenCodec.InvalidToken.class);
+        assertThatThrownBy(() -> codec.verify("abc")).hasMessage("Malformed token");
+        assertThatThrownBy(() -> codec.verify("a.b.c")).hasMessage("Malformed token");
+        assertThatThrownBy(() -> codec.verify(null)).hasMessage("Malformed token");
+    }
+
+    @Test
+    void anExpiredTokenIsRefused() {
+        String token = codec.issue(new Caller("consumer1", "CONSUMER", null)).token;
+        TokenCodec later = new TokenCodec(KEY, Duration.ofHours(1), Clock.fixed(NOW.plus(Duration.ofMinutes(61)), ZoneOffset.UTC));
+        assertThatThrownBy(() -> later.verify(token)).hasMessage("Token has expired");
+    }
+
+    @Test
+    void aShortKeyIsRefusedAtStart() {
+        assertThatThrownBy(() -> new TokenCodec(new byte[16], Duration.ofHours(1), Clock.systemUTC()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
+    }
+}

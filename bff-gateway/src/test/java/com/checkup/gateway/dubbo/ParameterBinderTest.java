@@ -1,0 +1,95 @@
+package com.checkup.gateway.dubbo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.checkup.contracts.booking.HoldRequest;
+import com.checkup.gateway.routes.RouteMatch;
+import com.checkup.gateway.routes.RouteTable;
+import com.checkup.gateway.routes.RouteTableTest;
+import com.checkup.gateway.web.ApiError;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import org.apache.commons.lang3.tuple.Pair;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+class ParameterBinderTest {
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private static RouteTable routes;
+    private final ParameterBinder binder = new ParameterBinder(JSON);
+
+    @BeforeAll
+    static void load() throws Exception {
+        routes = RouteTable.parse(RouteTableTest.bundled());
+    }
+
+    private String bind(String method, String path, String query, HttpHeaders headers, String body) {
+        RouteMatch m = routes.match(method, path);
+        MultiValueMap<String, String> q = new LinkedMultiValueMap<>();
+        if (query != null) {
+            for (String kv : query.split("&")) {
+                String[] p = kv.split("=", 2);
+                q.add(p[0], p[1]);
+            }
+        }
+        return binder.bind(m.route(), new ParameterBinder.Request(m.variables(), q, headers,
+                body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static final String HOLD = "{\"hospitalId\":\"H001\",\"packageId\":\"H001-BASIC\",\"date\":\"2026-12-01\",\"period\":\"MORNING\","
+            + "\"examinee\":{\"name\":\"Li\",\"gender\":\"FEMALE\",\"birthDate\":\"1949-12-31\",\"idNumber\":\"11010519491231002X\",\"phone\":\"13700001111\"}}";
+
+    @Test
+    void aHoldBindsTheBodyWithTheIdempotencyKeyFromItsHeader() throws Exception {
+        HttpHeaders h = new HttpHeaders();
+        h.add("Idempotency-Key", "key-12345");
+        String args = bind("POST", "/api/app/bookings", null, h, HOLD);
+        Pair<String[], Object[]> p = new JsonArgumentResolver(JSON).buildParameter(args, routes.match("POST", "/api/app/bookings").route().parameterTypes());
+        HoldRequest r = (HoldRequest) p.getRight()[0];
+        assertThat(r.getIdempotencyKey()).isEqualTo("key-12345");
+        assertThat(r.getExaminee().getIdNumber()).isEqualTo("11010519491231002X");
+        assertThat(p.getLeft()).containsExactly("com.checkup.contracts.booking.HoldRequest");
+    }
+
+    @Test
+    void missingWrongAndUnknownInputIsA400ThatNamesIt() {
+        assertThatThrownBy(() -> bind("POST", "/api/app/bookings", null, new HttpHeaders(), HOLD))
+                .isInstanceOf(ApiError.class).hasMessageContaining("header 'Idempotency-Key'");
+        HttpHeaders h = new HttpHeaders();
+        h.add("Idempotency-Key", "key-12345");
+        assertThatThrownBy(() -> bind("POST", "/api/app/bookings", null, h, HOLD.replace("\"name\":\"Li\"", "\"name\":{\"x\":1}")))
+                .hasMessageContaining("examinee.name");
+        assertThatThrownBy(() -> bind("POST", "/api/app/bookings", null, h, HOLD.replace("\"period\"", "\"perriod\"")))
+                .hasMessageContaining("Unknown field 'perriod'");
+        assertThatThrownBy(() -> bind("POST", "/api/app/bookings", null, h, "{oops"))
+                .hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> bind("POST", "/api/app/bookings", null, h, null))
+                .hasMessageContaining("body is required");
+        assertThatThrownBy(() -> bind("GET", "/api/app/availability", "hospitalId=H001&packageId=P&from=2026-12-01", new HttpHeaders(), null))
+                .hasMessageContaining("query parameter 'to'");
+        assertThatThrownBy(() -> bind("POST", "/api/app/orders/O1/pay", null, new HttpHeaders(), "{\"channel\": 7}"))
+                .hasMessageContaining("body field 'channel' must be a string");
+        ApiError e = (ApiError) org.assertj.core.api.Assertions.catchThrowable(() -> bind("POST", "/api/app/orders/O1/pay", null, new HttpHeaders(), "{}"));
+        assertThat(e.status()).isEqualTo(400);
+        assertThat(e.code()).isEqualTo("BAD_REQUEST");
+    }
+
+    @Test
+    void optionalFieldsPathVariablesAndRawBodies() throws Exception {
+        JsonNode cancel = JSON.readTree(bind("POST", "/api/app/bookings/B9/cancel", null, new HttpHeaders(), null));
+        assertThat(cancel.get(0).asText()).isEqualTo("B9");
+        assertThat(cancel.get(1).isNull()).isTrue();
+        HttpHeaders sig = new HttpHeaders();
+        sig.add("X-Signature", "abc");
+        JsonNode cb = JSON.readTree(bind("POST", "/api/payments/callback/SIMULATED", null, sig, "{\"raw\": true}"));
+        assertThat(cb.get(0).asText()).isEqualTo("SIMULATED");
+        assertThat(cb.get(1).asText()).isEqualTo("{\"raw\": true}");
+        assertThat(cb.get(2).asText()).isEqualTo("abc");
+    }
+}

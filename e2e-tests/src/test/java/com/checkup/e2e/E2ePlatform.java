@@ -1,0 +1,55 @@
+package com.checkup.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.checkup.localplatform.Platform;
+import com.checkup.localplatform.PlatformConfig;
+import com.checkup.localplatform.ServiceSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One platform for the whole e2e run, started by local-platform as `up` would (every packaged service its own JVM,
+ * real ZooKeeper, RocketMQ, MariaDB, free ports), plus a second booking-service in lane {@code gray}. Started by the
+ * first test class that asks, stopped when the run ends.
+ */
+public final class E2ePlatform implements BeforeAllCallback {
+    public static final String GRAY = "gray";
+    private static Platform platform;
+    private static PlatformConfig config;
+
+    @Override
+    public synchronized void beforeAll(ExtensionContext context) throws Exception {
+        if (platform != null) {
+            return;
+        }
+        Path root = Path.of(System.getProperty("checkup.root", "..")).toAbsolutePath().normalize();
+        PlatformConfig c = PlatformConfig.onFreePorts(root, Path.of("target", "e2e-platform").toAbsolutePath())
+                .withLanes(Map.of(GRAY, List.of("booking-service")), true);
+        assertThat(c.services()).extracting(ServiceSpec::name)
+                .as("service jars (run `mvn verify`, which packages them first)")
+                .contains("order-service", "payment-service", "booking-service", "bff-gateway");
+        Platform p = new Platform(c, System.out);
+        p.start(true);
+        platform = p;
+        config = c;
+        // Closed when the root context closes, i.e. after the last test class of the run.
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("checkup-e2e-platform",
+                (ExtensionContext.Store.CloseableResource) p::close);
+    }
+
+    public static PlatformConfig config() {
+        return config;
+    }
+
+    public static String gatewayUrl() {
+        return "http://127.0.0.1:" + config.gatewayPort();
+    }
+
+    public static Path logDir() {
+        return config.home().resolve("logs");
+    }
+}

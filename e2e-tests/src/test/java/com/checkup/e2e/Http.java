@@ -1,0 +1,101 @@
+package com.checkup.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** A small HTTP client for the gateway: JSON in, JSON out, tokens per demo user. */
+final class Http {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    record Response(int status, Map<String, String> headers, String text) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(text);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (status " + status + "): " + text, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+
+        /** The error envelope's code. */
+        String code() {
+            return json().path("code").asText(null);
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + text;
+        }
+    }
+
+    private Http() {
+    }
+
+    static String token(String user) {
+        return TOKENS.computeIfAbsent(user, u -> {
+            Response r = send("POST", "/api/auth/login", null, Map.of(), "{\"username\":\"" + u + "\",\"password\":\"" + u + "-pass\"}");
+            if (r.status() != 200) {
+                throw new AssertionError("login of " + u + " failed: " + r);
+            }
+            return r.json().get("token").asText();
+        });
+    }
+
+    static Response get(String user, String path) {
+        return send("GET", path, user, Map.of(), null);
+    }
+
+    static Response post(String user, String path, Object body) {
+        return send("POST", path, user, Map.of(), body);
+    }
+
+    static Response send(String method, String path, String user, Map<String, String> headers, Object body) {
+        Map<String, String> h = new LinkedHashMap<>(headers);
+        if (user != null) {
+            h.putIfAbsent("Authorization", "Bearer " + token(user));
+        }
+        return raw(method, path, h, body == null ? null : body instanceof String s ? s : write(body));
+    }
+
+    static Response raw(String method, String path, Map<String, String> headers, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(E2ePlatform.gatewayUrl() + path)).timeout(Duration.ofSeconds(30));
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        headers.forEach(b::header);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            Map<String, String> hs = new LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> hs.put(k.toLowerCase(), String.join(",", v)));
+            return new Response(r.statusCode(), hs, r.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static String write(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
