@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -200,10 +199,15 @@ class GatewayIT {
         assertThat(lanes.json().at("/services/booking-service/gray")).hasSize(1);
         assertThat(lanes.json().at("/services/booking-service/baseline")).hasSize(1);
 
-        Http.Response gray = hold("tester1", "lane-" + UUID.randomUUID(), holdBody(inDays(10), "H001-BASIC"), Map.of("X-Lane", E2ePlatform.GRAY));
+        String rid = "gray-" + UUID.randomUUID();
+        Http.Response gray = hold("tester1", "lane-" + UUID.randomUUID(), holdBody(inDays(10), "H001-BASIC"),
+                Map.of("X-Lane", E2ePlatform.GRAY, "X-Request-Id", rid));
         assertThat(gray.status()).as(gray.toString()).isEqualTo(200);
         // booking-service has a gray instance; order-service has none, so that hop fell back to the baseline.
         assertThat(gray.header("X-Lane-Path")).isEqualTo("booking-service:gray,order-service:baseline");
+        // The request id is the trace id the services log under: the gray instance handled it.
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                Files.readString(E2ePlatform.logDir().resolve("booking-service@gray.app.log")).contains(rid));
 
         Http.Response base = Http.get("tester1", "/api/app/hospitals");
         assertThat(base.header("X-Lane-Path")).isEqualTo("booking-service:baseline");
@@ -243,8 +247,10 @@ class GatewayIT {
             assertThat(down.code()).isEqualTo("UNAVAILABLE");
 
             // A broken document is refused whole; the last good one stays.
+            Path log = E2ePlatform.logDir().resolve("bff-gateway.app.log");
+            long refusedBefore = count(log, "routes: refused a new version");
             configCenter.publishConfig("routes", GROUP, "{\"routes\": [ {\"id\": \"x\"} ]}");
-            Thread.sleep(1000); // nothing observable changes when a document is refused: give it time to be refused
+            await().atMost(Duration.ofSeconds(20)).until(() -> count(log, "routes: refused a new version") > refusedBefore);
             assertThat(Http.get("consumer1", "/api/app/clinics").status()).isEqualTo(200);
         } finally {
             configCenter.removeConfig("routes", GROUP);
@@ -333,7 +339,7 @@ class GatewayIT {
         return Files.readString(root.resolve("bff-gateway/src/main/resources/gateway").resolve(name));
     }
 
-    static List<String> lines(Path p) throws IOException {
-        return Files.readAllLines(p);
+    private static long count(Path log, String text) throws IOException {
+        return Files.readAllLines(log).stream().filter(l -> l.contains(text)).count();
     }
 }

@@ -1,5 +1,7 @@
 package com.checkup.payment;
 
+import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.CallContextHolder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -67,6 +69,20 @@ class PaymentServiceIT {
 
     private static PaymentStatus status(String paymentId) {
         return payments.get().get(paymentId).getStatus();
+    }
+
+    @Test
+    void aConsumerPaysOnlyTheirOwnOrder() {
+        OrderView o = order(49_900, OrderStatus.CREATED);
+        o.setConsumerId("consumer1");
+        String other;
+        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("CONSUMER", null, "consumer2"))) {
+            other = code(() -> payments.get().pay(o.getOrderId(), "SIMULATED"));
+        }
+        assertThat(other).as("another consumer's order looks like a missing one").isEqualTo("NOT_FOUND");
+        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("CONSUMER", null, "consumer1"))) {
+            assertThat(payments.get().pay(o.getOrderId(), "SIMULATED").getOrderId()).isEqualTo(o.getOrderId());
+        }
     }
 
     @Test

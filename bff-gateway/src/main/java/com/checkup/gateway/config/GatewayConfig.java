@@ -39,6 +39,7 @@ import org.apache.shenyu.sync.data.api.PluginDataSubscriber;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
@@ -54,6 +55,7 @@ import java.util.List;
 /** Spring wiring of the gateway: our plugins on ShenYu's chain, and the live documents they read. */
 @Configuration
 @EnableConfigurationProperties(GatewayProperties.class)
+@ConditionalOnProperty(name = "checkup.gateway.bare", havingValue = "false", matchIfMissing = true)
 public class GatewayConfig {
     private static final String ROUTES = "routes";
     private static final String LIMITS = "limits";

@@ -1,5 +1,6 @@
 package com.checkup.payment.app;
 
+import com.checkup.contracts.context.Persona;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
@@ -14,6 +15,8 @@ import com.checkup.payment.domain.ChannelNotification;
 import com.checkup.payment.domain.Payment;
 import com.checkup.payment.persistence.PaymentRepository;
 import com.checkup.payment.rpc.OrderClient;
+import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.events.EventPublisher;
 import com.checkup.platform.events.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +52,20 @@ public class PaymentCommands {
         this.clock = clock;
     }
 
+    /**
+     * A consumer (or a tester acting as one) may pay only their own orders; another's order answers NOT_FOUND, the
+     * same as a missing one, so order ids cannot be probed. Services, jobs and ops are not restricted.
+     */
+    private static void requireOwner(OrderView order) {
+        CallContext c = CallContextHolder.current().orElse(null);
+        if (c == null || !(Persona.CONSUMER.name().equals(c.persona()) || Persona.TESTER.name().equals(c.persona()))) {
+            return;
+        }
+        if (c.userId() == null || !c.userId().equals(order.getConsumerId())) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No order " + order.getOrderId());
+        }
+    }
+
     public Payment pay(String orderId, String channelName) {
         require(orderId, "orderId");
         require(channelName, "channel");
@@ -58,6 +75,7 @@ public class PaymentCommands {
                     + "; available: " + channels.names());
         }
         OrderView order = orders.get(orderId.trim());
+        requireOwner(order);
         if (order.getStatus() != OrderStatus.CREATED) {
             throw new BusinessException(ErrorCode.CONFLICT, "Order " + order.getOrderId() + " is " + order.getStatus()
                     + " and cannot be paid");

@@ -1,0 +1,60 @@
+package com.checkup.gateway.config;
+
+import org.apache.shenyu.common.dto.MetaData;
+import org.apache.shenyu.common.dto.PluginData;
+import org.apache.shenyu.common.dto.RuleData;
+import org.apache.shenyu.common.dto.SelectorData;
+import org.apache.shenyu.common.enums.MatchModeEnum;
+import org.apache.shenyu.common.enums.PluginEnum;
+import org.apache.shenyu.common.enums.RpcTypeEnum;
+import org.apache.shenyu.common.enums.SelectorTypeEnum;
+import org.apache.shenyu.sync.data.api.MetaDataSubscriber;
+import org.apache.shenyu.sync.data.api.PluginDataSubscriber;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Benchmark baseline only ({@code checkup.gateway.bare=true}, started by bench/gateway.sh, never by local-platform):
+ * ShenYu exactly as it comes, with none of our beans, serving one Dubbo route ({@code GET /bench/hospitals} →
+ * {@code BookingService.hospitals}) through its own context builder, param-transform, apache-dubbo and response
+ * plugins. No auth at all: this mode exists to measure what our plugins cost.
+ */
+@Configuration
+@ConditionalOnProperty(name = "checkup.gateway.bare", havingValue = "true")
+public class BareShenyuConfig {
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> bareRoute(PluginDataSubscriber plugins, List<MetaDataSubscriber> metaSubscribers,
+                                                         @Value("${dubbo.registry.address}") String registry) {
+        return event -> {
+            String dubbo = PluginEnum.DUBBO.getName();
+            String protocol = registry.substring(0, registry.indexOf("://"));
+            plugins.onSubscribe(new PluginData(dubbo, dubbo, "{\"register\":\"" + registry + "\",\"protocol\":\"" + protocol + "\"}", "Bench", true));
+            plugins.onSelectorSubscribe(SelectorData.builder().id("bench").pluginId(dubbo).pluginName(dubbo).name("bench")
+                    .matchMode(MatchModeEnum.AND.getCode()).type(SelectorTypeEnum.FULL_FLOW.getCode()).sort(1).enabled(true)
+                    .logged(false).continued(true).handle("[]").conditionList(Collections.emptyList()).build());
+            plugins.onRuleSubscribe(RuleData.builder().id("bench-rule").name("bench-rule").pluginName(dubbo).selectorId("bench")
+                    .matchMode(MatchModeEnum.AND.getCode()).sort(1).enabled(true).loged(false).handle("{}")
+                    .conditionDataList(new ArrayList<>()).build());
+            MetaData m = new MetaData();
+            m.setId("bench-hospitals");
+            m.setAppName("BookingService");
+            m.setContextPath("/bench");
+            m.setPath("/bench/hospitals");
+            m.setRpcType(RpcTypeEnum.DUBBO.getName());
+            m.setServiceName("com.checkup.contracts.booking.BookingService");
+            m.setMethodName("hospitals");
+            m.setParameterTypes("");
+            m.setRpcExt("{\"timeout\":5000,\"retries\":0}");
+            m.setEnabled(true);
+            metaSubscribers.forEach(s -> s.onSubscribe(m));
+        };
+    }
+}

@@ -1,0 +1,272 @@
+package com.checkup.e2e;
+
+import com.checkup.contracts.booking.BookingService;
+import com.checkup.localplatform.Platform;
+import com.checkup.localplatform.PlatformConfig;
+import com.checkup.localplatform.ServiceSpec;
+import com.checkup.platform.embedded.DubboApps;
+import com.checkup.platform.embedded.LoopbackPorts;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Gateway overhead, in one run on this machine, for the same method ({@code BookingService.hospitals}, an in-memory
+ * catalogue read, so the gateway dominates):
+ * <ol>
+ *   <li>through our gateway with every plugin on (edge filter + access log, errors, routing, JWT auth, lane,
+ *       Sentinel limits, parameters, result), as a signed-in consumer;</li>
+ *   <li>through a bare ShenYu gateway (same jar, {@code checkup.gateway.bare=true}: ShenYu's own context builder,
+ *       param-transform, apache-dubbo and response plugins, none of ours);</li>
+ *   <li>a direct Dubbo call from this JVM.</li>
+ * </ol>
+ * Not part of the test suite (no *Test/*IT suffix): run by {@code bench/gateway.sh}. Both gateways run with the
+ * same JVM flags (full JIT, as are the services); the load client (plain HTTP/1.1 on keep-alive sockets) shares the
+ * machine. Every loop is bounded in time and count.
+ */
+class GatewayBench {
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
+    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10));
+    private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+    private static final int MAX_REQUESTS = 5_000_000;
+
+    record Figures(String name, int round, long requests, long errors, double seconds, long p50Micros, long p99Micros) {
+        double rps() {
+            return requests / seconds;
+        }
+
+        String line() {
+            return String.format(Locale.ROOT, "%-34s round %d  %8.0f req/s  p50 %6.2f ms  p99 %6.2f ms  errors %d",
+                    name, round, rps(), p50Micros / 1000.0, p99Micros / 1000.0, errors);
+        }
+    }
+
+    @Test
+    void measure() throws Exception {
+        Path root = Path.of(System.getProperty("checkup.root", "..")).toAbsolutePath().normalize();
+        PlatformConfig base = PlatformConfig.onFreePorts(root, Path.of("target", "bench-platform").toAbsolutePath());
+        int barePort = LoopbackPorts.freePort();
+        List<ServiceSpec> specs = new ArrayList<>();
+        for (ServiceSpec s : base.services()) {
+            if (s.name().equals("bff-gateway")) {
+                specs.add(fullJit(s, s.name(), s.httpPort(), List.of(), s.readinessPath()));
+                specs.add(fullJit(s, "bff-gateway-bare", barePort, List.of("--checkup.gateway.bare=true"), "/bench/hospitals"));
+            } else {
+                // Services with full JIT too: the gateway, not the service behind it, should be what limits the run.
+                specs.add(fullJit(s, s.name(), s.httpPort(), List.of(), s.readinessPath()));
+            }
+        }
+        PlatformConfig config = base.withServices(specs);
+        try (Platform platform = new Platform(config, System.out); DubboApps dubbo = new DubboApps(config.registryUrl())) {
+            platform.start(true);
+            String token = login(config.gatewayPort());
+            DubboApps.App app = dubbo.app("bench-client", null);
+            var ref = app.refer(BookingService.class);
+            app.start();
+            BookingService direct = ref.get();
+
+            List<Figures> all = new ArrayList<>();
+            for (int round = 0; round <= 2; round++) {
+                Duration d = round == 0 ? WARMUP : MEASURE;
+                Figures a = http("gateway, all our plugins", round, config.gatewayPort(), "/api/app/hospitals", token, d);
+                Figures b = http("bare ShenYu dubbo route", round, barePort, "/bench/hospitals", null, d);
+                Figures c = dubbo("direct Dubbo call", round, direct, d);
+                for (Figures f : List.of(a, b, c)) {
+                    System.out.println((round == 0 ? "(warm-up) " : "") + f.line());
+                    if (round > 0) {
+                        all.add(f);
+                    }
+                }
+            }
+            report(all);
+        }
+    }
+
+    private static ServiceSpec fullJit(ServiceSpec s, String name, int port, List<String> extra, String readiness) {
+        List<String> cmd = new ArrayList<>();
+        for (String a : s.command()) {
+            if (a.equals("-XX:TieredStopAtLevel=1")) {
+                continue;
+            }
+            cmd.add(a.startsWith("--server.port=") ? "--server.port=" + port
+                    : a.startsWith("--logging.file.name=") ? "--logging.file.name=" + s.logFile().resolveSibling(name + ".app.log") : a);
+        }
+        cmd.addAll(extra);
+        return new ServiceSpec(name, port, s.dubboPort(), s.database(), List.copyOf(cmd), readiness, s.logFile().resolveSibling(name + ".log"));
+    }
+
+    private static String login(int port) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"consumer1\",\"password\":\"consumer1-pass\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Http.JSON.readTree(r.body()).get("token").asText();
+    }
+
+    /**
+     * CONCURRENCY threads, each on its own keep-alive connection, sending the request and reading the whole response
+     * before the next one: a plain HTTP/1.1 client, so the load generator costs little of the shared CPU.
+     */
+    private static Figures http(String name, int round, int port, String path, String token, Duration duration) throws InterruptedException {
+        byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        long[] latencies = new long[MAX_REQUESTS];
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        CountDownLatch finished = new CountDownLatch(CONCURRENCY);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            pool.execute(() -> {
+                try (Socket socket = new Socket("127.0.0.1", port)) {
+                    socket.setTcpNoDelay(true);
+                    socket.setSoTimeout(10_000);
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream());
+                    while (System.nanoTime() < end && done.get() < MAX_REQUESTS) {
+                        long t0 = System.nanoTime();
+                        out.write(request);
+                        out.flush();
+                        if (readResponse(in) == 200) {
+                            int i = done.getAndIncrement();
+                            if (i < latencies.length) {
+                                latencies[i] = System.nanoTime() - t0;
+                            }
+                        } else {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        finished.await();
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return figures(name, round, latencies, Math.min(done.get(), latencies.length), errors.get(), seconds);
+    }
+
+    /** Reads one response (Content-Length bodies only, which both gateways send); returns its status. */
+    private static int readResponse(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int status = -1;
+        int length = 0;
+        while (true) {
+            int c = in.read();
+            if (c < 0) {
+                throw new IOException("connection closed");
+            }
+            if (c == '\n') {
+                String l = line.toString().trim();
+                line.setLength(0);
+                if (l.isEmpty()) {
+                    break;
+                }
+                if (status < 0) {
+                    status = Integer.parseInt(l.split(" ")[1]);
+                } else if (l.regionMatches(true, 0, "content-length:", 0, 15)) {
+                    length = Integer.parseInt(l.substring(15).trim());
+                }
+            } else {
+                line.append((char) c);
+            }
+        }
+        long skipped = 0;
+        while (skipped < length) {
+            long n = in.skip(length - skipped);
+            if (n <= 0) {
+                if (in.read() < 0) {
+                    throw new IOException("connection closed");
+                }
+                n = 1;
+            }
+            skipped += n;
+        }
+        return status;
+    }
+
+    private static Figures dubbo(String name, int round, BookingService service, Duration duration) throws InterruptedException {
+        long[] latencies = new long[MAX_REQUESTS];
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong errors = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
+        CountDownLatch finished = new CountDownLatch(CONCURRENCY);
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            pool.execute(() -> {
+                try {
+                    while (System.nanoTime() < end && done.get() < MAX_REQUESTS) {
+                        long t0 = System.nanoTime();
+                        try {
+                            service.hospitals();
+                            int i = done.getAndIncrement();
+                            if (i < latencies.length) {
+                                latencies[i] = System.nanoTime() - t0;
+                            }
+                        } catch (RuntimeException e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    finished.countDown();
+                }
+            });
+        }
+        finished.await();
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return figures(name, round, latencies, Math.min(done.get(), latencies.length), errors.get(), seconds);
+    }
+
+    private static Figures figures(String name, int round, long[] latencies, int n, long errors, double seconds) {
+        long[] l = Arrays.copyOf(latencies, n);
+        Arrays.sort(l);
+        long p50 = n == 0 ? 0 : l[(int) (n * 0.50)] / 1000;
+        long p99 = n == 0 ? 0 : l[Math.min(n - 1, (int) (n * 0.99))] / 1000;
+        return new Figures(name, round, n, errors, seconds, p50, p99);
+    }
+
+    private static void report(List<Figures> all) throws IOException {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "GatewayBench: %d in flight, %d s per measurement, %d cores, Java %s%n",
+                CONCURRENCY, MEASURE.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        for (Figures f : all) {
+            b.append(f.line()).append('\n');
+        }
+        double ours = all.stream().filter(f -> f.name().startsWith("gateway")).mapToDouble(Figures::rps).average().orElse(0);
+        double bare = all.stream().filter(f -> f.name().startsWith("bare")).mapToDouble(Figures::rps).average().orElse(0);
+        double direct = all.stream().filter(f -> f.name().startsWith("direct")).mapToDouble(Figures::rps).average().orElse(0);
+        b.append(String.format(Locale.ROOT, "mean req/s: ours %.0f, bare ShenYu %.0f, direct Dubbo %.0f%n", ours, bare, direct));
+        b.append(String.format(Locale.ROOT, "our plugins cost %.1f%% of the bare ShenYu throughput (goal: at most 15%%)%n",
+                bare == 0 ? 100 : (1 - ours / bare) * 100));
+        System.out.print(b);
+        Path out = Path.of("target", "gateway-benchmark.txt");
+        Files.writeString(out, b.toString());
+        System.out.println("written to " + out.toAbsolutePath());
+    }
+}
