@@ -46,8 +46,10 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayBench {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
-    private static final Duration WARMUP = Duration.ofSeconds(Integer.getInteger("bench.warmupSeconds", 10));
+    /** Warm-up rounds: each target in turn, as measured ones; the JIT of three JVMs shares two cores, so it takes a while. */
+    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 3);
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+    private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int MAX_REQUESTS = 5_000_000;
 
     record Figures(String name, int round, long requests, long errors, double seconds, long p50Micros, long p99Micros) {
@@ -69,7 +71,7 @@ class GatewayBench {
         List<ServiceSpec> specs = new ArrayList<>();
         for (ServiceSpec s : base.services()) {
             if (s.name().equals("bff-gateway")) {
-                specs.add(fullJit(s, s.name(), s.httpPort(), List.of(), s.readinessPath()));
+                specs.add(fullJit(s, s.name(), s.httpPort(), jfr("gateway"), s.readinessPath()));
                 specs.add(fullJit(s, "bff-gateway-bare", barePort, List.of("--checkup.gateway.bare=true"), "/bench/hospitals"));
             } else {
                 // Services with full JIT too: the gateway, not the service behind it, should be what limits the run.
@@ -86,20 +88,31 @@ class GatewayBench {
             BookingService direct = ref.get();
 
             List<Figures> all = new ArrayList<>();
-            for (int round = 0; round <= 2; round++) {
-                Duration d = round == 0 ? WARMUP : MEASURE;
+            for (int r = 1; r <= WARMUP_ROUNDS + ROUNDS; r++) {
+                boolean warmUp = r <= WARMUP_ROUNDS;
+                int round = warmUp ? r : r - WARMUP_ROUNDS;
+                Duration d = MEASURE;
                 Figures a = http("gateway, all our plugins", round, config.gatewayPort(), "/api/app/hospitals", token, d);
                 Figures b = http("bare ShenYu dubbo route", round, barePort, "/bench/hospitals", null, d);
                 Figures c = dubbo("direct Dubbo call", round, direct, d);
                 for (Figures f : List.of(a, b, c)) {
-                    System.out.println((round == 0 ? "(warm-up) " : "") + f.line());
-                    if (round > 0) {
+                    System.out.println((warmUp ? "(warm-up) " : "") + f.line());
+                    if (!warmUp) {
                         all.add(f);
                     }
                 }
             }
             report(all);
         }
+    }
+
+    /** {@code -Dbench.jfr=true}: a JFR profile of our gateway, in target/bench-platform/gateway.jfr. */
+    private static List<String> jfr(String name) {
+        if (!Boolean.getBoolean("bench.jfr")) {
+            return List.of();
+        }
+        return List.of("-XX:StartFlightRecording=settings=profile,filename="
+                + Path.of("target", "bench-platform", name + ".jfr").toAbsolutePath());
     }
 
     private static ServiceSpec fullJit(ServiceSpec s, String name, int port, List<String> extra, String readiness) {
@@ -111,7 +124,13 @@ class GatewayBench {
             cmd.add(a.startsWith("--server.port=") ? "--server.port=" + port
                     : a.startsWith("--logging.file.name=") ? "--logging.file.name=" + s.logFile().resolveSibling(name + ".app.log") : a);
         }
-        cmd.addAll(extra);
+        for (String e : extra) {
+            if (e.startsWith("-X")) {
+                cmd.add(cmd.indexOf("-jar"), e);
+            } else {
+                cmd.add(e);
+            }
+        }
         return new ServiceSpec(name, port, s.dubboPort(), s.database(), List.copyOf(cmd), readiness, s.logFile().resolveSibling(name + ".log"));
     }
 

@@ -203,8 +203,8 @@ public class GatewayConfig {
     }
 
     @Bean
-    ShenyuPlugin limitPlugin() {
-        return new LimitPlugin();
+    ShenyuPlugin limitPlugin(LiveDocument<LimitRules> limits) {
+        return new LimitPlugin(limits::get);
     }
 
     @Bean

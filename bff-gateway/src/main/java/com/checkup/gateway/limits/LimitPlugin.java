@@ -18,6 +18,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.InetSocketAddress;
+import java.util.function.Supplier;
 
 /**
  * Sentinel flow control per route, with the tenant (else the user, else the client address) as Sentinel's origin,
@@ -27,9 +28,20 @@ import java.net.InetSocketAddress;
 public final class LimitPlugin extends AbstractShenyuPlugin {
     public static final String NAME = "checkupLimits";
 
+    private final Supplier<LimitRules> rules;
+
+    public LimitPlugin(Supplier<LimitRules> rules) {
+        this.rules = rules;
+    }
+
     @Override
     protected Mono<Void> doExecute(ServerWebExchange exchange, ShenyuPluginChain chain, SelectorData selector, RuleData rule) {
-        String resource = LimitRules.resource(GatewayExchange.route(exchange).route().getId());
+        String routeId = GatewayExchange.route(exchange).route().getId();
+        if (!rules.get().limits(routeId)) {
+            // No rule for this route: nothing to count against, so no Sentinel entry at all.
+            return chain.execute(exchange);
+        }
+        String resource = LimitRules.resource(routeId);
         AsyncEntry entry;
         ContextUtil.enter(resource, origin(exchange));
         try {

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Flow limits per route, and per tenant: {@code {"route":"hold","qps":200}} caps a route for everyone together,
@@ -17,6 +19,8 @@ import java.util.List;
 public final class LimitRules {
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     private List<Limit> limits = new ArrayList<>();
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    private volatile Set<String> limited;
 
     public static final class Limit {
         private String route;
@@ -62,6 +66,19 @@ public final class LimitRules {
         }
     }
 
+    /** Whether any limit applies to this route. */
+    public boolean limits(String routeId) {
+        Set<String> r = limited;
+        if (r == null) {
+            r = new HashSet<>();
+            for (Limit l : limits) {
+                r.add(l.route);
+            }
+            limited = r;
+        }
+        return r.contains(routeId);
+    }
+
     /** Sentinel's resource name for a route. */
     public static String resource(String routeId) {
         return "route:" + routeId;
@@ -86,5 +103,6 @@ public final class LimitRules {
 
     public void setLimits(List<Limit> limits) {
         this.limits = limits == null ? new ArrayList<>() : limits;
+        this.limited = null;
     }
 }
