@@ -235,7 +235,11 @@ class GatewayIT {
         ObjectNode ghost = Http.JSON.createObjectNode().put("id", "ghost").put("method", "GET").put("path", "/api/app/ghost")
                 .put("service", "com.checkup.contracts.ghost.GhostService").put("call", "nothing");
         ghost.putArray("personas").add("CONSUMER");
-        ((ArrayNode) doc.get("routes")).add(alias).add(ghost);
+        // A 1 ms budget: the call cannot answer in time.
+        ObjectNode slow = Http.JSON.createObjectNode().put("id", "slow").put("method", "GET").put("path", "/api/app/slow")
+                .put("service", "com.checkup.contracts.booking.BookingService").put("call", "mine").put("timeoutMs", 1);
+        slow.putArray("personas").add("CONSUMER");
+        ((ArrayNode) doc.get("routes")).add(alias).add(ghost).add(slow);
         assertThat(Http.get("consumer1", "/api/app/clinics").status()).isEqualTo(404);
         try {
             assertThat(configCenter.publishConfig("routes", GROUP, doc.toString())).isTrue();
@@ -245,6 +249,13 @@ class GatewayIT {
             Http.Response down = Http.get("consumer1", "/api/app/ghost");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.code()).isEqualTo("UNAVAILABLE");
+            // A call over its time budget: 504 in the envelope (bounded retries: a call may, rarely, beat 1 ms).
+            Http.Response timedOut = null;
+            for (int i = 0; i < 20 && (timedOut == null || timedOut.status() != 504); i++) {
+                timedOut = Http.get("consumer1", "/api/app/slow");
+            }
+            assertThat(timedOut.status()).as(timedOut.toString()).isEqualTo(504);
+            assertThat(timedOut.code()).isEqualTo("TIMEOUT");
 
             // A broken document is refused whole; the last good one stays.
             Path log = E2ePlatform.logDir().resolve("bff-gateway.app.log");
@@ -285,6 +296,34 @@ class GatewayIT {
             }
             return true;
         });
+    }
+
+    @Test
+    void opsSetAndClearAHospitalsFlagLive() {
+        Http.Response set = Http.send("PUT", "/api/ops/flags/H003/booking-window-days", "ops1", Map.of(), Map.of("value", "14"));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(configCenter.getConfig("H003.booking-window-days", "checkup-flags")).isEqualTo("14");
+        assertThat(Http.send("PUT", "/api/ops/flags/H003/booking-window-days", "consumer1", Map.of(), Map.of("value", "1")).status()).isEqualTo(403);
+        assertEnvelope(Http.send("PUT", "/api/ops/flags/H003/Bad%20Flag", "ops1", Map.of(), Map.of("value", "1")), 400, "VALIDATION_FAILED");
+        Http.Response cleared = Http.send("PUT", "/api/ops/flags/H003/booking-window-days", "ops1", Map.of(), "{\"value\": null}");
+        assertThat(cleared.status()).isEqualTo(200);
+        assertThat(configCenter.getConfig("H003.booking-window-days", "checkup-flags")).isNull();
+    }
+
+    @Test
+    void laneRulesAreValidatedAndAppliedLive() {
+        assertEnvelope(Http.send("PUT", "/api/ops/lane-rules", "ops1", Map.of(), Map.of("users", Map.of("consumer2", "Not A Lane"))), 400, "VALIDATION_FAILED");
+        try {
+            assertThat(Http.send("PUT", "/api/ops/lane-rules", "ops1", Map.of(), Map.of("users", Map.of("tester1", E2ePlatform.GRAY))).status()).isEqualTo(200);
+            // A rule sends the tester's requests to gray without any X-Lane header.
+            await().atMost(Duration.ofSeconds(20)).until(() ->
+                    "booking-service:gray".equals(Http.get("tester1", "/api/app/hospitals").header("X-Lane-Path")));
+            assertThat(Http.get("ops1", "/api/ops/lane-rules").json().at("/users/tester1").asText()).isEqualTo(E2ePlatform.GRAY);
+        } finally {
+            configCenter.removeConfig("lane-rules", GROUP);
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                "booking-service:baseline".equals(Http.get("tester1", "/api/app/hospitals").header("X-Lane-Path")));
     }
 
     @Test

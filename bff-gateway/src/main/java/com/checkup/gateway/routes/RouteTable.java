@@ -181,8 +181,8 @@ public final class RouteTable {
                 throw new IllegalArgumentException("route " + r.getId() + ": unknown persona '" + p + "'");
             }
         }
-        if (r.getTimeoutMs() < 100 || r.getTimeoutMs() > 60_000) {
-            throw new IllegalArgumentException("route " + r.getId() + ": timeoutMs must be 100..60000");
+        if (r.getTimeoutMs() < 1 || r.getTimeoutMs() > 60_000) {
+            throw new IllegalArgumentException("route " + r.getId() + ": timeoutMs must be 1..60000");
         }
         if (r.getRetries() < 0 || r.getRetries() > 2 || (r.getRetries() > 0 && !"GET".equals(m))) {
             throw new IllegalArgumentException("route " + r.getId() + ": retries must be 0..2, and 0 unless GET");

@@ -30,9 +30,19 @@ public final class ErrorClassifier {
             int status = known.name().equals(call.errorCode()) ? known.httpStatus() : 500;
             return new ApiError(call.errorCode(), status, providerMessage(t));
         }
+        String service = serviceName(exchange);
+        // An async call's future fails with the transport's exception, not an RpcException.
+        if (find(t, org.apache.dubbo.remoting.TimeoutException.class) != null) {
+            log.warn("{}: {} did not answer in time", traceId, service);
+            return new ApiError(ErrorCode.TIMEOUT, "The " + service + " did not answer in time (trace " + traceId + ")");
+        }
+        org.apache.dubbo.remoting.RemotingException remoting = find(t, org.apache.dubbo.remoting.RemotingException.class);
+        if (remoting != null) {
+            log.warn("{}: {} unreachable: {}", traceId, service, remoting.getMessage());
+            return new ApiError(ErrorCode.UNAVAILABLE, "The " + service + " is not available right now; try again shortly (trace " + traceId + ")");
+        }
         RpcException rpc = find(t, RpcException.class);
         if (rpc != null) {
-            String service = serviceName(exchange);
             if (rpc.isTimeout()) {
                 log.warn("{}: {} did not answer in time: {}", traceId, service, rpc.getMessage());
                 return new ApiError(ErrorCode.TIMEOUT, "The " + service + " did not answer in time (trace " + traceId + ")");

@@ -43,6 +43,8 @@ class ErrorClassifierTest {
         assertThat(classifier.classify(exchange(), new ShenyuException(new RpcException(RpcException.FORBIDDEN_EXCEPTION, "No provider available"))).code())
                 .isEqualTo(ErrorCode.UNAVAILABLE.name());
         assertThat(classifier.classify(exchange(), new RpcException(RpcException.LIMIT_EXCEEDED_EXCEPTION, "busy")).status()).isEqualTo(429);
+        assertThat(classifier.classify(exchange(), new java.util.concurrent.CompletionException(
+                new org.apache.dubbo.remoting.TimeoutException(true, null, "Waiting server-side response timeout"))).code()).isEqualTo("TIMEOUT");
     }
 
     @Test
