@@ -12,6 +12,7 @@ import com.checkup.booking.persistence.CapacityCalendar;
 import com.checkup.booking.persistence.CatalogueRepository;
 import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.booking.BookingService;
+import com.checkup.contracts.booking.DeskService;
 import com.checkup.contracts.booking.ExamineeInput;
 import com.checkup.contracts.booking.HoldRequest;
 import com.checkup.contracts.error.BusinessException;
@@ -60,6 +61,7 @@ final class BookingServiceFixture implements AutoCloseable {
     final PaymentsStandIn payments = new PaymentsStandIn();
     final ConfigurableApplicationContext service;
     final ReferenceConfig<BookingService> bookings;
+    final ReferenceConfig<DeskService> desk;
     final JdbcTemplate db;
     private final DubboApps apps;
     private final DefaultMQProducer orderEvents;
@@ -89,6 +91,7 @@ final class BookingServiceFixture implements AutoCloseable {
         bookings = client.refer(BookingService.class);
         // 200 callers at once on a 2-core machine queue for a while; the gateway's own timeout is the real bound.
         bookings.setTimeout(20_000);
+        desk = client.refer(DeskService.class);
         client.start();
         orderEvents = new DefaultMQProducer("booking-it-orders-" + database);
         orderEvents.setNamesrvAddr(infra.rocketMq().namesrvAddr());
@@ -101,6 +104,13 @@ final class BookingServiceFixture implements AutoCloseable {
     /** Runs a call as a signed-in consumer (what the gateway puts in the call context). */
     static <T> T as(String consumer, Supplier<T> call) {
         try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("CONSUMER", null, consumer))) {
+            return call.get();
+        }
+    }
+
+    /** Runs a call as the desk of a hospital. */
+    static <T> T asDesk(String hospital, Supplier<T> call) {
+        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("DESK", hospital, "desk." + hospital.toLowerCase()))) {
             return call.get();
         }
     }

@@ -1,6 +1,7 @@
 package com.checkup.booking;
 
 import static com.checkup.booking.BookingServiceFixture.as;
+import static com.checkup.booking.BookingServiceFixture.asDesk;
 import static com.checkup.booking.BookingServiceFixture.code;
 import static com.checkup.booking.BookingServiceFixture.newKey;
 import static com.checkup.booking.BookingServiceFixture.request;
@@ -13,6 +14,11 @@ import com.checkup.booking.app.BookingPolicies;
 import com.checkup.booking.domain.Period;
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingService;
+import java.util.Map;
+import com.checkup.booking.app.DeskCommands;
+import com.checkup.contracts.booking.CapacityView;
+import com.checkup.contracts.booking.CapacityChange;
+import com.checkup.contracts.booking.DeskService;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.HoldRequest;
@@ -65,6 +71,68 @@ class BookingServiceIT {
 
     private static BookingView get(String consumer, String id) {
         return as(consumer, () -> bookings.get(id));
+    }
+
+    @Test
+    void theDeskChecksInItsOwnHospitalsBookingsEditsCapacityAndDayEndMarksNoShows() throws Exception {
+        f.hospital("HD");
+        f.hospital("HE");
+        LocalDate today = today();
+        f.open("HD", today, Period.MORNING, 5, 2);
+        f.open("HD", today.plusDays(1), Period.MORNING, 5, 2);
+        DeskService desk = f.desk.get();
+        BookingView b = hold("dora", request(newKey(), "HD", "HD-CT", today, Period.MORNING));
+        assertThat(code(() -> asDesk("HD", () -> desk.checkIn(b.getBookingId())))).as("unpaid").isEqualTo("CONFLICT");
+        f.pay(b.getOrderId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("dora", b.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+
+        // Scope: another hospital's desk sees nothing; a consumer is not a desk.
+        assertThat(code(() -> asDesk("HE", () -> desk.checkIn(b.getBookingId())))).isEqualTo("NOT_FOUND");
+        assertThat(asDesk("HE", () -> desk.arrivals(null))).isEmpty();
+        assertThat(code(() -> as("dora", () -> desk.arrivals(null)))).isEqualTo("FORBIDDEN");
+
+        List<BookingView> arrivals = asDesk("HD", () -> desk.arrivals(today.toString()));
+        assertThat(arrivals).extracting(BookingView::getBookingId).containsExactly(b.getBookingId());
+        assertThat(arrivals.get(0).getIdNumberMasked()).doesNotContain("19880412");
+
+        assertThat(asDesk("HD", () -> desk.checkIn(b.getBookingId())).getStatus()).isEqualTo(BookingStatus.CHECKED_IN);
+        assertThat(asDesk("HD", () -> desk.checkIn(b.getBookingId())).getStatus()).as("a repeat").isEqualTo(BookingStatus.CHECKED_IN);
+        assertThat(f.events(BookingEvent.CHECKED_IN, b.getBookingId())).isEqualTo(1);
+
+        // Capacity: never below what is booked; the whole change or nothing.
+        CapacityChange tooLow = new CapacityChange();
+        tooLow.setDate(today.toString());
+        tooLow.setPeriod("MORNING");
+        tooLow.setTotals(new java.util.LinkedHashMap<>(Map.of("TOTAL", 9)));
+        tooLow.getTotals().put("CT", 0);
+        assertThat(code(() -> asDesk("HD", () -> desk.setCapacity(tooLow)))).isEqualTo("CONFLICT");
+        assertThat(f.db.queryForObject("SELECT total FROM capacity_slot WHERE hospital_id = 'HD' AND slot_date = ? AND period = 'MORNING'"
+                + " AND resource = 'TOTAL'", Integer.class, today)).as("rolled back").isEqualTo(5);
+        CapacityChange ok = new CapacityChange();
+        ok.setDate(today.toString());
+        ok.setPeriod("MORNING");
+        ok.setTotals(Map.of("TOTAL", 9, "CT", 1, "ULTRASOUND", 3));
+        List<CapacityView> rows = asDesk("HD", () -> desk.setCapacity(ok));
+        assertThat(rows).filteredOn(r -> r.getPeriod().equals("MORNING")).extracting(CapacityView::getResource, CapacityView::getTotal, CapacityView::getUsed)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CT", 1, 1), org.assertj.core.groups.Tuple.tuple("TOTAL", 9, 1),
+                        org.assertj.core.groups.Tuple.tuple("ULTRASOUND", 3, 0));
+        CapacityChange past = new CapacityChange();
+        past.setDate(today.minusDays(1).toString());
+        past.setPeriod("MORNING");
+        past.setTotals(Map.of("TOTAL", 1));
+        assertThat(code(() -> asDesk("HD", () -> desk.setCapacity(past)))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> asDesk("HE", () -> desk.capacity("not-a-date")))).isEqualTo("VALIDATION_FAILED");
+
+        // Day end: a confirmed booking whose day is over (moved to yesterday here) becomes NO_SHOW, once.
+        BookingView late = hold("dora", request(newKey(), "HD", "HD-GEN", today.plusDays(1), Period.MORNING));
+        f.pay(late.getOrderId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("dora", late.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+        f.db.update("UPDATE booking SET slot_date = ? WHERE id = ?", today.minusDays(1), late.getBookingId());
+        assertThat(f.service.getBean(DeskCommands.class).markNoShows()).isGreaterThanOrEqualTo(1);
+        assertThat(get("dora", late.getBookingId()).getStatus()).isEqualTo(BookingStatus.NO_SHOW);
+        assertThat(get("dora", b.getBookingId()).getStatus()).as("checked in: not a no-show").isEqualTo(BookingStatus.CHECKED_IN);
+        f.service.getBean(DeskCommands.class).markNoShows();
+        assertThat(f.events(BookingEvent.NO_SHOW, late.getBookingId())).isEqualTo(1);
     }
 
     @Test

@@ -10,6 +10,8 @@ public class BookingEvent implements Serializable {
     public static final String CANCELLED = "booking.cancelled";
     public static final String EXPIRED = "booking.expired";
     public static final String RESCHEDULED = "booking.rescheduled";
+    public static final String CHECKED_IN = "booking.checked-in";
+    public static final String NO_SHOW = "booking.no-show";
 
     private String bookingId;
     private String orderId;

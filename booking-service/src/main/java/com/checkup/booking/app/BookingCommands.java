@@ -413,7 +413,8 @@ public class BookingCommands {
         events.publish(Topics.BOOKING, type, b.id(), event(b, previous, refundRequired, reason));
     }
 
-    private static BookingEvent event(Booking b, Slot previous, boolean refundRequired, String reason) {
+    /** The event payload of a booking change (shared with the desk use cases). */
+    static BookingEvent event(Booking b, Slot previous, boolean refundRequired, String reason) {
         BookingEvent e = new BookingEvent();
         e.setBookingId(b.id());
         e.setOrderId(b.orderId());

@@ -27,6 +27,18 @@ final class Callers {
         return c.userId();
     }
 
+    /** The hospital of the calling desk; FORBIDDEN for any other persona or a desk without a hospital. */
+    static String deskHospital() {
+        CallContext c = CallContextHolder.current().orElse(null);
+        if (c == null || c.persona() == null) {
+            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "A signed-in desk is required");
+        }
+        if (!Persona.DESK.name().equals(c.persona()) || c.tenantId() == null) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "Only a hospital's desk may do this");
+        }
+        return c.tenantId();
+    }
+
     /** The user whose bookings may be read or changed, or empty for ops and the system itself (any booking). */
     static Optional<String> owner() {
         CallContext c = CallContextHolder.current().orElse(null);

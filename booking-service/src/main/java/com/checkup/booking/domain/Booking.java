@@ -4,6 +4,7 @@ import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -107,6 +108,38 @@ public final class Booking {
         }
         status = BookingStatus.EXPIRED;
         holdExpiresAt = null;
+        updatedAt = now;
+        return true;
+    }
+
+    /**
+     * CONFIRMED → CHECKED_IN at the desk, on the booked day ({@code today} in the hospital's zone); false when already
+     * checked in; CONFLICT when unpaid, on another day, or in any other state.
+     */
+    public boolean checkIn(LocalDate today, Instant now) {
+        if (status == BookingStatus.CHECKED_IN) {
+            return false;
+        }
+        if (status == BookingStatus.HELD) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Booking " + id + " is not paid yet");
+        }
+        if (status != BookingStatus.CONFIRMED) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Booking " + id + " is " + status + " and cannot be checked in");
+        }
+        if (!slot.date().equals(today)) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Booking " + id + " is for " + slot.date() + ", not today (" + today + ")");
+        }
+        status = BookingStatus.CHECKED_IN;
+        updatedAt = now;
+        return true;
+    }
+
+    /** CONFIRMED and its day is over ({@code today} is later) → NO_SHOW; false otherwise. The place is not given back. */
+    public boolean markNoShow(LocalDate today, Instant now) {
+        if (status != BookingStatus.CONFIRMED || !slot.date().isBefore(today)) {
+            return false;
+        }
+        status = BookingStatus.NO_SHOW;
         updatedAt = now;
         return true;
     }

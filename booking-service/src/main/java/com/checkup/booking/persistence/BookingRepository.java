@@ -13,8 +13,10 @@ import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.platform.privacy.FieldCipher;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
@@ -55,6 +57,26 @@ public class BookingRepository {
     }
 
     /** Inserts a new booking; the same consumer and idempotency key twice fails (DuplicateKeyException). */
+    /** A hospital's bookings on a day in the given states (the desk's arrivals). */
+    public List<Booking> onDay(String hospitalId, LocalDate day, Collection<BookingStatus> states, int limit) {
+        return mapper.selectList(new LambdaQueryWrapper<BookingRow>()
+                .eq(BookingRow::getHospitalId, hospitalId)
+                .eq(BookingRow::getSlotDate, day)
+                .in(BookingRow::getStatus, states.stream().map(Enum::name).toList())
+                .orderByAsc(BookingRow::getPeriod, BookingRow::getExamineeName)
+                .last("LIMIT " + limit)).stream().map(this::fromRow).toList();
+    }
+
+    /** Ids of a hospital's CONFIRMED bookings for days before {@code day} (not checked in: no-shows). */
+    public List<String> confirmedBefore(String hospitalId, LocalDate day, int limit) {
+        return mapper.selectList(new LambdaQueryWrapper<BookingRow>()
+                .select(BookingRow::getId)
+                .eq(BookingRow::getHospitalId, hospitalId)
+                .eq(BookingRow::getStatus, BookingStatus.CONFIRMED.name())
+                .lt(BookingRow::getSlotDate, day)
+                .last("LIMIT " + limit)).stream().map(BookingRow::getId).toList();
+    }
+
     public void insert(Booking b) {
         mapper.insertBooking(toRow(b));
     }

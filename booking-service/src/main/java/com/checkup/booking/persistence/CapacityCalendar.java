@@ -64,6 +64,42 @@ public class CapacityCalendar {
                         rs.getInt(4), rs.getInt(5)), args.toArray());
     }
 
+    /** Every row of a hospital's day (all resources). */
+    public List<SlotCount> day(String hospitalId, LocalDate day) {
+        return jdbc.query("SELECT slot_date, period, resource, total, used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ?"
+                        + " ORDER BY period, resource",
+                (rs, i) -> new SlotCount(rs.getDate(1).toLocalDate(), Period.valueOf(rs.getString(2)), rs.getString(3),
+                        rs.getInt(4), rs.getInt(5)), hospitalId, Date.valueOf(day));
+    }
+
+    /**
+     * Sets a row's total, never below what is booked (checked in the same statement, so a hold racing the change
+     * cannot end up over the new total). Returns -1 when set, else the number booked that the total may not go under.
+     */
+    public int setTotal(Slot slot, String resource, int total) {
+        requireTransaction();
+        Object[] key = {slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name(), resource};
+        int n = jdbc.update("UPDATE capacity_slot SET total = ? WHERE hospital_id = ? AND slot_date = ? AND period = ? AND resource = ?"
+                + " AND used <= ?", total, key[0], key[1], key[2], key[3], total);
+        if (n == 1) {
+            return -1;
+        }
+        List<Integer> used = jdbc.queryForList("SELECT used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource = ? FOR UPDATE", Integer.class, key);
+        if (used.isEmpty()) {
+            jdbc.update("INSERT INTO capacity_slot (hospital_id, slot_date, period, resource, total, used) VALUES (?, ?, ?, ?, ?, 0)",
+                    key[0], key[1], key[2], key[3], total);
+            return -1;
+        }
+        return used.get(0) <= total ? setTotalAgain(slot, resource, total) : used.get(0);
+    }
+
+    private int setTotalAgain(Slot slot, String resource, int total) {
+        jdbc.update("UPDATE capacity_slot SET total = ? WHERE hospital_id = ? AND slot_date = ? AND period = ? AND resource = ?",
+                total, slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name(), resource);
+        return -1;
+    }
+
     /** Opens a slot's row with a total, keeping an existing row as it is (demo data, first opening of a day). */
     public void openIfAbsent(Slot slot, String resource, int total) {
         jdbc.update("INSERT IGNORE INTO capacity_slot (hospital_id, slot_date, period, resource, total, used) VALUES (?, ?, ?, ?, ?, 0)",

@@ -23,6 +23,29 @@ class BookingTest {
     }
 
     @Test
+    void checkInOnlyWhenPaidAndOnTheDay() {
+        Booking b = held();
+        assertThatThrownBy(() -> b.checkIn(DAY, NOW)).hasMessageContaining("not paid");
+        b.confirm(NOW);
+        assertThatThrownBy(() -> b.checkIn(DAY.minusDays(1), NOW)).hasMessageContaining("not today");
+        assertThat(b.checkIn(DAY, NOW)).isTrue();
+        assertThat(b.status()).isEqualTo(BookingStatus.CHECKED_IN);
+        assertThat(b.checkIn(DAY, NOW)).as("a repeat changes nothing").isFalse();
+        assertThat(b.markNoShow(DAY.plusDays(1), NOW)).as("checked in is not a no-show").isFalse();
+    }
+
+    @Test
+    void aConfirmedBookingBecomesANoShowOnlyAfterItsDay() {
+        Booking b = held();
+        assertThat(b.markNoShow(DAY.plusDays(1), NOW)).as("unpaid holds expire instead").isFalse();
+        b.confirm(NOW);
+        assertThat(b.markNoShow(DAY, NOW)).as("the day is not over").isFalse();
+        assertThat(b.markNoShow(DAY.plusDays(1), NOW)).isTrue();
+        assertThat(b.status()).isEqualTo(BookingStatus.NO_SHOW);
+        assertThatThrownBy(() -> b.checkIn(DAY, NOW)).hasMessageContaining("NO_SHOW");
+    }
+
+    @Test
     void aHoldTakesThePackagePriceAndResources() {
         Booking b = held();
         assertThat(b.status()).isEqualTo(BookingStatus.HELD);

@@ -1,0 +1,165 @@
+package com.checkup.booking.app;
+
+import com.checkup.booking.domain.Booking;
+import com.checkup.booking.domain.Hospital;
+import com.checkup.booking.domain.Period;
+import com.checkup.booking.domain.Slot;
+import com.checkup.booking.persistence.BookingRepository;
+import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.contracts.booking.BookingEvent;
+import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.booking.CapacityChange;
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.contracts.event.Topics;
+import com.checkup.platform.events.EventPublisher;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The desk's use cases, each scoped to the calling desk's hospital: today's arrivals, check-in, capacity edits; and
+ * the day-end no-show marking. State changes and their events commit together.
+ */
+@Service
+public class DeskCommands {
+    static final Set<BookingStatus> ARRIVAL_STATES = EnumSet.of(BookingStatus.CONFIRMED, BookingStatus.CHECKED_IN,
+            BookingStatus.COMPLETED, BookingStatus.NO_SHOW);
+    private static final int MAX_ARRIVALS = 2000;
+    private static final int MAX_TOTAL = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(DeskCommands.class);
+
+    private final BookingRepository bookings;
+    private final CapacityCalendar calendar;
+    private final CatalogueQueries catalogue;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public DeskCommands(BookingRepository bookings, CapacityCalendar calendar, CatalogueQueries catalogue,
+                        EventPublisher events, TransactionTemplate tx, Clock clock) {
+        this.bookings = bookings;
+        this.calendar = calendar;
+        this.catalogue = catalogue;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public List<Booking> arrivals(String date) {
+        Hospital h = catalogue.hospital(Callers.deskHospital());
+        LocalDate day = date == null || date.isBlank() ? h.today(clock.instant()) : day(date);
+        return bookings.onDay(h.id(), day, ARRIVAL_STATES, MAX_ARRIVALS);
+    }
+
+    public Booking checkIn(String bookingId) {
+        String hospital = Callers.deskHospital();
+        String id = CatalogueQueries.required("bookingId", bookingId);
+        Instant now = clock.instant();
+        return tx.execute(s -> {
+            // Another hospital's booking looks like a missing one: a desk learns nothing about other hospitals.
+            Booking b = bookings.find(id).filter(x -> x.hospitalId().equals(hospital))
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No booking " + id + " at this hospital"));
+            if (b.checkIn(catalogue.hospital(hospital).today(now), now)) {
+                bookings.update(b);
+                events.publish(Topics.BOOKING, BookingEvent.CHECKED_IN, b.id(), BookingCommands.event(b, null, false, null));
+                log.info("Checked in {}", b);
+            }
+            return b;
+        });
+    }
+
+    public List<CapacityCalendar.SlotCount> capacity(String date) {
+        Hospital h = catalogue.hospital(Callers.deskHospital());
+        return calendar.day(h.id(), date == null || date.isBlank() ? h.today(clock.instant()) : day(date));
+    }
+
+    public List<CapacityCalendar.SlotCount> setCapacity(CapacityChange change) {
+        Hospital h = catalogue.hospital(Callers.deskHospital());
+        if (change == null) {
+            throw invalid("A capacity change is required");
+        }
+        LocalDate day = day(change.getDate());
+        if (day.isBefore(h.today(clock.instant()))) {
+            throw invalid("Capacity of a past day (" + day + ") cannot change");
+        }
+        Period period;
+        try {
+            period = Period.valueOf(CatalogueQueries.required("period", change.getPeriod()));
+        } catch (IllegalArgumentException e) {
+            throw invalid("period must be MORNING or AFTERNOON");
+        }
+        Map<String, Integer> totals = change.getTotals();
+        if (totals == null || totals.isEmpty()) {
+            throw invalid("totals must name at least one resource (TOTAL, CT, ...)");
+        }
+        for (Map.Entry<String, Integer> t : totals.entrySet()) {
+            if (t.getKey() == null || !t.getKey().matches("[A-Z][A-Z0-9_]{0,31}")) {
+                throw invalid("Bad resource name '" + t.getKey() + "' (upper case, e.g. TOTAL or CT)");
+            }
+            if (t.getValue() == null || t.getValue() < 0 || t.getValue() > MAX_TOTAL) {
+                throw invalid("The total of " + t.getKey() + " must be 0.." + MAX_TOTAL);
+            }
+        }
+        Slot slot = new Slot(h.id(), day, period);
+        tx.executeWithoutResult(s -> {
+            for (Map.Entry<String, Integer> t : totals.entrySet()) {
+                int booked = calendar.setTotal(slot, t.getKey(), t.getValue());
+                if (booked >= 0) {
+                    s.setRollbackOnly();
+                    throw new BusinessException(ErrorCode.CONFLICT, t.getKey() + " on " + day + " " + period + " has " + booked
+                            + " booked; its total cannot go below that");
+                }
+            }
+        });
+        log.info("Capacity of {} set to {}", slot, totals);
+        return calendar.day(h.id(), day);
+    }
+
+    /**
+     * Marks CONFIRMED bookings of days that are over (in each hospital's time zone) NO_SHOW, in batches, each with its
+     * event. Returns how many were marked.
+     */
+    public int markNoShows() {
+        int marked = 0;
+        Instant now = clock.instant();
+        for (Hospital h : catalogue.hospitals()) {
+            LocalDate today = h.today(now);
+            for (String id : bookings.confirmedBefore(h.id(), today, 500)) {
+                Boolean changed = tx.execute(s -> bookings.find(id).filter(b -> b.markNoShow(today, now)).map(b -> {
+                    bookings.update(b);
+                    events.publish(Topics.BOOKING, BookingEvent.NO_SHOW, b.id(), BookingCommands.event(b, null, false, null));
+                    return true;
+                }).orElse(false));
+                if (Boolean.TRUE.equals(changed)) {
+                    marked++;
+                }
+            }
+        }
+        if (marked > 0) {
+            log.info("Marked {} bookings NO_SHOW", marked);
+        }
+        return marked;
+    }
+
+    private static LocalDate day(String date) {
+        try {
+            return LocalDate.parse(CatalogueQueries.required("date", date));
+        } catch (DateTimeParseException e) {
+            throw invalid("date must be an ISO date (yyyy-MM-dd)");
+        }
+    }
+
+    private static BusinessException invalid(String message) {
+        return new BusinessException(ErrorCode.VALIDATION_FAILED, message);
+    }
+}
