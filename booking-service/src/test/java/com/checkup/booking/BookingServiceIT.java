@@ -99,6 +99,17 @@ class BookingServiceIT {
         assertThat(asDesk("HD", () -> desk.checkIn(b.getBookingId())).getStatus()).as("a repeat").isEqualTo(BookingStatus.CHECKED_IN);
         assertThat(f.events(BookingEvent.CHECKED_IN, b.getBookingId())).isEqualTo(1);
 
+        // By the examinee's short code instead of the id (case and dashes do not matter); only at the own hospital.
+        BookingView c = hold("carl", request(newKey(), "HD", "HD-GEN", today, Period.MORNING));
+        f.pay(c.getOrderId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("carl", c.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+        String code = c.getCheckInCode();
+        assertThat(code).hasSize(8);
+        assertThat(code(() -> asDesk("HE", () -> desk.checkIn(code)))).isEqualTo("NOT_FOUND");
+        BookingView byCode = asDesk("HD", () -> desk.checkIn(code.substring(0, 4).toLowerCase() + "-" + code.substring(4)));
+        assertThat(byCode.getBookingId()).isEqualTo(c.getBookingId());
+        assertThat(byCode.getStatus()).isEqualTo(BookingStatus.CHECKED_IN);
+
         // Capacity: never below what is booked; the whole change or nothing.
         CapacityChange tooLow = new CapacityChange();
         tooLow.setDate(today.toString());
@@ -114,7 +125,7 @@ class BookingServiceIT {
         ok.setTotals(Map.of("TOTAL", 9, "CT", 1, "ULTRASOUND", 3));
         List<CapacityView> rows = asDesk("HD", () -> desk.setCapacity(ok));
         assertThat(rows).filteredOn(r -> r.getPeriod().equals("MORNING")).extracting(CapacityView::getResource, CapacityView::getTotal, CapacityView::getUsed)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CT", 1, 1), org.assertj.core.groups.Tuple.tuple("TOTAL", 9, 1),
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CT", 1, 1), org.assertj.core.groups.Tuple.tuple("TOTAL", 9, 2),
                         org.assertj.core.groups.Tuple.tuple("ULTRASOUND", 3, 0));
         CapacityChange past = new CapacityChange();
         past.setDate(today.minusDays(1).toString());

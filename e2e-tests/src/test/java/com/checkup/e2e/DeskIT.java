@@ -34,7 +34,11 @@ class DeskIT {
         assertThat(arrivals.findValuesAsText("bookingId")).contains(id);
         assertThat(arrivals.findValuesAsText("idNumberMasked")).allMatch(m -> m.contains("*"));
 
-        Http.Response in = Http.post("desk.h001", "/api/desk/bookings/" + id + "/check-in", null);
+        // The examinee shows the short code from their booking; the desk checks in with it.
+        String code = Http.get("consumer1", "/api/app/bookings/" + id).json().get("checkInCode").asText();
+        assertThat(code).hasSize(8);
+        Http.Response in = Http.post("desk.h001", "/api/desk/bookings/" + code + "/check-in", null);
+        assertThat(in.json().get("bookingId").asText()).isEqualTo(id);
         assertThat(in.status()).as(in.toString()).isEqualTo(200);
         assertThat(in.json().get("status").asText()).isEqualTo("CHECKED_IN");
         assertThat(Http.get("consumer1", "/api/app/bookings/" + id).json().get("status").asText()).isEqualTo("CHECKED_IN");

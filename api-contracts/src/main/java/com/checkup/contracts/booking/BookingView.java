@@ -143,4 +143,15 @@ public class BookingView implements Serializable {
     public void setUpdatedAt(String updatedAt) {
         this.updatedAt = updatedAt;
     }
+
+    /** Short code to show at the desk instead of the booking id (8 characters, no look-alikes). */
+    private String checkInCode;
+
+    public String getCheckInCode() {
+        return checkInCode;
+    }
+
+    public void setCheckInCode(String checkInCode) {
+        this.checkInCode = checkInCode;
+    }
 }

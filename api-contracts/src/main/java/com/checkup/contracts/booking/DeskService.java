@@ -11,9 +11,9 @@ public interface DeskService {
      *  are expected or were handled: CONFIRMED, CHECKED_IN, COMPLETED, NO_SHOW; by period, then name. */
     List<BookingView> arrivals(String date);
 
-    /** CONFIRMED → CHECKED_IN, on the booked day only; a repeat answers the same state. A HELD (unpaid) booking or
-     *  another day's is CONFLICT. */
-    BookingView checkIn(String bookingId);
+    /** CONFIRMED → CHECKED_IN, on the booked day only, by booking id or by the examinee's check-in code; a repeat
+     *  answers the same state. A HELD (unpaid) booking or another day's is CONFLICT. */
+    BookingView checkIn(String bookingIdOrCode);
 
     /** The desk's capacity rows for a day: per period, TOTAL and each limited resource, with what is used. */
     List<CapacityView> capacity(String date);

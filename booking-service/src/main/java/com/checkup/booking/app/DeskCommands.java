@@ -1,6 +1,7 @@
 package com.checkup.booking.app;
 
 import com.checkup.booking.domain.Booking;
+import com.checkup.booking.domain.CheckInCode;
 import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.domain.Period;
 import com.checkup.booking.domain.Slot;
@@ -61,10 +62,13 @@ public class DeskCommands {
         return bookings.onDay(h.id(), day, ARRIVAL_STATES, MAX_ARRIVALS);
     }
 
-    public Booking checkIn(String bookingId) {
+    /** Check-in by booking id, or by the examinee's check-in code (resolved among the hospital's bookings of today). */
+    public Booking checkIn(String bookingIdOrCode) {
         String hospital = Callers.deskHospital();
-        String id = CatalogueQueries.required("bookingId", bookingId);
+        String input = CatalogueQueries.required("bookingId", bookingIdOrCode);
         Instant now = clock.instant();
+        String code = CheckInCode.normalise(input);
+        String id = code == null ? input : byCode(hospital, catalogue.hospital(hospital).today(now), code);
         return tx.execute(s -> {
             // Another hospital's booking looks like a missing one: a desk learns nothing about other hospitals.
             Booking b = bookings.find(id).filter(x -> x.hospitalId().equals(hospital))
@@ -76,6 +80,18 @@ public class DeskCommands {
             }
             return b;
         });
+    }
+
+    private String byCode(String hospital, LocalDate today, String code) {
+        List<String> ids = bookings.onDay(hospital, today, ARRIVAL_STATES, MAX_ARRIVALS).stream()
+                .map(Booking::id).filter(id -> CheckInCode.of(id).equals(code)).toList();
+        if (ids.isEmpty()) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No booking with code " + code + " at this hospital today");
+        }
+        if (ids.size() > 1) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Code " + code + " matches several bookings today; use the booking id");
+        }
+        return ids.get(0);
     }
 
     public List<CapacityCalendar.SlotCount> capacity(String date) {

@@ -1,5 +1,6 @@
 package com.checkup.booking.rpc;
 
+import com.checkup.booking.domain.CheckInCode;
 import com.checkup.booking.app.BookingCommands;
 import com.checkup.booking.app.CatalogueQueries;
 import com.checkup.booking.domain.Booking;
@@ -116,6 +117,7 @@ public class BookingRpcService implements BookingService {
         v.setIdNumberMasked(Masking.idNumber(b.examinee().idNumber()));
         v.setPhoneMasked(Masking.phone(b.examinee().phone()));
         v.setCancelReason(b.cancelReason());
+        v.setCheckInCode(CheckInCode.of(b.id()));
         v.setCreatedAt(b.createdAt().toString());
         v.setUpdatedAt(b.updatedAt().toString());
         return v;
