@@ -299,6 +299,16 @@ class GatewayIT {
     }
 
     @Test
+    void healthAndMetricsAreServedWithoutAToken() {
+        assertThat(Http.raw("GET", "/actuator/health/readiness", Map.of(), null).json().get("status").asText()).isEqualTo("UP");
+        assertThat(Http.get("consumer1", "/api/app/hospitals").status()).isEqualTo(200);
+        Http.Response metrics = Http.raw("GET", "/actuator/prometheus", Map.of(), null);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.text()).contains("checkup_gateway_requests_seconds_count{").contains("route=\"hospitals\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
     void opsSetAndClearAHospitalsFlagLive() {
         Http.Response set = Http.send("PUT", "/api/ops/flags/H003/booking-window-days", "ops1", Map.of(), Map.of("value", "14"));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);

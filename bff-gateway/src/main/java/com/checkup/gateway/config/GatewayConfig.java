@@ -21,6 +21,7 @@ import com.checkup.gateway.web.EdgeWebFilter;
 import com.checkup.gateway.web.EnvelopeExceptionHandler;
 import com.checkup.gateway.web.ErrorClassifier;
 import com.checkup.gateway.web.ErrorEnvelopePlugin;
+import com.checkup.gateway.web.GatewayMetrics;
 import com.checkup.gateway.web.JsonResponses;
 import com.checkup.gateway.web.LocalEndpointsPlugin;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -43,6 +44,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -51,6 +53,7 @@ import org.springframework.core.annotation.Order;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Spring wiring of the gateway: our plugins on ShenYu's chain, and the live documents they read. */
 @Configuration
@@ -152,9 +155,25 @@ public class GatewayConfig {
     }
 
     @Bean
+    GatewayMetrics gatewayMetrics() {
+        return new GatewayMetrics();
+    }
+
+    /** Set when the application begins to close: readiness goes down first, while in-flight requests drain. */
+    @Bean
+    AtomicBoolean stopping() {
+        return new AtomicBoolean();
+    }
+
+    @Bean
+    ApplicationListener<ContextClosedEvent> readinessDownOnClose(AtomicBoolean stopping) {
+        return event -> stopping.set(true);
+    }
+
+    @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    EdgeWebFilter edgeWebFilter(JsonResponses responses, ShenyuRouteFeed feed) {
-        return new EdgeWebFilter(responses, feed::isReady);
+    EdgeWebFilter edgeWebFilter(JsonResponses responses, ShenyuRouteFeed feed, GatewayMetrics metrics, AtomicBoolean stopping) {
+        return new EdgeWebFilter(responses, () -> feed.isReady() && !stopping.get(), metrics);
     }
 
     @Bean

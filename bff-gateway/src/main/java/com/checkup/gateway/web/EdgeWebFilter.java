@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Runs before ShenYu for every request: takes or makes the request id ({@code X-Request-Id}, echoed back and carried
  * to services as the trace id), removes headers with which a client could steer ShenYu itself ({@code rpc_type},
  * {@code Dubbo_Tag_Route}: lanes are the lane plugin's decision only), answers the health probes, and writes one
- * access-log line per request with the lane decided and the lanes the call ran in.
+ * access-log line per request with the lane decided and the lanes the call ran in, and records its metrics.
  */
 public final class EdgeWebFilter implements WebFilter {
     private static final Logger access = LoggerFactory.getLogger("checkup.gateway.access");
@@ -30,10 +30,12 @@ public final class EdgeWebFilter implements WebFilter {
 
     private final JsonResponses responses;
     private final BooleanSupplier ready;
+    private final GatewayMetrics metrics;
 
-    public EdgeWebFilter(JsonResponses responses, BooleanSupplier ready) {
+    public EdgeWebFilter(JsonResponses responses, BooleanSupplier ready, GatewayMetrics metrics) {
         this.responses = responses;
         this.ready = ready;
+        this.metrics = metrics;
     }
 
     @Override
@@ -49,6 +51,11 @@ public final class EdgeWebFilter implements WebFilter {
         if (path.startsWith("/actuator/health")) {
             return health(exchange, path);
         }
+        if (path.equals("/actuator/prometheus") && "GET".equals(request.getMethodValue())) {
+            byte[] text = metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponse().getHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+            return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(text)));
+        }
         ServerWebExchange cleaned = exchange;
         for (String h : STEERING_HEADERS) {
             if (request.getHeaders().containsKey(h)) {
@@ -61,7 +68,10 @@ public final class EdgeWebFilter implements WebFilter {
             }
         }
         ServerWebExchange ex = cleaned;
-        return chain.filter(ex).doFinally(signal -> log(ex, start));
+        return chain.filter(ex).doFinally(signal -> {
+            metrics.record(ex, System.nanoTime() - start);
+            log(ex, start);
+        });
     }
 
     /** 128 random bits in hex: unique enough for a trace id, and no SecureRandom lock on every request. */
