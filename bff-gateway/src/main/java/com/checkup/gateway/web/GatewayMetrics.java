@@ -12,6 +12,8 @@ import io.micrometer.prometheus.PrometheusMeterRegistry;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class GatewayMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final ConcurrentMap<String, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayMetrics() {
         registry.config().commonTags("application", "bff-gateway");
@@ -35,13 +38,15 @@ public final class GatewayMetrics {
         RouteMatch route = GatewayExchange.route(exchange);
         HttpStatus status = exchange.getResponse().getStatusCode();
         int code = status == null ? 200 : status.value();
-        Timer.builder("checkup.gateway.requests")
-                .tag("route", route == null ? "none" : route.route().getId())
-                .tag("method", exchange.getRequest().getMethodValue())
+        String routeId = route == null ? "none" : route.route().getId();
+        String method = exchange.getRequest().getMethodValue();
+        // One lookup of a plain string per request instead of building and sorting tags.
+        timers.computeIfAbsent(routeId + ' ' + method + ' ' + code, k -> Timer.builder("checkup.gateway.requests")
+                .tag("route", routeId)
+                .tag("method", method)
                 .tag("status", Integer.toString(code))
                 .tag("outcome", code < 400 ? "SUCCESS" : code < 500 ? "CLIENT_ERROR" : "SERVER_ERROR")
-                .register(registry)
-                .record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     String scrape() {
