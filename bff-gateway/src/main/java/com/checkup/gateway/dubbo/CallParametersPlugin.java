@@ -48,7 +48,7 @@ public final class CallParametersPlugin implements ShenyuPlugin {
             exchange.getAttributes().put(Constants.PARAM_TRANSFORM, args);
             DubboCallState call = new DubboCallState(GatewayExchange.requestId(exchange), GatewayExchange.lane(exchange),
                     caller == null ? null : caller.persona(), caller == null ? null : caller.tenantId(),
-                    caller == null ? null : caller.userId());
+                    caller == null ? null : caller.userId(), caller != null && caller.isTester());
             exchange.getAttributes().put(GatewayExchange.CALL, call);
             // Deferred to subscription: from here to ShenYu's $invoke there is no thread switch.
             return Mono.defer(() -> {

@@ -13,10 +13,13 @@ public final class DubboCallState {
     final String persona;
     final String tenantId;
     final String userId;
+    /** Ask every hop for the lane it ran in (testers only: it costs each provider a little on every call). */
+    final boolean traceLanes;
     private volatile String lanePath;
     private volatile String errorCode;
 
-    public DubboCallState(String traceId, String lane, String persona, String tenantId, String userId) {
+    public DubboCallState(String traceId, String lane, String persona, String tenantId, String userId, boolean traceLanes) {
+        this.traceLanes = traceLanes;
         this.traceId = traceId;
         this.lane = lane;
         this.persona = persona;

@@ -30,7 +30,11 @@ public class GatewayCallFilter implements ClusterFilter, ClusterFilter.Listener 
             set(invocation, ContextKeys.USER_ID, state.userId);
             set(invocation, ContextKeys.DUBBO_TAG, state.lane);
             set(invocation, LANE_COPY, state.lane);
-            invocation.setAttachment(ContextKeys.LANE_TRACE, "1");
+            if (state.traceLanes) {
+                invocation.setAttachment(ContextKeys.LANE_TRACE, "1");
+            } else {
+                invocation.getObjectAttachments().remove(ContextKeys.LANE_TRACE);
+            }
         } else {
             // Not a gateway request (none other are made here): never let a stale tag route it.
             invocation.getObjectAttachments().remove(ContextKeys.DUBBO_TAG);

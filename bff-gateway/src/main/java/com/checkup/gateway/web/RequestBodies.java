@@ -1,7 +1,6 @@
 package com.checkup.gateway.web;
 
 import com.checkup.contracts.error.ErrorCode;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -41,12 +40,5 @@ public final class RequestBodies {
 
     private static ApiError tooLarge(int maxBytes) {
         return new ApiError(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes + " bytes");
-    }
-
-    /** For tests and callers that already hold a buffer. */
-    static byte[] bytes(DataBuffer b) {
-        byte[] out = new byte[b.readableByteCount()];
-        b.read(out);
-        return out;
     }
 }

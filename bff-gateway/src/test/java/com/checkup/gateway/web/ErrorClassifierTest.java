@@ -23,7 +23,7 @@ class ErrorClassifierTest {
     @Test
     void aServicesBusinessErrorKeepsItsCodeStatusAndMessage() {
         MockServerWebExchange e = exchange();
-        DubboCallState call = new DubboCallState("rid-1", null, "CONSUMER", null, "consumer1");
+        DubboCallState call = new DubboCallState("rid-1", null, "CONSUMER", null, "consumer1", false);
         e.getAttributes().put(GatewayExchange.CALL, call);
         call.answered(null, "SOLD_OUT");
         ApiError a = classifier.classify(e, new ShenyuException("No CT place left for H001 on 2026-12-01 MORNING"));
