@@ -142,51 +142,46 @@ class GatewayBench {
         return Http.JSON.readTree(r.body()).get("token").asText();
     }
 
+    /** One load thread's connection: makes one call, says whether it succeeded. */
+    interface Caller extends AutoCloseable {
+        boolean call() throws IOException;
+
+        @Override
+        default void close() throws IOException {
+        }
+    }
+
+    interface CallerFactory {
+        Caller open() throws IOException;
+    }
+
     /**
-     * CONCURRENCY threads, each on its own keep-alive connection, sending the request and reading the whole response
-     * before the next one: a plain HTTP/1.1 client, so the load generator costs little of the shared CPU.
+     * HTTP: each thread on its own keep-alive connection, sending the request and reading the whole response before
+     * the next one; a plain HTTP/1.1 client, so the load generator costs little of the shared CPU.
      */
     private static Figures http(String name, int round, int port, String path, String token, Duration duration) throws InterruptedException {
         byte[] request = ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                 + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII);
-        long[] latencies = new long[MAX_REQUESTS];
-        AtomicInteger done = new AtomicInteger();
-        AtomicLong errors = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY);
-        CountDownLatch finished = new CountDownLatch(CONCURRENCY);
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
-        for (int t = 0; t < CONCURRENCY; t++) {
-            pool.execute(() -> {
-                try (Socket socket = new Socket("127.0.0.1", port)) {
-                    socket.setTcpNoDelay(true);
-                    socket.setSoTimeout(10_000);
-                    OutputStream out = socket.getOutputStream();
-                    InputStream in = new BufferedInputStream(socket.getInputStream());
-                    while (System.nanoTime() < end && done.get() < MAX_REQUESTS) {
-                        long t0 = System.nanoTime();
-                        out.write(request);
-                        out.flush();
-                        if (readResponse(in) == 200) {
-                            int i = done.getAndIncrement();
-                            if (i < latencies.length) {
-                                latencies[i] = System.nanoTime() - t0;
-                            }
-                        } else {
-                            errors.incrementAndGet();
-                        }
-                    }
-                } catch (IOException e) {
-                    errors.incrementAndGet();
-                } finally {
-                    finished.countDown();
+        return load(name, round, duration, () -> {
+            Socket socket = new Socket("127.0.0.1", port);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            return new Caller() {
+                @Override
+                public boolean call() throws IOException {
+                    out.write(request);
+                    out.flush();
+                    return readResponse(in) == 200;
                 }
-            });
-        }
-        finished.await();
-        pool.shutdown();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return figures(name, round, latencies, Math.min(done.get(), latencies.length), errors.get(), seconds);
+
+                @Override
+                public void close() throws IOException {
+                    socket.close();
+                }
+            };
+        });
     }
 
     /** Reads one response (Content-Length bodies only, which both gateways send); returns its status. */
@@ -229,6 +224,11 @@ class GatewayBench {
     }
 
     private static Figures dubbo(String name, int round, BookingService service, Duration duration) throws InterruptedException {
+        return load(name, round, duration, () -> () -> !service.hospitals().isEmpty());
+    }
+
+    /** CONCURRENCY threads calling for the duration (and at most MAX_REQUESTS calls); latencies of the good ones. */
+    private static Figures load(String name, int round, Duration duration, CallerFactory callers) throws InterruptedException {
         long[] latencies = new long[MAX_REQUESTS];
         AtomicInteger done = new AtomicInteger();
         AtomicLong errors = new AtomicLong();
@@ -238,19 +238,26 @@ class GatewayBench {
         long end = start + duration.toNanos();
         for (int t = 0; t < CONCURRENCY; t++) {
             pool.execute(() -> {
-                try {
+                try (Caller caller = callers.open()) {
                     while (System.nanoTime() < end && done.get() < MAX_REQUESTS) {
                         long t0 = System.nanoTime();
+                        boolean ok;
                         try {
-                            service.hospitals();
+                            ok = caller.call();
+                        } catch (RuntimeException e) {
+                            ok = false;
+                        }
+                        if (ok) {
                             int i = done.getAndIncrement();
                             if (i < latencies.length) {
                                 latencies[i] = System.nanoTime() - t0;
                             }
-                        } catch (RuntimeException e) {
+                        } else {
                             errors.incrementAndGet();
                         }
                     }
+                } catch (IOException e) {
+                    errors.incrementAndGet();
                 } finally {
                     finished.countDown();
                 }

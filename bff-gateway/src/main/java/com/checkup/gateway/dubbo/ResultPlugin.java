@@ -38,51 +38,25 @@ public final class ResultPlugin implements ShenyuPlugin {
         return responses.ok(exchange, clean(result));
     }
 
-    /** Removes the {@code class} keys in place: the maps are the call's own, freshly deserialized. */
-    @SuppressWarnings("unchecked")
     static Object clean(Object value) {
         if (value instanceof Map) {
-            Map<Object, Object> map = (Map<Object, Object>) value;
-            try {
-                map.remove("class");
-            } catch (UnsupportedOperationException e) {
-                map = new LinkedHashMap<>(map);
-                map.remove("class");
-            }
-            for (Map.Entry<Object, Object> e : map.entrySet()) {
-                Object v = e.getValue();
-                if (v instanceof Map || v instanceof Collection) {
-                    e.setValue(clean(v));
+            Map<?, ?> in = (Map<?, ?>) value;
+            Map<Object, Object> out = new LinkedHashMap<>(in.size());
+            for (Map.Entry<?, ?> e : in.entrySet()) {
+                if (!"class".equals(e.getKey())) {
+                    out.put(e.getKey(), clean(e.getValue()));
                 }
             }
-            return map;
-        }
-        if (value instanceof List) {
-            List<Object> list = (List<Object>) value;
-            for (int i = 0; i < list.size(); i++) {
-                Object v = list.get(i);
-                if (v instanceof Map || v instanceof Collection) {
-                    try {
-                        list.set(i, clean(v));
-                    } catch (UnsupportedOperationException e) {
-                        return copy(list);
-                    }
-                }
-            }
-            return list;
+            return out;
         }
         if (value instanceof Collection) {
-            return copy((Collection<Object>) value);
+            List<Object> out = new ArrayList<>(((Collection<?>) value).size());
+            for (Object o : (Collection<?>) value) {
+                out.add(clean(o));
+            }
+            return out;
         }
         return value;
-    }
-
-    private static List<Object> copy(Collection<Object> c) {
-        List<Object> out = new ArrayList<>(c.size());
-        for (Object o : c) {
-            out.add(clean(o));
-        }
-        return out;
     }
 
     @Override
