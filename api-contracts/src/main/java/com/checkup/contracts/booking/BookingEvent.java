@@ -12,6 +12,8 @@ public class BookingEvent implements Serializable {
     public static final String RESCHEDULED = "booking.rescheduled";
     public static final String CHECKED_IN = "booking.checked-in";
     public static final String NO_SHOW = "booking.no-show";
+    /** The report is there: the check-up is done. */
+    public static final String COMPLETED = "booking.completed";
 
     private String bookingId;
     private String orderId;

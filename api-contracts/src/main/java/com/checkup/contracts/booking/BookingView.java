@@ -146,6 +146,8 @@ public class BookingView implements Serializable {
 
     /** Short code to show at the desk instead of the booking id (8 characters, no look-alikes). */
     private String checkInCode;
+    /** The account that booked (the examinee's); services use it to scope reports and notifications. */
+    private String consumerId;
 
     public String getCheckInCode() {
         return checkInCode;
@@ -153,5 +155,13 @@ public class BookingView implements Serializable {
 
     public void setCheckInCode(String checkInCode) {
         this.checkInCode = checkInCode;
+    }
+
+    public String getConsumerId() {
+        return consumerId;
+    }
+
+    public void setConsumerId(String consumerId) {
+        this.consumerId = consumerId;
     }
 }

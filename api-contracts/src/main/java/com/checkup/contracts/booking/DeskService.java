@@ -15,6 +15,9 @@ public interface DeskService {
      *  answers the same state. A HELD (unpaid) booking or another day's is CONFLICT. */
     BookingView checkIn(String bookingIdOrCode);
 
+    /** One booking of the desk's hospital, by id or check-in code. */
+    BookingView booking(String bookingIdOrCode);
+
     /** The desk's capacity rows for a day: per period, TOTAL and each limited resource, with what is used. */
     List<CapacityView> capacity(String date);
 

@@ -7,8 +7,11 @@ public final class Topics {
     /** Payment outcomes: payment.succeeded, payment.refunded. */
     public static final String PAYMENT = "checkup-payment";
 
-    /** Booking lifecycle: booking.confirmed, booking.cancelled, booking.expired, booking.rescheduled. */
+    /** Booking lifecycle: booking.confirmed, booking.cancelled, booking.expired, booking.rescheduled, booking.checked-in,
+     *  booking.no-show, booking.completed. */
     public static final String BOOKING = "checkup-booking";
+    /** Report files: report.ready. */
+    public static final String REPORT = "checkup-report";
     /** booking-service's own delayed messages (hold expiry); nobody else subscribes. */
     public static final String BOOKING_TIMERS = "checkup-booking-timers";
 

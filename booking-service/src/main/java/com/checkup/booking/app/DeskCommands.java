@@ -62,13 +62,42 @@ public class DeskCommands {
         return bookings.onDay(h.id(), day, ARRIVAL_STATES, MAX_ARRIVALS);
     }
 
+    /** One booking of the desk's hospital, by id or by today's check-in code; another hospital's is NOT_FOUND. */
+    public Booking booking(String bookingIdOrCode) {
+        String hospital = Callers.deskHospital();
+        String id = resolve(hospital, CatalogueQueries.required("bookingId", bookingIdOrCode), clock.instant());
+        return bookings.find(id).filter(x -> x.hospitalId().equals(hospital))
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No booking " + id + " at this hospital"));
+    }
+
+    /**
+     * The report is there (fulfillment-service's {@code report.ready}): CHECKED_IN → COMPLETED with its event. A
+     * booking in another state is logged and left (the report is stored either way).
+     */
+    public void reportReady(String bookingId) {
+        tx.executeWithoutResult(s -> bookings.find(bookingId).ifPresentOrElse(b -> {
+            try {
+                if (b.complete(clock.instant())) {
+                    bookings.update(b);
+                    events.publish(Topics.BOOKING, BookingEvent.COMPLETED, b.id(), BookingCommands.event(b, null, false, null));
+                    log.info("Completed {}", b);
+                }
+            } catch (BusinessException e) {
+                log.warn("Report for {} ignored: {}", bookingId, e.getMessage());
+            }
+        }, () -> log.warn("Report for unknown booking {} ignored", bookingId)));
+    }
+
+    private String resolve(String hospital, String input, Instant now) {
+        String code = CheckInCode.normalise(input);
+        return code == null ? input : byCode(hospital, catalogue.hospital(hospital).today(now), code);
+    }
+
     /** Check-in by booking id, or by the examinee's check-in code (resolved among the hospital's bookings of today). */
     public Booking checkIn(String bookingIdOrCode) {
         String hospital = Callers.deskHospital();
-        String input = CatalogueQueries.required("bookingId", bookingIdOrCode);
         Instant now = clock.instant();
-        String code = CheckInCode.normalise(input);
-        String id = code == null ? input : byCode(hospital, catalogue.hospital(hospital).today(now), code);
+        String id = resolve(hospital, CatalogueQueries.required("bookingId", bookingIdOrCode), now);
         return tx.execute(s -> {
             // Another hospital's booking looks like a missing one: a desk learns nothing about other hospitals.
             Booking b = bookings.find(id).filter(x -> x.hospitalId().equals(hospital))

@@ -134,6 +134,22 @@ public final class Booking {
         return true;
     }
 
+    /**
+     * CHECKED_IN → COMPLETED when the report is there; false when already completed (a replaced report); CONFLICT from
+     * any other state (a report needs an examination).
+     */
+    public boolean complete(Instant now) {
+        if (status == BookingStatus.COMPLETED) {
+            return false;
+        }
+        if (status != BookingStatus.CHECKED_IN) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Booking " + id + " is " + status + ", not checked in");
+        }
+        status = BookingStatus.COMPLETED;
+        updatedAt = now;
+        return true;
+    }
+
     /** CONFIRMED and its day is over ({@code today} is later) → NO_SHOW; false otherwise. The place is not given back. */
     public boolean markNoShow(LocalDate today, Instant now) {
         if (status != BookingStatus.CONFIRMED || !slot.date().isBefore(today)) {

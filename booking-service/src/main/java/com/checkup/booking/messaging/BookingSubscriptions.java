@@ -1,6 +1,8 @@
 package com.checkup.booking.messaging;
 
 import com.checkup.booking.app.BookingCommands;
+import com.checkup.booking.app.DeskCommands;
+import com.checkup.contracts.fulfillment.ReportEvent;
 import com.checkup.booking.app.RefundRequests;
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.event.Topics;
@@ -17,21 +19,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * What booking-service reacts to, each in its own consumer group (idempotent through platform-kit):
- * order.paid → confirm; the delayed hold-due message → expire; a cancelled paid booking → ask for the refund.
+ * order.paid → confirm; the delayed hold-due message → expire; a cancelled paid booking → ask for the refund;
+ * report.ready → complete.
  */
 @Component
 public class BookingSubscriptions {
     static final String ORDERS_GROUP = "booking-service-orders";
     static final String TIMERS_GROUP = "booking-service-timers";
     static final String REFUNDS_GROUP = "booking-service-refunds";
+    static final String REPORTS_GROUP = "booking-service-reports";
     private static final Logger log = LoggerFactory.getLogger(BookingSubscriptions.class);
 
     private final ObjectProvider<EventSubscriptions> subscriptions;
     private final BookingCommands commands;
     private final RefundRequests refunds;
+    private final DeskCommands desk;
 
     public BookingSubscriptions(ObjectProvider<EventSubscriptions> subscriptions, BookingCommands commands,
-                                RefundRequests refunds) {
+                                RefundRequests refunds, DeskCommands desk) {
+        this.desk = desk;
         this.subscriptions = subscriptions;
         this.commands = commands;
         this.refunds = refunds;
@@ -49,6 +55,7 @@ public class BookingSubscriptions {
         subs.subscribe(ORDERS_GROUP, Topics.ORDER, Set.of(OrderEvent.PAID), this::onOrder);
         subs.subscribe(TIMERS_GROUP, Topics.BOOKING_TIMERS, Set.of(BookingCommands.HOLD_DUE), this::onTimer);
         subs.subscribe(REFUNDS_GROUP, Topics.BOOKING, Set.of(BookingEvent.CANCELLED), this::onBooking);
+        subs.subscribe(REPORTS_GROUP, Topics.REPORT, Set.of(ReportEvent.READY), this::onReport);
     }
 
     /** Each handler runs in the transaction that records the event as handled; an exception means "deliver again". */
@@ -70,6 +77,12 @@ public class BookingSubscriptions {
             if (b.isRefundRequired()) {
                 refunds.refundIfPaid(b.getOrderId(), "BOOKING_CANCELLED");
             }
+        }
+    }
+
+    void onReport(ReceivedEvent e) {
+        if (ReportEvent.READY.equals(e.eventType())) {
+            desk.reportReady(e.payload(ReportEvent.class).getBookingId());
         }
     }
 }

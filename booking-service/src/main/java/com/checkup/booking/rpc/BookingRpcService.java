@@ -118,6 +118,7 @@ public class BookingRpcService implements BookingService {
         v.setPhoneMasked(Masking.phone(b.examinee().phone()));
         v.setCancelReason(b.cancelReason());
         v.setCheckInCode(CheckInCode.of(b.id()));
+        v.setConsumerId(b.consumerId());
         v.setCreatedAt(b.createdAt().toString());
         v.setUpdatedAt(b.updatedAt().toString());
         return v;

@@ -24,6 +24,11 @@ public class DeskRpcService implements DeskService {
     }
 
     @Override
+    public BookingView booking(String bookingIdOrCode) {
+        return BookingRpcService.view(desk.booking(bookingIdOrCode));
+    }
+
+    @Override
     public BookingView checkIn(String bookingId) {
         return BookingRpcService.view(desk.checkIn(bookingId));
     }

@@ -1,0 +1,131 @@
+package com.checkup.contracts.message;
+
+import java.io.Serializable;
+
+/** A notification and where it is in its life. Times are ISO-8601 UTC instants. */
+public class MessageView implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private String messageId;
+    /** the event it answers (with recipient and channel, what makes it unique) */
+    private String eventId;
+    private String eventType;
+    private String hospitalId;
+    /** account the message is for */
+    private String recipient;
+    /** SMS, EMAIL or APP_PUSH */
+    private String channel;
+    private String body;
+    /** PENDING, SENT, DEAD or CANCELLED */
+    private String status;
+    private int attempts;
+    private String lastError;
+    /** when it is (next) due */
+    private String sendAt;
+    private String sentAt;
+    private String createdAt;
+
+    public String getMessageId() {
+        return messageId;
+    }
+
+    public void setMessageId(String messageId) {
+        this.messageId = messageId;
+    }
+
+    public String getEventId() {
+        return eventId;
+    }
+
+    public void setEventId(String eventId) {
+        this.eventId = eventId;
+    }
+
+    public String getEventType() {
+        return eventType;
+    }
+
+    public void setEventType(String eventType) {
+        this.eventType = eventType;
+    }
+
+    public String getHospitalId() {
+        return hospitalId;
+    }
+
+    public void setHospitalId(String hospitalId) {
+        this.hospitalId = hospitalId;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public void setRecipient(String recipient) {
+        this.recipient = recipient;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    public int getAttempts() {
+        return attempts;
+    }
+
+    public void setAttempts(int attempts) {
+        this.attempts = attempts;
+    }
+
+    public String getLastError() {
+        return lastError;
+    }
+
+    public void setLastError(String lastError) {
+        this.lastError = lastError;
+    }
+
+    public String getSendAt() {
+        return sendAt;
+    }
+
+    public void setSendAt(String sendAt) {
+        this.sendAt = sendAt;
+    }
+
+    public String getSentAt() {
+        return sentAt;
+    }
+
+    public void setSentAt(String sentAt) {
+        this.sentAt = sentAt;
+    }
+
+    public String getCreatedAt() {
+        return createdAt;
+    }
+
+    public void setCreatedAt(String createdAt) {
+        this.createdAt = createdAt;
+    }
+}

@@ -1,0 +1,142 @@
+package com.checkup.fulfillment.app;
+
+import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.booking.BookingView;
+import com.checkup.contracts.context.Persona;
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.contracts.event.Topics;
+import com.checkup.contracts.fulfillment.ReportEvent;
+import com.checkup.fulfillment.domain.ReportAccess;
+import com.checkup.fulfillment.domain.ReportUpload;
+import com.checkup.fulfillment.persistence.ReportFiles;
+import com.checkup.fulfillment.persistence.ReportMapper;
+import com.checkup.fulfillment.persistence.ReportRow;
+import com.checkup.fulfillment.rpc.BookingClient;
+import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.context.Callers;
+import com.checkup.platform.events.EventPublisher;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Report files: a desk uploads the PDF of a checked-in booking of its hospital; the examinee or that desk downloads
+ * it. Every attempt, allowed or refused, is written to the access audit (refusals in their own transaction, so they
+ * stay even though the call fails).
+ */
+@Service
+public class ReportCommands {
+    private static final Logger log = LoggerFactory.getLogger(ReportCommands.class);
+
+    private final ReportMapper reports;
+    private final ReportFiles files;
+    private final BookingClient bookings;
+    private final EventPublisher events;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final long maxBytes;
+
+    public ReportCommands(ReportMapper reports, ReportFiles files, BookingClient bookings, EventPublisher events,
+                          TransactionTemplate tx, Clock clock, @Value("${checkup.reports.max-bytes:4194304}") long maxBytes) {
+        this.reports = reports;
+        this.files = files;
+        this.bookings = bookings;
+        this.events = events;
+        this.tx = tx;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    public ReportRow upload(String bookingId, String fileName, byte[] content) {
+        String id = TaskCommands.required("bookingId", bookingId, 64);
+        return audited(id, null, "UPLOAD", () -> {
+            CallContext caller = Callers.require(Persona.DESK);
+            ReportUpload upload = ReportUpload.check(fileName, content, maxBytes);
+            BookingView b = bookings.deskBooking(id);
+            if (b.getStatus() != BookingStatus.CHECKED_IN && b.getStatus() != BookingStatus.COMPLETED) {
+                throw new BusinessException(ErrorCode.CONFLICT, "Booking " + b.getBookingId() + " is " + b.getStatus()
+                        + "; a report needs a checked-in examinee");
+            }
+            ReportRow r = new ReportRow();
+            r.bookingId = b.getBookingId();
+            r.id = "R-" + UUID.randomUUID();
+            r.hospitalId = b.getHospitalId();
+            r.consumerId = b.getConsumerId();
+            r.fileName = upload.fileName();
+            r.contentType = ReportUpload.PDF;
+            r.sizeBytes = content.length;
+            r.sha256 = upload.sha256();
+            r.storageKey = r.hospitalId + "/" + r.bookingId + "/" + r.id + ".pdf";
+            r.uploadedBy = Callers.actor(caller);
+            r.uploadedAt = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+            // The file first: a row never points at a missing file (an orphan file after a failed commit is harmless).
+            files.write(r.storageKey, content);
+            tx.executeWithoutResult(s -> {
+                reports.save(r);
+                reports.audit(r.bookingId, r.id, r.uploadedBy, caller.tenantId(), "UPLOAD", true, null, caller.traceId());
+                ReportEvent e = new ReportEvent();
+                e.setReportId(r.id);
+                e.setBookingId(r.bookingId);
+                e.setHospitalId(r.hospitalId);
+                e.setConsumerId(r.consumerId);
+                e.setFileName(r.fileName);
+                events.publish(Topics.REPORT, ReportEvent.READY, r.bookingId, e);
+            });
+            log.info("Report {} stored for booking {} ({} bytes) by {}", r.id, r.bookingId, r.sizeBytes, r.uploadedBy);
+            return r;
+        });
+    }
+
+    /** The report row and its content, for the examinee or the desk of its hospital. */
+    public Download download(String bookingId) {
+        String id = TaskCommands.required("bookingId", bookingId, 64);
+        ReportRow[] found = new ReportRow[1];
+        return audited(id, found, "DOWNLOAD", () -> {
+            CallContext caller = Callers.require(Persona.CONSUMER, Persona.TESTER, Persona.DESK, Persona.HR, Persona.OPS);
+            ReportRow r = reports.find(id);
+            if (r == null) {
+                throw new BusinessException(ErrorCode.NOT_FOUND, "No report for booking " + id + " yet");
+            }
+            found[0] = r;
+            String denial = ReportAccess.denial(caller.persona(), caller.tenantId(), caller.userId(), r.hospitalId, r.consumerId);
+            if (denial != null) {
+                throw new BusinessException(ErrorCode.FORBIDDEN, "This report is not yours to read");
+            }
+            byte[] content = files.read(r.storageKey);
+            reports.audit(id, r.id, Callers.actor(caller), caller.tenantId(), "DOWNLOAD", true, null, caller.traceId());
+            return new Download(r, content);
+        });
+    }
+
+    public record Download(ReportRow report, byte[] content) {
+    }
+
+    /** Runs an access; a refusal is audited (with its reason) before it goes back to the caller. */
+    private <T> T audited(String bookingId, ReportRow[] report, String action, Supplier<T> access) {
+        try {
+            return access.get();
+        } catch (BusinessException e) {
+            CallContext c = CallContextHolder.current().orElse(null);
+            String actor = c == null ? "ANONYMOUS:-" : Callers.actor(c);
+            String reportId = report == null || report[0] == null ? null : report[0].id;
+            try {
+                reports.audit(bookingId, reportId, actor, c == null ? null : c.tenantId(), action, false,
+                        e.getCode() + ": " + (e.getMessage().length() > 200 ? e.getMessage().substring(0, 200) : e.getMessage()),
+                        c == null ? null : c.traceId());
+            } catch (RuntimeException auditFailed) {
+                log.error("Could not audit a refused {} of the report of {} by {}", action, bookingId, actor, auditFailed);
+            }
+            log.warn("Refused {} of the report of {} by {}: {}", action, bookingId, actor, e.getMessage());
+            throw e;
+        }
+    }
+}

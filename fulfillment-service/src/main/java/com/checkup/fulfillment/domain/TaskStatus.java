@@ -1,0 +1,3 @@
+package com.checkup.fulfillment.domain;
+
+public enum TaskStatus { OPEN, CLAIMED, RESOLVED }

@@ -1,0 +1,92 @@
+package com.checkup.fulfillment.persistence;
+
+import com.checkup.fulfillment.domain.Task;
+import com.checkup.fulfillment.domain.TaskKind;
+import com.checkup.fulfillment.domain.TaskOutcome;
+import com.checkup.fulfillment.domain.TaskStatus;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class TaskRepository {
+    private final TaskMapper mapper;
+
+    public TaskRepository(TaskMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Fails with DuplicateKeyException when a task with the same key exists. */
+    public void insert(Task t) {
+        mapper.insert(row(t));
+    }
+
+    public Optional<Task> find(String id) {
+        return Optional.ofNullable(mapper.find(id)).map(TaskRepository::task);
+    }
+
+    public Optional<Task> findByKey(String key) {
+        return Optional.ofNullable(mapper.findByKey(key)).map(TaskRepository::task);
+    }
+
+    /** False when the task changed since it was read (someone else was quicker). */
+    public boolean update(Task t) {
+        return mapper.update(row(t)) == 1;
+    }
+
+    public List<Task> list(String hospitalOrNull, List<TaskStatus> statuses, int limit) {
+        return mapper.list(hospitalOrNull, statuses.stream().map(Enum::name).toList(), limit).stream()
+                .map(TaskRepository::task).toList();
+    }
+
+    public void audit(String taskId, Instant at, String actor, String action, String detail) {
+        TaskAuditRow r = new TaskAuditRow();
+        r.taskId = taskId;
+        r.at = utc(at);
+        r.actor = actor;
+        r.action = action;
+        r.detail = detail;
+        mapper.audit(r);
+    }
+
+    /** Audit entries per task id, oldest first. */
+    public Map<String, List<TaskAuditRow>> history(List<String> taskIds) {
+        if (taskIds.isEmpty()) {
+            return Map.of();
+        }
+        return mapper.history(taskIds).stream().collect(Collectors.groupingBy(r -> r.taskId));
+    }
+
+    static LocalDateTime utc(Instant i) {
+        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
+    private static TaskRow row(Task t) {
+        TaskRow r = new TaskRow();
+        r.id = t.id();
+        r.taskKey = t.key();
+        r.hospitalId = t.hospitalId();
+        r.bookingId = t.bookingId();
+        r.kind = t.kind().name();
+        r.reason = t.reason();
+        r.status = t.status().name();
+        r.claimedBy = t.claimedBy();
+        r.outcome = t.outcome() == null ? null : t.outcome().name();
+        r.note = t.note();
+        r.createdAt = utc(t.createdAt());
+        r.updatedAt = utc(t.updatedAt());
+        r.version = t.version();
+        return r;
+    }
+
+    private static Task task(TaskRow r) {
+        return new Task(r.id, r.taskKey, r.hospitalId, r.bookingId, TaskKind.valueOf(r.kind), r.reason,
+                TaskStatus.valueOf(r.status), r.claimedBy, r.outcome == null ? null : TaskOutcome.valueOf(r.outcome), r.note,
+                r.createdAt.toInstant(ZoneOffset.UTC), r.updatedAt.toInstant(ZoneOffset.UTC), r.version);
+    }
+}

@@ -1,0 +1,20 @@
+package com.checkup.fulfillment.persistence;
+
+import java.time.LocalDateTime;
+
+/** Row of {@code fulfillment_task} (UTC times); MyBatis fills the fields by column name. */
+public class TaskRow {
+    public String id;
+    public String taskKey;
+    public String hospitalId;
+    public String bookingId;
+    public String kind;
+    public String reason;
+    public String status;
+    public String claimedBy;
+    public String outcome;
+    public String note;
+    public LocalDateTime createdAt;
+    public LocalDateTime updatedAt;
+    public int version;
+}
