@@ -39,6 +39,11 @@ public final class FeatureFlag<T> {
         return new FeatureFlag<>(name, String::trim, defaultValue);
     }
 
+    /** A flag of a service's own type; {@code parser} throws IllegalArgumentException (with a reason) for bad text. */
+    public static <T> FeatureFlag<T> of(String name, Function<String, T> parser, T defaultValue) {
+        return new FeatureFlag<>(name, parser, defaultValue);
+    }
+
     public static <E extends Enum<E>> FeatureFlag<E> ofEnum(String name, Class<E> type, E defaultValue) {
         return new FeatureFlag<>(name, s -> Enum.valueOf(type, s.trim().toUpperCase()), defaultValue);
     }

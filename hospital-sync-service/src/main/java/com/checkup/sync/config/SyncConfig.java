@@ -1,0 +1,88 @@
+package com.checkup.sync.config;
+
+import com.checkup.platform.flags.FeatureFlags;
+import com.checkup.sync.app.HospitalSync;
+import com.checkup.sync.connector.HospitalCircuits;
+import com.checkup.sync.connector.HttpJsonConnector;
+import com.checkup.sync.domain.RetryPolicy;
+import com.checkup.sync.persistence.SyncJobRepository;
+import com.checkup.sync.rpc.BookingClient;
+import com.checkup.sync.rpc.FulfillmentClient;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class SyncConfig {
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    HospitalCircuits hospitalCircuits(@Value("${checkup.sync.breaker.error-ratio}") double errorRatio,
+                                      @Value("${checkup.sync.breaker.min-requests}") int minRequests,
+                                      @Value("${checkup.sync.breaker.stat-interval}") Duration statInterval,
+                                      @Value("${checkup.sync.breaker.open-for}") Duration openFor,
+                                      @Value("${checkup.sync.breaker.slow-call}") Duration slowCall,
+                                      @Value("${checkup.sync.in-flight-per-hospital}") int inFlight) {
+        return new HospitalCircuits(new HospitalCircuits.Settings(errorRatio, minRequests, (int) statInterval.toMillis(),
+                (int) Math.max(1, openFor.toSeconds()), (int) slowCall.toMillis(), inFlight));
+    }
+
+    @Bean
+    HttpJsonConnector httpJsonConnector() {
+        return new HttpJsonConnector(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .version(HttpClient.Version.HTTP_1_1).build());
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService syncWorkers(@Value("${checkup.sync.workers}") int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "sync-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    HospitalSync hospitalSync(SyncJobRepository jobs, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
+                              BookingClient bookings, FulfillmentClient fulfillment, ExecutorService syncWorkers,
+                              @Value("${checkup.sync.workers}") int threads,
+                              @Value("${checkup.sync.retry.attempts}") int attempts,
+                              @Value("${checkup.sync.retry.first}") Duration first,
+                              @Value("${checkup.sync.retry.multiplier}") double multiplier,
+                              @Value("${checkup.sync.retry.max}") Duration max, Clock clock) {
+        return new HospitalSync(jobs, flags, circuits, http, bookings, fulfillment,
+                new RetryPolicy(attempts, first, multiplier, max), syncWorkers, threads, clock);
+    }
+
+    /** The worker's heartbeat: due jobs are claimed and started. */
+    @Bean
+    SyncWorker syncWorker(HospitalSync sync) {
+        return new SyncWorker(sync);
+    }
+
+    public static final class SyncWorker {
+        private final HospitalSync sync;
+
+        SyncWorker(HospitalSync sync) {
+            this.sync = sync;
+        }
+
+        @Scheduled(fixedDelayString = "${checkup.sync.poll-interval}", initialDelayString = "${checkup.sync.poll-interval}")
+        public void poll() {
+            sync.runDue();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package com.checkup.sync.domain;
+
+import java.time.Duration;
+
+/** Exponential backoff: {@code first}, then ×{@code multiplier} up to {@code max}; {@code attempts} tries in all. */
+public record RetryPolicy(int attempts, Duration first, double multiplier, Duration max) {
+    public RetryPolicy {
+        if (attempts < 1 || first.isNegative() || multiplier < 1) {
+            throw new IllegalArgumentException("bad retry policy");
+        }
+    }
+
+    /** The wait after failed try number {@code tries} (1-based), or null when no try is left. */
+    public Duration delayAfter(int tries) {
+        if (tries >= attempts) {
+            return null;
+        }
+        double millis = first.toMillis() * Math.pow(multiplier, tries - 1);
+        return Duration.ofMillis((long) Math.min(millis, max.toMillis()));
+    }
+}

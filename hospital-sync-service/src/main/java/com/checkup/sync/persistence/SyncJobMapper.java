@@ -1,0 +1,55 @@
+package com.checkup.sync.persistence;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface SyncJobMapper {
+    @Insert("INSERT INTO sync_job (id, job_key, booking_id, hospital_id, action, status, attempts, next_attempt_at,"
+            + " created_at, updated_at) VALUES (#{id}, #{jobKey}, #{bookingId}, #{hospitalId}, #{action}, 'PENDING', 0,"
+            + " #{nextAttemptAt}, #{createdAt}, #{createdAt})")
+    void insert(SyncJobRow row);
+
+    /**
+     * Due jobs, each the oldest unfinished one of its booking (a cancel never overtakes the push before it), not held
+     * by a live claim.
+     */
+    @Select("SELECT j.id FROM sync_job j WHERE j.status = 'PENDING' AND j.next_attempt_at <= #{now}"
+            + " AND NOT EXISTS (SELECT 1 FROM sync_job e WHERE e.booking_id = j.booking_id AND e.status = 'PENDING'"
+            + " AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))"
+            + " ORDER BY j.next_attempt_at LIMIT #{limit}")
+    List<String> due(@Param("now") LocalDateTime now, @Param("limit") int limit);
+
+    /** Claims a due job for a lease (its next attempt moves to the lease's end, so nobody else takes it meanwhile). */
+    @Update("UPDATE sync_job SET claim_token = #{token}, next_attempt_at = #{leaseEnd} WHERE id = #{id}"
+            + " AND status = 'PENDING' AND next_attempt_at <= #{now}")
+    int claim(@Param("id") String id, @Param("token") String token, @Param("now") LocalDateTime now,
+              @Param("leaseEnd") LocalDateTime leaseEnd);
+
+    @Select("SELECT * FROM sync_job WHERE id = #{id} AND claim_token = #{token}")
+    SyncJobRow claimed(@Param("id") String id, @Param("token") String token);
+
+    /** Writes the outcome of a try, only while the claim is still ours. */
+    @Update("UPDATE sync_job SET status = #{status}, attempts = #{attempts}, next_attempt_at = #{nextAttemptAt},"
+            + " last_error = #{lastError}, task_id = #{taskId}, claim_token = NULL, updated_at = #{now}"
+            + " WHERE id = #{id} AND claim_token = #{token}")
+    int finish(@Param("id") String id, @Param("token") String token, @Param("status") String status,
+               @Param("attempts") int attempts, @Param("nextAttemptAt") LocalDateTime nextAttemptAt,
+               @Param("lastError") String lastError, @Param("taskId") String taskId, @Param("now") LocalDateTime now);
+
+    @Select("SELECT COUNT(*) FROM sync_job WHERE booking_id = #{bookingId} AND action = 'PUSH'")
+    int pushes(String bookingId);
+
+    /** Per hospital and status: how many jobs, and the newest error. */
+    @Select("SELECT hospital_id AS hospitalId, status, COUNT(*) AS jobs,"
+            + " (SELECT last_error FROM sync_job x WHERE x.hospital_id = s.hospital_id AND x.last_error IS NOT NULL"
+            + "  ORDER BY x.updated_at DESC LIMIT 1) AS lastError"
+            + " FROM sync_job s GROUP BY hospital_id, status")
+    List<Map<String, Object>> counts();
+}

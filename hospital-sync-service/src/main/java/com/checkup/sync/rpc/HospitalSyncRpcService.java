@@ -1,0 +1,52 @@
+package com.checkup.sync.rpc;
+
+import com.checkup.contracts.context.Persona;
+import com.checkup.contracts.sync.HospitalSyncService;
+import com.checkup.contracts.sync.HospitalSyncStatus;
+import com.checkup.platform.context.Callers;
+import com.checkup.sync.app.HospitalSync;
+import com.checkup.sync.domain.ConnectorSpec;
+import com.checkup.sync.persistence.SyncJobRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** Ops' view of the sync: per hospital, connector, circuit and queue counts. */
+@DubboService
+public class HospitalSyncRpcService implements HospitalSyncService {
+    private final HospitalSync sync;
+    private final SyncJobRepository jobs;
+
+    public HospitalSyncRpcService(HospitalSync sync, SyncJobRepository jobs) {
+        this.sync = sync;
+        this.jobs = jobs;
+    }
+
+    @Override
+    public List<HospitalSyncStatus> status() {
+        Callers.require(Persona.OPS, Persona.TESTER);
+        Map<String, HospitalSyncStatus> byHospital = new TreeMap<>();
+        for (Map<String, Object> row : jobs.counts()) {
+            String hospital = (String) row.get("hospitalId");
+            HospitalSyncStatus s = byHospital.computeIfAbsent(hospital, this::status);
+            long n = ((Number) row.get("jobs")).longValue();
+            switch ((String) row.get("status")) {
+                case "PENDING" -> s.setPending(n);
+                case "DONE" -> s.setDone(n);
+                default -> s.setGaveUp(n);
+            }
+            s.setLastError((String) row.get("lastError"));
+        }
+        return List.copyOf(byHospital.values());
+    }
+
+    private HospitalSyncStatus status(String hospital) {
+        HospitalSyncStatus s = new HospitalSyncStatus();
+        s.setHospitalId(hospital);
+        ConnectorSpec spec = sync.connector(hospital);
+        s.setConnector(spec.kind().name());
+        s.setCircuit(spec.kind() == ConnectorSpec.Kind.MANUAL ? null : sync.circuit(hospital));
+        return s;
+    }
+}

@@ -1,0 +1,296 @@
+package com.checkup.sync;
+
+import static com.checkup.platform.embedded.Acting.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.checkup.contracts.booking.BookingEvent;
+import com.checkup.contracts.booking.BookingService;
+import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.booking.BookingView;
+import com.checkup.contracts.booking.HoldRequest;
+import com.checkup.contracts.booking.HospitalView;
+import com.checkup.contracts.booking.PackageView;
+import com.checkup.contracts.booking.SlotAvailability;
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import com.checkup.contracts.event.Topics;
+import com.checkup.contracts.fulfillment.FulfillmentService;
+import com.checkup.contracts.fulfillment.OpenTaskRequest;
+import com.checkup.contracts.fulfillment.TaskView;
+import com.checkup.contracts.sync.HospitalSyncService;
+import com.checkup.contracts.sync.HospitalSyncStatus;
+import com.checkup.platform.context.CallContext;
+import com.checkup.platform.embedded.DubboApps;
+import com.checkup.platform.embedded.EmbeddedInfraExtension;
+import com.checkup.platform.embedded.LoopbackPorts;
+import com.checkup.platform.embedded.TestInfrastructure;
+import com.checkup.platform.events.EventHeaders;
+import com.checkup.platform.events.Json;
+import com.checkup.platform.flags.FeatureFlags;
+import com.checkup.simulator.HospitalSimulator;
+import com.checkup.sync.app.HospitalSync;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.Message;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * hospital-sync-service for real (own database, ZooKeeper config center, RocketMQ), pushing to the hospital
+ * simulator over HTTP; booking-service and fulfillment-service stood in for by Dubbo providers the test reads.
+ * Fast retries (3 tries, 200 ms then 400 ms) and a circuit that opens after 3 failed calls, for 2 s.
+ */
+@ExtendWith(EmbeddedInfraExtension.class)
+class HospitalSyncIT {
+    private static final Map<String, BookingView> BOOKINGS = new ConcurrentHashMap<>();
+    private static final List<OpenTaskRequest> TASK_CALLS = new CopyOnWriteArrayList<>();
+    private static HospitalSimulator simulator;
+    private static DubboApps apps;
+    private static ConfigurableApplicationContext service;
+    private static DefaultMQProducer producer;
+    private static HospitalSyncService status;
+    private static JdbcTemplate db;
+
+    @BeforeAll
+    static void start(TestInfrastructure infra) throws Exception {
+        infra.mariaDb().createDatabase("sync_it");
+        infra.rocketMq().createTopic(Topics.BOOKING);
+        simulator = HospitalSimulator.start(0);
+        apps = new DubboApps(infra.zooKeeper().dubboUrl());
+        apps.app("sync-standins", null).provide(BookingService.class, new BookingsStandIn())
+                .provide(FulfillmentService.class, new FulfillmentStandIn()).start();
+        service = new SpringApplicationBuilder(HospitalSyncServiceApplication.class).run(
+                "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
+                "--dubbo.protocol.port=" + LoopbackPorts.freePort(),
+                "--dubbo.registry.address=" + infra.zooKeeper().dubboUrl(),
+                "--spring.datasource.url=" + infra.mariaDb().jdbcUrl("sync_it"),
+                "--spring.datasource.username=root",
+                "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
+                "--checkup.rocketmq.client-interval=1s",
+                "--checkup.sync.poll-interval=100",
+                "--checkup.sync.retry.attempts=3", "--checkup.sync.retry.first=200ms", "--checkup.sync.retry.max=1s",
+                "--checkup.sync.breaker.min-requests=3", "--checkup.sync.breaker.open-for=2s",
+                "--checkup.sync.breaker.stat-interval=10s");
+        db = service.getBean(JdbcTemplate.class);
+        FeatureFlags flags = service.getBean(FeatureFlags.class);
+        flags.set(HospitalSync.CONNECTOR, "SA", "HTTP_JSON " + simulator.baseUrl("SA"));
+        flags.set(HospitalSync.CONNECTOR, "SB", "HTTP_JSON " + simulator.baseUrl("SB"));
+        flags.set(HospitalSync.CONNECTOR, "SM", "MANUAL");
+        flags.set(HospitalSync.CONNECTOR_TIMEOUT, "SB", "PT1S");
+        DubboApps.App client = apps.app("sync-client", null);
+        ReferenceConfig<HospitalSyncService> ref = client.refer(HospitalSyncService.class);
+        client.start();
+        status = ref.get();
+        producer = new DefaultMQProducer("sync-it-bookings");
+        producer.setNamesrvAddr(infra.rocketMq().namesrvAddr());
+        producer.setInstanceName("sync-it-bookings");
+        producer.start();
+        // The flags are read live: wait until the service sees them.
+        await().atMost(Duration.ofSeconds(20)).until(() -> service.getBean(HospitalSync.class).connector("SM").toString().equals("MANUAL")
+                && service.getBean(HospitalSync.class).connector("SA").toString().startsWith("HTTP_JSON"));
+    }
+
+    @AfterAll
+    static void stop() {
+        producer.shutdown();
+        apps.close();
+        service.close();
+        simulator.close();
+    }
+
+    @Test
+    void aConfirmedBookingReachesTheHospitalOnceAndItsCancelFollows() throws Exception {
+        String booking = booking("SA");
+        String eventId = send(BookingEvent.CONFIRMED, booking, "SA", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.pushes("SA").getOrDefault(booking, 0) == 1);
+        assertThat(simulator.state("SA", booking)).isEqualTo("BOOKED");
+        send(BookingEvent.CONFIRMED, booking, "SA", eventId); // the same event delivered again
+        send(BookingEvent.CANCELLED, booking, "SA", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(simulator.state("SA", booking)));
+        assertThat(simulator.pushes("SA").get(booking)).isEqualTo(1);
+        assertThat(jobs(booking, "DONE")).isEqualTo(2);
+        assertThat(TASK_CALLS).noneMatch(t -> t.getBookingId().equals(booking));
+    }
+
+    @Test
+    void aFailingHospitalOpensItsOwnCircuitWhileAnotherKeepsFlowingAndEachBookingBecomesOneTask() throws Exception {
+        simulator.behave("SB", HospitalSimulator.Mode.FAIL, 0);
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            broken.add(booking("SB"));
+            send(BookingEvent.CONFIRMED, broken.get(i), "SB", null);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> circuit("SB").equals("OPEN"));
+
+        // While SB's circuit is open, SA's bookings go through at once.
+        List<String> healthy = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            healthy.add(booking("SA"));
+            send(BookingEvent.CONFIRMED, healthy.get(i), "SA", null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthy.stream().allMatch(b -> simulator.pushes("SA").getOrDefault(b, 0) == 1));
+        assertThat(circuit("SA")).isEqualTo("CLOSED");
+
+        // SB's tries are spent: exactly one SYNC_FAILED task per booking, nothing dropped.
+        await().atMost(Duration.ofSeconds(60)).until(() -> broken.stream().allMatch(b -> jobs(b, "GAVE_UP") == 1));
+        for (String b : broken) {
+            assertThat(TASK_CALLS.stream().filter(t -> t.getBookingId().equals(b)).toList())
+                    .singleElement().satisfies(t -> {
+                        assertThat(t.getKind()).isEqualTo("SYNC_FAILED");
+                        assertThat(t.getHospitalId()).isEqualTo("SB");
+                        assertThat(t.getReason()).contains("after 3 tries");
+                    });
+        }
+        // The open circuit spared the broken system most calls: without it, 6 bookings × 3 tries = 18.
+        assertThat(simulator.requests("SB")).isLessThan(18);
+        HospitalSyncStatus sb = as("OPS", null, "ops1", () -> status.status()).stream()
+                .filter(s -> s.getHospitalId().equals("SB")).findFirst().orElseThrow();
+        assertThat(sb.getGaveUp()).isEqualTo(6);
+        assertThat(sb.getConnector()).isEqualTo("HTTP_JSON");
+        assertThat(sb.getLastError()).isNotBlank();
+        simulator.behave("SB", HospitalSimulator.Mode.OK, 0);
+    }
+
+    @Test
+    void aManualHospitalsBookingIsATaskAtOnce() throws Exception {
+        String booking = booking("SM");
+        send(BookingEvent.CONFIRMED, booking, "SM", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(booking, "GAVE_UP") == 1);
+        assertThat(TASK_CALLS.stream().filter(t -> t.getBookingId().equals(booking)).toList())
+                .singleElement().satisfies(t -> assertThat(t.getKind()).isEqualTo("MANUAL_HOSPITAL"));
+        assertThat(simulator.pushes("SM")).isEmpty();
+    }
+
+    @Test
+    void onlyOpsSeeTheSyncStatus() {
+        assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(
+                () -> as("CONSUMER", null, "consumer1", () -> status.status()))).isEqualTo("FORBIDDEN");
+    }
+
+    private static String circuit(String hospital) {
+        return service.getBean(HospitalSync.class).circuit(hospital);
+    }
+
+    private static int jobs(String booking, String state) {
+        return db.queryForObject("SELECT COUNT(*) FROM sync_job WHERE booking_id = ? AND status = ?", Integer.class, booking, state);
+    }
+
+    private static String booking(String hospital) {
+        BookingView v = new BookingView();
+        v.setBookingId("B-" + UUID.randomUUID());
+        v.setHospitalId(hospital);
+        v.setPackageId(hospital + "-GEN");
+        v.setDate("2026-12-01");
+        v.setPeriod("MORNING");
+        v.setExamineeName("李雷");
+        v.setStatus(BookingStatus.CONFIRMED);
+        BOOKINGS.put(v.getBookingId(), v);
+        return v.getBookingId();
+    }
+
+    private static String send(String type, String booking, String hospital, String eventId) throws Exception {
+        BookingEvent e = new BookingEvent();
+        e.setBookingId(booking);
+        e.setHospitalId(hospital);
+        e.setStatus(BookingEvent.CANCELLED.equals(type) ? BookingStatus.CANCELLED : BookingStatus.CONFIRMED);
+        String id = eventId == null ? UUID.randomUUID().toString() : eventId;
+        Message m = new Message(Topics.BOOKING, type, booking, Json.MAPPER.writeValueAsBytes(e));
+        EventHeaders.stamp(m, EventHeaders.of(CallContext.newRoot(), id, type));
+        producer.send(m);
+        return id;
+    }
+
+    static final class BookingsStandIn implements BookingService {
+        @Override
+        public BookingView get(String bookingId) {
+            BookingView v = BOOKINGS.get(bookingId);
+            if (v == null) {
+                throw new BusinessException(ErrorCode.NOT_FOUND, "No booking " + bookingId);
+            }
+            return v;
+        }
+
+        @Override
+        public List<HospitalView> hospitals() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<PackageView> packages(String hospitalId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<SlotAvailability> availability(String h, String p, String from, String to) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public BookingView hold(HoldRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<BookingView> mine() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public BookingView cancel(String bookingId, String reason) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public BookingView reschedule(String bookingId, String date, String period) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /** Records every openTask call; like the real one, the same key answers the same task. */
+    static final class FulfillmentStandIn implements FulfillmentService {
+        private final Map<String, TaskView> byKey = new ConcurrentHashMap<>();
+
+        @Override
+        public TaskView openTask(OpenTaskRequest r) {
+            TASK_CALLS.add(r);
+            return byKey.computeIfAbsent(r.getKey(), k -> {
+                TaskView t = new TaskView();
+                t.setTaskId("T-" + UUID.randomUUID());
+                return t;
+            });
+        }
+
+        @Override
+        public List<TaskView> tasks(String status) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TaskView task(String taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TaskView claim(String taskId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public TaskView resolve(String taskId, String outcome, String note) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
