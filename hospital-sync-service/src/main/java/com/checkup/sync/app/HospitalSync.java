@@ -8,7 +8,7 @@ import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.sync.connector.HospitalCircuits;
 import com.checkup.sync.connector.HttpJsonConnector;
 import com.checkup.sync.domain.ConnectorSpec;
-import com.checkup.sync.domain.RetryPolicy;
+import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.domain.SyncAction;
 import com.checkup.sync.domain.SyncJob;
 import com.checkup.sync.persistence.SyncJobRepository;

@@ -4,7 +4,7 @@ import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.sync.app.HospitalSync;
 import com.checkup.sync.connector.HospitalCircuits;
 import com.checkup.sync.connector.HttpJsonConnector;
-import com.checkup.sync.domain.RetryPolicy;
+import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.persistence.SyncJobRepository;
 import com.checkup.sync.rpc.BookingClient;
 import com.checkup.sync.rpc.FulfillmentClient;

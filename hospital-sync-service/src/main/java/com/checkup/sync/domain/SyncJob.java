@@ -1,5 +1,6 @@
 package com.checkup.sync.domain;
 
+import com.checkup.platform.retry.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 

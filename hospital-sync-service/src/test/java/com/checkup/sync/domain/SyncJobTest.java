@@ -1,5 +1,6 @@
 package com.checkup.sync.domain;
 
+import com.checkup.platform.retry.RetryPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,8 +1,8 @@
-package com.checkup.sync.domain;
+package com.checkup.platform.retry;
 
 import java.time.Duration;
 
-/** Exponential backoff: {@code first}, then ×{@code multiplier} up to {@code max}; {@code attempts} tries in all. */
+/** Retries with exponential backoff (shared by every service that retries work): {@code first}, then ×{@code multiplier} up to {@code max}; {@code attempts} tries in all. */
 public record RetryPolicy(int attempts, Duration first, double multiplier, Duration max) {
     public RetryPolicy {
         if (attempts < 1 || first.isNegative() || multiplier < 1) {

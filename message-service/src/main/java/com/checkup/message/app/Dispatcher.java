@@ -1,0 +1,81 @@
+package com.checkup.message.app;
+
+import com.checkup.message.domain.Message;
+import com.checkup.message.domain.QuietHours;
+import com.checkup.message.persistence.MessageRepository;
+import com.checkup.message.persistence.MessageRepository.Claimed;
+import com.checkup.message.provider.MessageProvider;
+import com.checkup.platform.flags.FeatureFlag;
+import com.checkup.platform.flags.FeatureFlags;
+import com.checkup.platform.retry.RetryPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends due messages: claims them (a lease, so two instances never send the same one at once), holds them through the
+ * hospital's quiet hours, hands them to the provider, retries failures with backoff and turns a message whose tries
+ * are spent into a dead letter.
+ */
+public class Dispatcher {
+    public static final FeatureFlag<QuietHours> QUIET_HOURS = FeatureFlag.of("quiet-hours", QuietHours::parse, QuietHours.OFF);
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final MessageRepository messages;
+    private final MessageProvider provider;
+    private final FeatureFlags flags;
+    private final RetryPolicy retry;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Dispatcher(MessageRepository messages, MessageProvider provider, FeatureFlags flags, RetryPolicy retry, Clock clock,
+                      ZoneId zone) {
+        this.messages = messages;
+        this.provider = provider;
+        this.flags = flags;
+        this.retry = retry;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** One pass; returns how many messages were looked at. */
+    public int sendDue() {
+        int n = 0;
+        for (Claimed c : messages.claimDue(clock.instant(), 50, Duration.ofMinutes(1))) {
+            send(c);
+            n++;
+        }
+        return n;
+    }
+
+    private void send(Claimed c) {
+        Message m = c.message();
+        Instant now = clock.instant();
+        Optional<Instant> quietUntil = flags.get(QUIET_HOURS, m.hospitalId()).endIfQuiet(now, zone);
+        if (quietUntil.isPresent()) {
+            m.holdUntil(quietUntil.get());
+            messages.finish(c, now);
+            log.info("{} held for quiet hours until {}", m, quietUntil.get());
+            return;
+        }
+        try {
+            provider.send(m);
+            m.sent(clock.instant());
+            log.info("Sent {}", m);
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            if (m.failed(error, retry, now)) {
+                log.warn("{} failed ({}), next try at {}", m, error, m.sendAt());
+            } else {
+                log.error("{} is a dead letter after {} tries: {}", m, m.attempts(), error);
+            }
+        }
+        if (!messages.finish(c, clock.instant())) {
+            log.warn("{} changed while being sent (claim lapsed); the next pass sees it again", m);
+        }
+    }
+}

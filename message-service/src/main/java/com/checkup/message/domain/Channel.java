@@ -1,0 +1,3 @@
+package com.checkup.message.domain;
+
+public enum Channel { SMS, EMAIL, APP_PUSH }

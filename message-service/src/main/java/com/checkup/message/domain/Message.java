@@ -1,0 +1,108 @@
+package com.checkup.message.domain;
+
+import com.checkup.platform.retry.RetryPolicy;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One notification to one recipient on one channel: PENDING until a provider took it (SENT), or until its tries are
+ * spent (DEAD, a dead letter ops can replay), or CANCELLED (a reminder of a booking that went away).
+ */
+public final class Message {
+    public enum Status { PENDING, SENT, DEAD, CANCELLED }
+
+    public enum Kind { NOTICE, REMINDER }
+
+    private final String id;
+    private final String eventId;
+    private final String eventType;
+    private final Kind kind;
+    private final String bookingId;
+    private final String hospitalId;
+    private final String recipient;
+    private final Channel channel;
+    private final String body;
+    private Status status;
+    private int attempts;
+    private Instant sendAt;
+    private Instant sentAt;
+    private String lastError;
+    private final Instant createdAt;
+
+    public Message(String id, String eventId, String eventType, Kind kind, String bookingId, String hospitalId, String recipient,
+                   Channel channel, String body, Status status, int attempts, Instant sendAt, Instant sentAt, String lastError,
+                   Instant createdAt) {
+        this.id = id;
+        this.eventId = eventId;
+        this.eventType = eventType;
+        this.kind = kind;
+        this.bookingId = bookingId;
+        this.hospitalId = hospitalId;
+        this.recipient = recipient;
+        this.channel = channel;
+        this.body = body;
+        this.status = status;
+        this.attempts = attempts;
+        this.sendAt = sendAt;
+        this.sentAt = sentAt;
+        this.lastError = lastError;
+        this.createdAt = createdAt;
+    }
+
+    public void sent(Instant now) {
+        attempts++;
+        status = Status.SENT;
+        sentAt = now;
+        lastError = null;
+    }
+
+    /** A failed try: true if rescheduled with backoff, false if it is now a dead letter. */
+    public boolean failed(String error, RetryPolicy policy, Instant now) {
+        attempts++;
+        lastError = error == null ? "unknown" : (error.length() > 500 ? error.substring(0, 500) : error);
+        Duration wait = policy.delayAfter(attempts);
+        if (wait == null) {
+            status = Status.DEAD;
+            return false;
+        }
+        sendAt = now.plus(wait);
+        return true;
+    }
+
+    /** Not sent now (quiet hours): due again at {@code until}, no try counted. */
+    public void holdUntil(Instant until) {
+        sendAt = until;
+    }
+
+    /** A dead letter back in the queue, due now, with fresh tries. */
+    public boolean replay(Instant now) {
+        if (status != Status.DEAD) {
+            return false;
+        }
+        status = Status.PENDING;
+        attempts = 0;
+        sendAt = now;
+        return true;
+    }
+
+    public String id() { return id; }
+    public String eventId() { return eventId; }
+    public String eventType() { return eventType; }
+    public Kind kind() { return kind; }
+    public String bookingId() { return bookingId; }
+    public String hospitalId() { return hospitalId; }
+    public String recipient() { return recipient; }
+    public Channel channel() { return channel; }
+    public String body() { return body; }
+    public Status status() { return status; }
+    public int attempts() { return attempts; }
+    public Instant sendAt() { return sendAt; }
+    public Instant sentAt() { return sentAt; }
+    public String lastError() { return lastError; }
+    public Instant createdAt() { return createdAt; }
+
+    @Override
+    public String toString() {
+        return "Message[" + id + ", " + eventType + " to " + recipient + " by " + channel + ", " + status + "]";
+    }
+}

@@ -1,0 +1,87 @@
+package com.checkup.message.messaging;
+
+import com.checkup.contracts.booking.BookingEvent;
+import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.event.Topics;
+import com.checkup.contracts.fulfillment.ReportEvent;
+import com.checkup.message.app.Notifications;
+import com.checkup.platform.events.ReceivedEvent;
+import com.checkup.platform.spring.EventSubscriptions;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Booking events (confirmed, moved, cancelled) and report.ready become notifications, each in the transaction that
+ * records the event as handled (so a redelivered event adds nothing).
+ */
+@Component
+public class MessageSubscriptions {
+    static final String BOOKINGS_GROUP = "message-service-bookings";
+    static final String REPORTS_GROUP = "message-service-reports";
+    private static final Logger log = LoggerFactory.getLogger(MessageSubscriptions.class);
+
+    private final ObjectProvider<EventSubscriptions> subscriptions;
+    private final Notifications notifications;
+
+    public MessageSubscriptions(ObjectProvider<EventSubscriptions> subscriptions, Notifications notifications) {
+        this.subscriptions = subscriptions;
+        this.notifications = notifications;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void subscribe() {
+        EventSubscriptions subs = subscriptions.getIfAvailable();
+        if (subs == null) {
+            log.warn("No RocketMQ name server configured (checkup.rocketmq.name-server): no notifications");
+            return;
+        }
+        subs.subscribe(BOOKINGS_GROUP, Topics.BOOKING,
+                Set.of(BookingEvent.CONFIRMED, BookingEvent.RESCHEDULED, BookingEvent.CANCELLED), this::onBooking);
+        subs.subscribe(REPORTS_GROUP, Topics.REPORT, Set.of(ReportEvent.READY), this::onReport);
+    }
+
+    void onBooking(ReceivedEvent e) {
+        BookingEvent b = e.payload(BookingEvent.class);
+        Map<String, String> values = new HashMap<>();
+        values.put("bookingId", b.getBookingId());
+        values.put("hospitalId", b.getHospitalId());
+        values.put("date", b.getDate());
+        values.put("period", b.getPeriod());
+        switch (e.eventType()) {
+            case BookingEvent.CONFIRMED -> {
+                notifications.notify(e.eventId(), e.eventType(), b.getHospitalId(), b.getBookingId(), b.getConsumerId(), values);
+                notifications.remind(b.getBookingId(), b.getHospitalId(), b.getConsumerId(), LocalDate.parse(b.getDate()), values);
+            }
+            case BookingEvent.RESCHEDULED -> {
+                notifications.callOffReminders(b.getBookingId());
+                if (b.getStatus() == BookingStatus.CONFIRMED) {
+                    notifications.notify(e.eventId(), e.eventType(), b.getHospitalId(), b.getBookingId(), b.getConsumerId(), values);
+                    notifications.remind(b.getBookingId(), b.getHospitalId(), b.getConsumerId(), LocalDate.parse(b.getDate()), values);
+                }
+            }
+            case BookingEvent.CANCELLED -> {
+                notifications.callOffReminders(b.getBookingId());
+                if (b.isRefundRequired()) {
+                    // Only a paid (confirmed) booking was ever announced; an unpaid hold goes quietly.
+                    notifications.notify(e.eventId(), e.eventType(), b.getHospitalId(), b.getBookingId(), b.getConsumerId(), values);
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    void onReport(ReceivedEvent e) {
+        ReportEvent r = e.payload(ReportEvent.class);
+        notifications.notify(e.eventId(), e.eventType(), r.getHospitalId(), r.getBookingId(), r.getConsumerId(),
+                Map.of("bookingId", r.getBookingId(), "hospitalId", r.getHospitalId()));
+    }
+}

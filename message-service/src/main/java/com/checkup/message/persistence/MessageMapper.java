@@ -1,0 +1,66 @@
+package com.checkup.message.persistence;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface MessageMapper {
+    /** Adds a message unless the same event, recipient and channel already has one (dedupe); 1 if added. */
+    @Insert("INSERT IGNORE INTO message (id, event_id, event_type, kind, booking_id, hospital_id, recipient, channel, body,"
+            + " status, attempts, send_at, created_at, updated_at) VALUES (#{id}, #{eventId}, #{eventType}, #{kind},"
+            + " #{bookingId}, #{hospitalId}, #{recipient}, #{channel}, #{body}, 'PENDING', 0, #{sendAt}, #{createdAt}, #{createdAt})")
+    int insert(MessageRow row);
+
+    @Select("SELECT id FROM message WHERE status = 'PENDING' AND send_at <= #{now} ORDER BY send_at LIMIT #{limit}")
+    List<String> due(@Param("now") LocalDateTime now, @Param("limit") int limit);
+
+    @Update("UPDATE message SET claim_token = #{token}, send_at = #{leaseEnd} WHERE id = #{id} AND status = 'PENDING'"
+            + " AND send_at <= #{now}")
+    int claim(@Param("id") String id, @Param("token") String token, @Param("now") LocalDateTime now,
+              @Param("leaseEnd") LocalDateTime leaseEnd);
+
+    @Select("SELECT * FROM message WHERE id = #{id} AND claim_token = #{token}")
+    MessageRow claimed(@Param("id") String id, @Param("token") String token);
+
+    @Update("UPDATE message SET status = #{status}, attempts = #{attempts}, send_at = #{sendAt}, sent_at = #{sentAt},"
+            + " last_error = #{lastError}, claim_token = NULL, updated_at = #{now} WHERE id = #{id} AND claim_token = #{token}")
+    int finish(@Param("id") String id, @Param("token") String token, @Param("status") String status,
+               @Param("attempts") int attempts, @Param("sendAt") LocalDateTime sendAt, @Param("sentAt") LocalDateTime sentAt,
+               @Param("lastError") String lastError, @Param("now") LocalDateTime now);
+
+    @Select("SELECT * FROM message WHERE id = #{id}")
+    MessageRow find(String id);
+
+    @Update("UPDATE message SET status = 'PENDING', attempts = 0, send_at = #{now}, updated_at = #{now}"
+            + " WHERE id = #{id} AND status = 'DEAD'")
+    int replay(@Param("id") String id, @Param("now") LocalDateTime now);
+
+    @Select("SELECT * FROM message WHERE recipient = #{recipient} ORDER BY created_at DESC, id LIMIT 100")
+    List<MessageRow> byRecipient(String recipient);
+
+    @Select("SELECT * FROM message WHERE status = 'DEAD' ORDER BY updated_at LIMIT 500")
+    List<MessageRow> dead();
+
+    /** Reminders of a booking not sent yet are called off (cancelled or moved). */
+    @Update("UPDATE message SET status = 'CANCELLED', updated_at = #{now} WHERE booking_id = #{bookingId}"
+            + " AND kind = 'REMINDER' AND status = 'PENDING'")
+    int cancelReminders(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now);
+
+    /** The hospital's template for an event, else the default one, per channel. */
+    @Select("SELECT t.channel, t.body FROM message_template t WHERE t.event_type = #{eventType} AND (t.hospital_id = #{hospital}"
+            + " OR (t.hospital_id = 'default' AND NOT EXISTS (SELECT 1 FROM message_template h WHERE h.hospital_id = #{hospital}"
+            + " AND h.event_type = t.event_type AND h.channel = t.channel)))")
+    List<Map<String, Object>> templates(@Param("hospital") String hospital, @Param("eventType") String eventType);
+
+    /** The simulated provider's record; a repeat of the same message is ignored like a real provider's dedupe. */
+    @Insert("INSERT IGNORE INTO simulated_delivery (message_id, channel, recipient, body, delivered_at)"
+            + " VALUES (#{id}, #{channel}, #{recipient}, #{body}, NOW(3))")
+    int simulatedDelivery(@Param("id") String id, @Param("channel") String channel, @Param("recipient") String recipient,
+                          @Param("body") String body);
+}

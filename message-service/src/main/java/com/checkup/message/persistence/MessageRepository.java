@@ -1,0 +1,108 @@
+package com.checkup.message.persistence;
+
+import com.checkup.message.domain.Channel;
+import com.checkup.message.domain.Message;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MessageRepository {
+    private final MessageMapper mapper;
+
+    public MessageRepository(MessageMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** False when this event already has a message for this recipient and channel. */
+    public boolean add(Message m) {
+        MessageRow r = new MessageRow();
+        r.id = m.id();
+        r.eventId = m.eventId();
+        r.eventType = m.eventType();
+        r.kind = m.kind().name();
+        r.bookingId = m.bookingId();
+        r.hospitalId = m.hospitalId();
+        r.recipient = m.recipient();
+        r.channel = m.channel().name();
+        r.body = m.body();
+        r.sendAt = utc(m.sendAt());
+        r.createdAt = utc(m.createdAt());
+        return mapper.insert(r) == 1;
+    }
+
+    public record Claimed(Message message, String token) {
+    }
+
+    public List<Claimed> claimDue(Instant now, int limit, Duration lease) {
+        List<Claimed> out = new ArrayList<>();
+        for (String id : mapper.due(utc(now), limit)) {
+            String token = UUID.randomUUID().toString();
+            if (mapper.claim(id, token, utc(now), utc(now.plus(lease))) == 1) {
+                MessageRow r = mapper.claimed(id, token);
+                if (r != null) {
+                    out.add(new Claimed(message(r), token));
+                }
+            }
+        }
+        return out;
+    }
+
+    public boolean finish(Claimed c, Instant now) {
+        Message m = c.message();
+        return mapper.finish(m.id(), c.token(), m.status().name(), m.attempts(), utc(m.sendAt()),
+                m.sentAt() == null ? null : utc(m.sentAt()), m.lastError(), utc(now)) == 1;
+    }
+
+    public Optional<Message> find(String id) {
+        return Optional.ofNullable(mapper.find(id)).map(MessageRepository::message);
+    }
+
+    public boolean replay(String id, Instant now) {
+        return mapper.replay(id, utc(now)) == 1;
+    }
+
+    public List<Message> byRecipient(String recipient) {
+        return mapper.byRecipient(recipient).stream().map(MessageRepository::message).toList();
+    }
+
+    public List<Message> dead() {
+        return mapper.dead().stream().map(MessageRepository::message).toList();
+    }
+
+    public int cancelReminders(String bookingId, Instant now) {
+        return mapper.cancelReminders(bookingId, utc(now));
+    }
+
+    /** Channel → text for a hospital's event (its own templates, else the defaults). */
+    public Map<Channel, String> templates(String hospitalId, String eventType) {
+        Map<Channel, String> out = new LinkedHashMap<>();
+        for (Map<String, Object> row : mapper.templates(hospitalId, eventType)) {
+            out.put(Channel.valueOf((String) row.get("channel")), (String) row.get("body"));
+        }
+        return out;
+    }
+
+    public void simulatedDelivery(Message m) {
+        mapper.simulatedDelivery(m.id(), m.channel().name(), m.recipient(), m.body());
+    }
+
+    private static Message message(MessageRow r) {
+        return new Message(r.id, r.eventId, r.eventType, Message.Kind.valueOf(r.kind), r.bookingId, r.hospitalId, r.recipient,
+                Channel.valueOf(r.channel), r.body, Message.Status.valueOf(r.status), r.attempts,
+                r.sendAt.toInstant(ZoneOffset.UTC), r.sentAt == null ? null : r.sentAt.toInstant(ZoneOffset.UTC), r.lastError,
+                r.createdAt.toInstant(ZoneOffset.UTC));
+    }
+
+    private static LocalDateTime utc(Instant i) {
+        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}
