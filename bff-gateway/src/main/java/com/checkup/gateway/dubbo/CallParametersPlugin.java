@@ -41,7 +41,7 @@ public final class CallParametersPlugin implements ShenyuPlugin {
         if (!route.isOpen() && caller == null) {
             return Mono.error(new ApiError(ErrorCode.UNAUTHENTICATED, "Sign in first"));
         }
-        Mono<byte[]> body = readsBody(route) ? RequestBodies.read(exchange, maxBodyBytes) : Mono.just(new byte[0]);
+        Mono<byte[]> body = readsBody(route) ? RequestBodies.read(exchange, route.getMaxBodyBytes() > 0 ? route.getMaxBodyBytes() : maxBodyBytes) : Mono.just(new byte[0]);
         return body.flatMap(bytes -> {
             String args = binder.bind(route, new ParameterBinder.Request(match.variables(),
                     exchange.getRequest().getQueryParams(), exchange.getRequest().getHeaders(), bytes));

@@ -28,7 +28,7 @@ public final class JsonArgumentResolver implements DubboParamResolveService {
             Object[] values = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
                 JsonNode n = args.get(i);
-                values[i] = n == null || n.isNull() ? null : json.treeToValue(n, Class.forName(types[i]));
+                values[i] = n == null || n.isNull() ? null : json.treeToValue(n, com.checkup.gateway.routes.ParamTypes.load(types[i]));
             }
             return new ImmutablePair<>(types, values);
         } catch (IOException e) {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.springframework.http.HttpHeaders;
@@ -79,6 +80,11 @@ public final class ParameterBinder {
                     ((ObjectNode) raw).set(s.getKey(), v);
                 }
             }
+            if (source.kind() == Source.Kind.RAW_BODY && "byte[]".equals(p.getType())) {
+                // A file (e.g. a PDF report): bytes as they came, base64 in the JSON arguments.
+                args.add(BinaryNode.valueOf(request.body));
+                continue;
+            }
             args.add(convert(raw, p.getType(), source));
         }
         return args.toString();
@@ -127,7 +133,7 @@ public final class ParameterBinder {
     private JsonNode convert(JsonNode raw, String type, Source source) {
         Class<?> target;
         try {
-            target = Class.forName(type, false, ParameterBinder.class.getClassLoader());
+            target = com.checkup.gateway.routes.ParamTypes.load(type);
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("route parameter type not on the classpath: " + type, e);
         }

@@ -35,7 +35,31 @@ public final class ResultPlugin implements ShenyuPlugin {
             exchange.getResponse().setStatusCode(org.springframework.http.HttpStatus.NO_CONTENT);
             return exchange.getResponse().setComplete();
         }
+        com.checkup.gateway.routes.RouteMatch match = com.checkup.gateway.web.GatewayExchange.route(exchange);
+        if (match != null && match.route().returnsFile() && result instanceof Map) {
+            return file(exchange, (Map<?, ?>) result);
+        }
         return responses.ok(exchange, clean(result));
+    }
+
+    /** A file result ({@code fileName}, {@code contentType}, {@code content}) as the body itself, for download. */
+    private Mono<Void> file(ServerWebExchange exchange, Map<?, ?> result) {
+        Object content = result.get("content");
+        if (!(content instanceof byte[])) {
+            return Mono.error(new IllegalStateException("file route answered without byte content"));
+        }
+        byte[] bytes = (byte[]) content;
+        org.springframework.http.server.reactive.ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(org.springframework.http.HttpStatus.OK);
+        Object type = result.get("contentType");
+        response.getHeaders().setContentType(org.springframework.http.MediaType.parseMediaType(
+                type == null ? "application/octet-stream" : type.toString()));
+        Object name = result.get("fileName");
+        response.getHeaders().setContentDisposition(org.springframework.http.ContentDisposition.builder("attachment")
+                .filename(name == null ? "download" : name.toString(), java.nio.charset.StandardCharsets.UTF_8).build());
+        response.getHeaders().setCacheControl("no-store");
+        response.getHeaders().setContentLength(bytes.length);
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }
 
     static Object clean(Object value) {

@@ -27,6 +27,10 @@ public final class Route {
     private int timeoutMs = 5000;
     /** Retries on another instance; only for reads (a retried write could run twice). */
     private int retries;
+    /** This route's request body limit, when it differs from the gateway's default (e.g. report uploads). */
+    private int maxBodyBytes;
+    /** {@code json} (default), or {@code file}: the result's {@code content} bytes, with its contentType and fileName. */
+    private String result = "json";
 
     public String getId() {
         return id;
@@ -114,6 +118,26 @@ public final class Route {
 
     public void setRetries(int retries) {
         this.retries = retries;
+    }
+
+    public int getMaxBodyBytes() {
+        return maxBodyBytes;
+    }
+
+    public void setMaxBodyBytes(int maxBodyBytes) {
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    public String getResult() {
+        return result;
+    }
+
+    public void setResult(String result) {
+        this.result = result == null ? "json" : result;
+    }
+
+    public boolean returnsFile() {
+        return "file".equals(result);
     }
 
     public boolean isDubbo() {

@@ -192,10 +192,16 @@ public final class RouteTable {
                 throw new IllegalArgumentException("route " + r.getId() + ": a parameter without type");
             }
             try {
-                Class.forName(p.getType(), false, RouteTable.class.getClassLoader());
+                ParamTypes.load(p.getType());
             } catch (ClassNotFoundException e) {
                 throw new IllegalArgumentException("route " + r.getId() + ": parameter type " + p.getType() + " is not on the gateway's classpath");
             }
+        }
+        if (!Set.of("json", "file").contains(r.getResult())) {
+            throw new IllegalArgumentException("route " + r.getId() + ": result must be json or file");
+        }
+        if (r.getMaxBodyBytes() < 0 || r.getMaxBodyBytes() > 8 * 1024 * 1024) {
+            throw new IllegalArgumentException("route " + r.getId() + ": maxBodyBytes must be 0 (the default) .. 8 MB");
         }
     }
 }

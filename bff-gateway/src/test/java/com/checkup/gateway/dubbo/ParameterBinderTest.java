@@ -58,6 +58,21 @@ class ParameterBinderTest {
     }
 
     @Test
+    void aReportUploadPassesTheBodyBytesUntouched() {
+        byte[] pdf = {'%', 'P', 'D', 'F', '-', 1, (byte) 0xff, 0, (byte) 0x80};
+        RouteMatch m = routes.match("POST", "/api/desk/bookings/B-1/report");
+        MultiValueMap<String, String> q = new LinkedMultiValueMap<>();
+        q.add("fileName", "blood.pdf");
+        String args = binder.bind(m.route(), new ParameterBinder.Request(m.variables(), q, new HttpHeaders(), pdf));
+        Pair<String[], Object[]> p = new JsonArgumentResolver(JSON).buildParameter(args, m.route().parameterTypes());
+        assertThat(p.getLeft()).containsExactly("java.lang.String", "java.lang.String", "byte[]");
+        assertThat(p.getRight()[0]).isEqualTo("B-1");
+        assertThat(p.getRight()[1]).isEqualTo("blood.pdf");
+        assertThat((byte[]) p.getRight()[2]).isEqualTo(pdf);
+        assertThat(m.route().getMaxBodyBytes()).isEqualTo(4 * 1024 * 1024);
+    }
+
+    @Test
     void missingWrongAndUnknownInputIsA400ThatNamesIt() {
         assertThatThrownBy(() -> bind("POST", "/api/app/bookings", null, new HttpHeaders(), HOLD))
                 .isInstanceOf(ApiError.class).hasMessageContaining("header 'Idempotency-Key'");
