@@ -31,7 +31,8 @@ public final class E2ePlatform implements BeforeAllCallback {
                 .withLanes(Map.of(GRAY, List.of("booking-service")), true);
         assertThat(c.services()).extracting(ServiceSpec::name)
                 .as("service jars (run `mvn verify`, which packages them first)")
-                .contains("order-service", "payment-service", "booking-service", "bff-gateway");
+                .contains("order-service", "payment-service", "booking-service", "message-service", "hospital-sync-service",
+                        "fulfillment-service", "bff-gateway");
         Platform p = new Platform(c, System.out);
         p.start(true);
         platform = p;

@@ -91,6 +91,47 @@ final class Http {
         }
     }
 
+    /** Bytes in and out (files): e.g. a PDF upload, a report download. */
+    record Bytes(int status, Map<String, String> headers, byte[] body) {
+        String header(String name) {
+            return headers.get(name.toLowerCase());
+        }
+    }
+
+    static Bytes bytes(String method, String path, String user, String contentType, byte[] body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(E2ePlatform.gatewayUrl() + path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token(user));
+        if (body != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        try {
+            HttpResponse<byte[]> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+            Map<String, String> hs = new LinkedHashMap<>();
+            r.headers().map().forEach((k, v) -> hs.put(k.toLowerCase(), String.join(",", v)));
+            return new Bytes(r.statusCode(), hs, r.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A plain GET anywhere on loopback (the hospital simulator's control API). */
+    static JsonNode getJson(String url) {
+        try {
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(r.body());
+        } catch (IOException e) {
+            throw new AssertionError("GET " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     static String write(Object o) {
         try {
             return JSON.writeValueAsString(o);

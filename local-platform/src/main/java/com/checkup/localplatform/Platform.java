@@ -35,6 +35,7 @@ public final class Platform implements AutoCloseable {
     private EmbeddedZooKeeper zooKeeper;
     private EmbeddedRocketMq rocketMq;
     private EmbeddedMariaDb mariaDb;
+    private com.checkup.simulator.HospitalSimulator simulator;
     private final List<ServiceProcess> services = new ArrayList<>();
     private volatile boolean closed;
 
@@ -71,6 +72,8 @@ public final class Platform implements AutoCloseable {
                     mariaDb.createDatabase(s.database());
                 }
             }
+            simulator = com.checkup.simulator.HospitalSimulator.start(config.simulatorPort());
+            progress.step("hospital simulator", "ready  " + config.simulatorUrl() + " (H001, H002 connect to it)");
             startServices();
             writeState(true);
         } catch (StartupException e) {
@@ -89,6 +92,7 @@ public final class Platform implements AutoCloseable {
         needed.put(config.brokerPort(), "RocketMQ broker");
         needed.put(config.brokerPort() - 2, "RocketMQ broker (fast channel)");
         needed.put(config.mariaDbPort(), "MariaDB");
+        needed.put(config.simulatorPort(), "hospital simulator");
         for (ServiceSpec s : config.services()) {
             needed.put(s.httpPort(), s.name() + " (HTTP)");
             if (s.dubboPort() > 0) {
@@ -264,6 +268,10 @@ public final class Platform implements AutoCloseable {
             ServiceProcess s = services.get(i);
             s.stop(Duration.ofSeconds(30));
             progress.step(s.spec().name(), "stopped");
+        }
+        if (simulator != null) {
+            simulator.close();
+            progress.step("hospital simulator", "stopped");
         }
         if (rocketMq != null) {
             rocketMq.close();

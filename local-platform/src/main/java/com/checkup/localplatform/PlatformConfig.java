@@ -14,7 +14,7 @@ import com.checkup.platform.embedded.LoopbackPorts;
  * with fixed ports; tests pick free ones. Every server binds 127.0.0.1.
  */
 public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesrvPort, int brokerPort, int mariaDbPort,
-                             int gatewayPort, List<ServiceSpec> services, Duration readyTimeout) {
+                             int gatewayPort, int simulatorPort, List<ServiceSpec> services, Duration readyTimeout) {
 
     /** Loopback host name Dubbo binds and registers (it refuses 127.x and localhost); resolved by our hosts file. */
     public static final String LOOPBACK_NAME = "checkup-loopback";
@@ -31,7 +31,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
 
     public static PlatformConfig defaults(Path root) {
         Path home = root.resolve(".local-platform");
-        PlatformConfig base = new PlatformConfig(root, home, 2181, 9876, 10911, 3306, 9195, List.of(), Duration.ofSeconds(180));
+        PlatformConfig base = new PlatformConfig(root, home, 2181, 9876, 10911, 3306, 9195, 9300, List.of(),
+                Duration.ofSeconds(180));
         return base.withServices(base.builtServices());
     }
 
@@ -42,7 +43,7 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     public static PlatformConfig onFreePorts(Path root, Path home) {
         PlatformConfig base = new PlatformConfig(root, home, LoopbackPorts.freePort(), LoopbackPorts.freePort(),
                 LoopbackPorts.freePortWithNeighbours(-2, 1), LoopbackPorts.freePort(), LoopbackPorts.freePort(),
-                List.of(), Duration.ofSeconds(180));
+                LoopbackPorts.freePort(), List.of(), Duration.ofSeconds(180));
         List<ServiceSpec> specs = new ArrayList<>();
         for (Object[] s : KNOWN_SERVICES) {
             String name = (String) s[0];
@@ -57,7 +58,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     }
 
     public PlatformConfig withServices(List<ServiceSpec> s) {
-        return new PlatformConfig(root, home, zooKeeperPort, namesrvPort, brokerPort, mariaDbPort, gatewayPort, s, readyTimeout);
+        return new PlatformConfig(root, home, zooKeeperPort, namesrvPort, brokerPort, mariaDbPort, gatewayPort, simulatorPort, s,
+                readyTimeout);
     }
 
     Path dataDir() {
@@ -78,6 +80,11 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
 
     public String registryUrl() {
         return "zookeeper://127.0.0.1:" + zooKeeperPort;
+    }
+
+    /** The hospital system simulator, run inside the platform's own JVM (H001 and H002 are connected to it). */
+    public String simulatorUrl() {
+        return "http://127.0.0.1:" + simulatorPort;
     }
 
     public String namesrvAddr() {
@@ -153,7 +160,11 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
                 "--dubbo.config-center.address=" + registryUrl(),
                 "--checkup.rocketmq.name-server=" + namesrvAddr(),
                 "--checkup.demo-data=" + (lane == null),
+                "--checkup.data-dir=" + dataDir().resolve(name),
                 "--logging.file.name=" + logDir().resolve(name + ".app.log")));
+        if (name.startsWith("hospital-sync-service")) {
+            cmd.add("--checkup.sync.simulator-url=" + simulatorUrl());
+        }
         if (lane != null) {
             cmd.add("--dubbo.provider.tag=" + lane);
         }

@@ -1,0 +1,134 @@
+package com.checkup.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A booking made real at the hospital, through the gateway on the platform as local-platform starts it: pushed to the
+ * hospital's system (the simulator), checked in, its report uploaded by the desk and read by the examinee only;
+ * a MANUAL hospital's booking worked by hand from the fulfillment queue.
+ */
+@ExtendWith(E2ePlatform.class)
+class HospitalOperationsIT {
+    @org.junit.jupiter.api.BeforeAll
+    static void servicesDiscovered() {
+        // Ready services register within a moment; the gateway learns of them from the registry.
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.get("ops1", "/api/ops/hospital-sync").status() == 200
+                && Http.get("ops1", "/api/desk/fulfillment/tasks").status() == 200
+                && Http.get("ops1", "/api/ops/messages/dead-letters").status() == 200);
+    }
+
+    @Test
+    void aBookingReachesTheHospitalIsCheckedInAndItsReportIsReadByTheExamineeOnly() {
+        String id = paidBooking("consumer1", GatewayIT.inDays(0), "H001-BASIC");
+        String simulator = E2ePlatform.config().simulatorUrl() + "/control/hospitals/H001";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.getJson(simulator).get("bookings").findValuesAsText("bookingId").contains(id));
+
+        Http.Response in = Http.post("desk.h001", "/api/desk/bookings/" + id + "/check-in", null);
+        assertThat(in.status()).as(in.toString()).isEqualTo(200);
+        int reportNoticesBefore = reportNotices("consumer1");
+
+        byte[] pdf = ("%PDF-1.4\n% report of " + id + "\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(Http.bytes("POST", "/api/desk/bookings/" + id + "/report?fileName=result.pdf", "desk.h002", "application/pdf", pdf)
+                .status()).as("another hospital's desk").isEqualTo(404);
+        assertThat(Http.bytes("POST", "/api/desk/bookings/" + id + "/report", "desk.h001", "application/pdf",
+                "<html/>".getBytes(StandardCharsets.UTF_8)).status()).as("not a PDF").isEqualTo(400);
+        Http.Bytes up = Http.bytes("POST", "/api/desk/bookings/" + id + "/report?fileName=result.pdf", "desk.h001", "application/pdf", pdf);
+        assertThat(up.status()).as(new String(up.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get("consumer1", "/api/app/bookings/" + id).json().get("status").asText().equals("COMPLETED"));
+
+        Http.Bytes mine = Http.bytes("GET", "/api/app/bookings/" + id + "/report", "consumer1", null, null);
+        assertThat(mine.status()).isEqualTo(200);
+        assertThat(mine.body()).isEqualTo(pdf);
+        assertThat(mine.header("Content-Type")).isEqualTo("application/pdf");
+        assertThat(mine.header("Content-Disposition")).contains("result.pdf");
+        assertThat(Http.bytes("GET", "/api/desk/bookings/" + id + "/report", "desk.h001", null, null).body()).isEqualTo(pdf);
+
+        Http.Response other = Http.get("consumer2", "/api/app/bookings/" + id + "/report");
+        assertThat(other.status()).isEqualTo(403);
+        assertThat(other.code()).isEqualTo("FORBIDDEN");
+        assertThat(Http.get("desk.h002", "/api/desk/bookings/" + id + "/report").status()).isEqualTo(403);
+        assertThat(Http.get("hr.acme", "/api/app/bookings/" + id + "/report").status()).isEqualTo(403);
+        assertThat(Http.get("hr.acme", "/api/desk/bookings/" + id + "/report").status()).isEqualTo(403);
+
+        // The examinee is told once.
+        await().atMost(Duration.ofSeconds(30)).until(() -> reportNotices("consumer1") == reportNoticesBefore + 1);
+    }
+
+    @Test
+    void aManualHospitalsBookingIsWorkedByHandFromTheQueue() {
+        String id = paidBooking("consumer2", GatewayIT.inDays(3), "H003-BASIC");
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            found.clear();
+            Http.get("ops1", "/api/desk/fulfillment/tasks").json().forEach(t -> {
+                if (t.get("bookingId").asText().equals(id)) {
+                    found.add(t);
+                }
+            });
+            return found.size() == 1;
+        });
+        JsonNode task = found.get(0);
+        assertThat(task.get("kind").asText()).isEqualTo("MANUAL_HOSPITAL");
+        assertThat(task.get("hospitalId").asText()).isEqualTo("H003");
+        String taskId = task.get("taskId").asText();
+        assertThat(Http.get("desk.h001", "/api/desk/fulfillment/tasks").json().findValuesAsText("taskId")).doesNotContain(taskId);
+        assertThat(Http.post("desk.h001", "/api/desk/fulfillment/tasks/" + taskId + "/claim", null).status()).isEqualTo(404);
+        assertThat(Http.get("consumer2", "/api/desk/fulfillment/tasks").status()).isEqualTo(403);
+
+        assertThat(Http.post("ops1", "/api/desk/fulfillment/tasks/" + taskId + "/claim", null).json().get("status").asText())
+                .isEqualTo("CLAIMED");
+        Http.Response bad = Http.post("ops1", "/api/desk/fulfillment/tasks/" + taskId + "/resolve", Map.of("outcome", "MAYBE"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("message").asText()).contains("FULFILLED");
+        Http.Response resolved = Http.post("ops1", "/api/desk/fulfillment/tasks/" + taskId + "/resolve",
+                Map.of("outcome", "FULFILLED", "note", "Phoned H003, booked for the morning"));
+        assertThat(resolved.status()).as(resolved.toString()).isEqualTo(200);
+        assertThat(resolved.json().get("status").asText()).isEqualTo("RESOLVED");
+        assertThat(resolved.json().get("history").findValuesAsText("action")).containsExactly("OPENED", "CLAIMED", "RESOLVED");
+        assertThat(resolved.json().get("history").findValuesAsText("actor")).contains("OPS:ops1");
+
+        JsonNode sync = Http.get("ops1", "/api/ops/hospital-sync").json();
+        assertThat(sync.findValuesAsText("hospitalId")).contains("H003");
+        sync.forEach(s -> {
+            if (s.get("hospitalId").asText().equals("H003")) {
+                assertThat(s.get("connector").asText()).isEqualTo("MANUAL");
+            }
+        });
+    }
+
+    private static int reportNotices(String user) {
+        int n = 0;
+        for (JsonNode m : Http.get("ops1", "/api/ops/messages?recipient=" + user).json()) {
+            if (m.get("eventType").asText().equals("report.ready")) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String paidBooking(String user, LocalDate day, String pkg) {
+        Map<String, Object> body = new java.util.HashMap<>(GatewayIT.holdBody(day, pkg));
+        body.put("hospitalId", pkg.substring(0, pkg.indexOf('-')));
+        Http.Response held = GatewayIT.hold(user, "ops-" + UUID.randomUUID(), body, Map.of());
+        assertThat(held.status()).as(held.toString()).isEqualTo(200);
+        String id = held.json().get("bookingId").asText();
+        Http.Response paid = Http.post(user, "/api/app/orders/" + held.json().get("orderId").asText() + "/pay", Map.of("channel", "SIMULATED"));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get(user, "/api/app/bookings/" + id).json().get("status").asText().equals("CONFIRMED"));
+        return id;
+    }
+}
