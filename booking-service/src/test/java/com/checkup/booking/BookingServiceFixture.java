@@ -26,7 +26,7 @@ import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentService;
 import com.checkup.contracts.payment.PaymentView;
 import com.checkup.platform.context.CallContext;
-import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.embedded.Acting;
 import com.checkup.platform.embedded.BusinessErrors;
 import com.checkup.platform.embedded.DubboApps;
 import com.checkup.platform.embedded.LoopbackPorts;
@@ -68,7 +68,7 @@ final class BookingServiceFixture implements AutoCloseable {
 
     BookingServiceFixture(TestInfrastructure infra, String database, String... extraArgs) throws Exception {
         infra.mariaDb().createDatabase(database);
-        for (String t : List.of(Topics.ORDER, Topics.BOOKING, Topics.BOOKING_TIMERS)) {
+        for (String t : List.of(Topics.ORDER, Topics.BOOKING, Topics.BOOKING_TIMERS, Topics.REPORT)) {
             infra.rocketMq().createTopic(t);
         }
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
@@ -103,16 +103,12 @@ final class BookingServiceFixture implements AutoCloseable {
 
     /** Runs a call as a signed-in consumer (what the gateway puts in the call context). */
     static <T> T as(String consumer, Supplier<T> call) {
-        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("CONSUMER", null, consumer))) {
-            return call.get();
-        }
+        return Acting.as("CONSUMER", null, consumer, call);
     }
 
     /** Runs a call as the desk of a hospital. */
     static <T> T asDesk(String hospital, Supplier<T> call) {
-        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("DESK", hospital, "desk." + hospital.toLowerCase()))) {
-            return call.get();
-        }
+        return Acting.as("DESK", hospital, "desk." + hospital.toLowerCase(), call);
     }
 
     static String code(Runnable r) {

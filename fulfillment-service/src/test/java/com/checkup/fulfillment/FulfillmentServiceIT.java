@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
-import com.checkup.contracts.booking.CapacityChange;
-import com.checkup.contracts.booking.CapacityView;
 import com.checkup.contracts.booking.DeskService;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
@@ -24,6 +22,7 @@ import com.checkup.platform.embedded.BusinessErrors;
 import com.checkup.platform.embedded.DubboApps;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.LoopbackPorts;
+import com.checkup.platform.embedded.StandIn;
 import com.checkup.platform.embedded.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ class FulfillmentServiceIT {
         infra.mariaDb().createDatabase("fulfillment_it");
         infra.rocketMq().createTopic(Topics.REPORT);
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
-        apps.app("desk-standin", null).provide(DeskService.class, new DeskStandIn()).start();
+        apps.app("desk-standin", null).provide(DeskService.class, StandIn.of(DeskService.class, new DeskStandIn())).start();
         Path reportsDir = Files.createTempDirectory(Path.of("target"), "reports");
         service = new SpringApplicationBuilder(FulfillmentServiceApplication.class).run(
                 "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
@@ -202,35 +201,14 @@ class FulfillmentServiceIT {
     }
 
     /** booking-service's desk side as far as reports use it: a booking of the caller's hospital, else NOT_FOUND. */
-    static final class DeskStandIn implements DeskService {
-        @Override
-        public BookingView booking(String id) {
+    static final class DeskStandIn {
+        BookingView booking(String id) {
             String hospital = CallContextHolder.current().map(c -> c.tenantId()).orElse(null);
             BookingView v = BOOKINGS.get(id);
             if (v == null || !v.getHospitalId().equals(hospital)) {
                 throw new BusinessException(ErrorCode.NOT_FOUND, "No booking " + id + " at this hospital");
             }
             return v;
-        }
-
-        @Override
-        public List<BookingView> arrivals(String date) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView checkIn(String bookingIdOrCode) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<CapacityView> capacity(String date) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<CapacityView> setCapacity(CapacityChange change) {
-            throw new UnsupportedOperationException();
         }
     }
 }

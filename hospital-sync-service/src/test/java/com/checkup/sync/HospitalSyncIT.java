@@ -8,10 +8,6 @@ import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
-import com.checkup.contracts.booking.HoldRequest;
-import com.checkup.contracts.booking.HospitalView;
-import com.checkup.contracts.booking.PackageView;
-import com.checkup.contracts.booking.SlotAvailability;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
@@ -24,6 +20,7 @@ import com.checkup.platform.context.CallContext;
 import com.checkup.platform.embedded.DubboApps;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.LoopbackPorts;
+import com.checkup.platform.embedded.StandIn;
 import com.checkup.platform.embedded.TestInfrastructure;
 import com.checkup.platform.events.EventHeaders;
 import com.checkup.platform.events.Json;
@@ -70,8 +67,8 @@ class HospitalSyncIT {
         infra.rocketMq().createTopic(Topics.BOOKING);
         simulator = HospitalSimulator.start(0);
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
-        apps.app("sync-standins", null).provide(BookingService.class, new BookingsStandIn())
-                .provide(FulfillmentService.class, new FulfillmentStandIn()).start();
+        apps.app("sync-standins", null).provide(BookingService.class, StandIn.of(BookingService.class, new BookingsStandIn()))
+                .provide(FulfillmentService.class, StandIn.of(FulfillmentService.class, new FulfillmentStandIn())).start();
         service = new SpringApplicationBuilder(HospitalSyncServiceApplication.class).run(
                 "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
                 "--dubbo.protocol.port=" + LoopbackPorts.freePort(),
@@ -213,84 +210,28 @@ class HospitalSyncIT {
         return id;
     }
 
-    static final class BookingsStandIn implements BookingService {
-        @Override
-        public BookingView get(String bookingId) {
+    /** booking-service as hospital-sync reads it (as SYSTEM): any booking by id. */
+    static final class BookingsStandIn {
+        BookingView get(String bookingId) {
             BookingView v = BOOKINGS.get(bookingId);
             if (v == null) {
                 throw new BusinessException(ErrorCode.NOT_FOUND, "No booking " + bookingId);
             }
             return v;
         }
-
-        @Override
-        public List<HospitalView> hospitals() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<PackageView> packages(String hospitalId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<SlotAvailability> availability(String h, String p, String from, String to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView hold(HoldRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<BookingView> mine() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView cancel(String bookingId, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView reschedule(String bookingId, String date, String period) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     /** Records every openTask call; like the real one, the same key answers the same task. */
-    static final class FulfillmentStandIn implements FulfillmentService {
+    static final class FulfillmentStandIn {
         private final Map<String, TaskView> byKey = new ConcurrentHashMap<>();
 
-        @Override
-        public TaskView openTask(OpenTaskRequest r) {
+        TaskView openTask(OpenTaskRequest r) {
             TASK_CALLS.add(r);
             return byKey.computeIfAbsent(r.getKey(), k -> {
                 TaskView t = new TaskView();
                 t.setTaskId("T-" + UUID.randomUUID());
                 return t;
             });
-        }
-
-        @Override
-        public List<TaskView> tasks(String status) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TaskView task(String taskId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TaskView claim(String taskId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public TaskView resolve(String taskId, String outcome, String note) {
-            throw new UnsupportedOperationException();
         }
     }
 }

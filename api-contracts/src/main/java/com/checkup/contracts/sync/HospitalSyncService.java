@@ -4,6 +4,6 @@ import java.util.List;
 
 /** hospital-sync-service, for ops: per hospital, its connector, its circuit and its queue. FORBIDDEN for other personas. */
 public interface HospitalSyncService {
-    /** Every hospital the service has work for or a connector configured for, by id. */
+    /** Every hospital the service has had work for (pending, done or handed over), by id. */
     List<HospitalSyncStatus> status();
 }

@@ -35,6 +35,17 @@ class BookingTest {
     }
 
     @Test
+    void aReportCompletesOnlyACheckedInBookingOnce() {
+        Booking b = held();
+        b.confirm(NOW);
+        assertThatThrownBy(() -> b.complete(NOW)).hasMessageContaining("not checked in");
+        b.checkIn(DAY, NOW);
+        assertThat(b.complete(NOW)).isTrue();
+        assertThat(b.status()).isEqualTo(BookingStatus.COMPLETED);
+        assertThat(b.complete(NOW)).as("a replaced report changes nothing").isFalse();
+    }
+
+    @Test
     void aConfirmedBookingBecomesANoShowOnlyAfterItsDay() {
         Booking b = held();
         assertThat(b.markNoShow(DAY.plusDays(1), NOW)).as("unpaid holds expire instead").isFalse();

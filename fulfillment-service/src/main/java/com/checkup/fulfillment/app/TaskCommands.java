@@ -51,6 +51,7 @@ public class TaskCommands {
         if (Callers.is(caller, Persona.DESK) && !hospital.equals(caller.tenantId())) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "A desk opens tasks for its own hospital only");
         }
+        String booking = r.getBookingId() == null || r.getBookingId().isBlank() ? null : required("bookingId", r.getBookingId(), 64);
         TaskKind kind = parse(TaskKind.class, "kind", r.getKind());
         String reason = r.getReason() == null ? null : truncate(r.getReason(), 1000);
         var existing = tasks.findByKey(key);
@@ -58,7 +59,7 @@ public class TaskCommands {
             return existing.get();
         }
         Instant now = clock.instant();
-        Task t = Task.open("T-" + UUID.randomUUID(), key, hospital, r.getBookingId(), kind, reason, now);
+        Task t = Task.open("T-" + UUID.randomUUID(), key, hospital, booking, kind, reason, now);
         try {
             tx.executeWithoutResult(s -> {
                 tasks.insert(t);

@@ -129,7 +129,7 @@ public class HospitalSync {
             Thread.currentThread().interrupt();
             failed(c, "interrupted");
         } catch (Exception e) {
-            failed(c, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            failed(c, RetryPolicy.describe(e));
         }
     }
 

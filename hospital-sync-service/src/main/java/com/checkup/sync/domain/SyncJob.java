@@ -46,7 +46,7 @@ public final class SyncJob {
      */
     public boolean failed(String error, RetryPolicy policy, Instant now) {
         attempts++;
-        lastError = error == null ? "unknown" : (error.length() > 500 ? error.substring(0, 500) : error);
+        lastError = RetryPolicy.clip(error);
         Duration wait = policy.delayAfter(attempts);
         if (wait == null) {
             return false;

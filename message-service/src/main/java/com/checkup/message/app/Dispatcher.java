@@ -67,7 +67,7 @@ public class Dispatcher {
             m.sent(clock.instant());
             log.info("Sent {}", m);
         } catch (Exception e) {
-            String error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            String error = RetryPolicy.describe(e);
             if (m.failed(error, retry, now)) {
                 log.warn("{} failed ({}), next try at {}", m, error, m.sendAt());
             } else {

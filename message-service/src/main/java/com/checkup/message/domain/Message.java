@@ -59,7 +59,7 @@ public final class Message {
     /** A failed try: true if rescheduled with backoff, false if it is now a dead letter. */
     public boolean failed(String error, RetryPolicy policy, Instant now) {
         attempts++;
-        lastError = error == null ? "unknown" : (error.length() > 500 ? error.substring(0, 500) : error);
+        lastError = RetryPolicy.clip(error);
         Duration wait = policy.delayAfter(attempts);
         if (wait == null) {
             status = Status.DEAD;

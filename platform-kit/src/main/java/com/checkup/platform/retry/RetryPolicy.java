@@ -18,4 +18,17 @@ public record RetryPolicy(int attempts, Duration first, double multiplier, Durat
         double millis = first.toMillis() * Math.pow(multiplier, tries - 1);
         return Duration.ofMillis((long) Math.min(millis, max.toMillis()));
     }
+
+    /** How a failure is recorded: the exception's type and message, {@link #clip clipped}. */
+    public static String describe(Throwable e) {
+        return clip(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+
+    /** A recorded error text: "unknown" when there is none, at most 500 characters (the columns' width). */
+    public static String clip(String error) {
+        if (error == null || error.isBlank()) {
+            return "unknown";
+        }
+        return error.length() > 500 ? error.substring(0, 500) : error;
+    }
 }
