@@ -13,6 +13,7 @@ import com.checkup.booking.persistence.CatalogueRepository;
 import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.DeskService;
+import com.checkup.contracts.booking.HospitalFeed;
 import com.checkup.contracts.booking.ExamineeInput;
 import com.checkup.contracts.booking.HoldRequest;
 import com.checkup.contracts.error.BusinessException;
@@ -62,6 +63,7 @@ final class BookingServiceFixture implements AutoCloseable {
     final ConfigurableApplicationContext service;
     final ReferenceConfig<BookingService> bookings;
     final ReferenceConfig<DeskService> desk;
+    final ReferenceConfig<HospitalFeed> feed;
     final JdbcTemplate db;
     private final DubboApps apps;
     private final DefaultMQProducer orderEvents;
@@ -92,6 +94,7 @@ final class BookingServiceFixture implements AutoCloseable {
         // 200 callers at once on a 2-core machine queue for a while; the gateway's own timeout is the real bound.
         bookings.setTimeout(20_000);
         desk = client.refer(DeskService.class);
+        feed = client.refer(HospitalFeed.class);
         client.start();
         orderEvents = new DefaultMQProducer("booking-it-orders-" + database);
         orderEvents.setNamesrvAddr(infra.rocketMq().namesrvAddr());

@@ -19,6 +19,8 @@ import com.checkup.booking.app.DeskCommands;
 import com.checkup.contracts.booking.CapacityView;
 import com.checkup.contracts.booking.CapacityChange;
 import com.checkup.contracts.booking.DeskService;
+import com.checkup.contracts.booking.HospitalFeed;
+import com.checkup.platform.embedded.Acting;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.HoldRequest;
@@ -110,6 +112,19 @@ class BookingServiceIT {
         assertThat(byCode.getBookingId()).isEqualTo(c.getBookingId());
         assertThat(byCode.getStatus()).isEqualTo(BookingStatus.CHECKED_IN);
 
+        // The hospital's own system reports an arrival (relayed by hospital-sync): only the platform itself may say so.
+        BookingView e = hold("erin", request(newKey(), "HD", "HD-GEN", today, Period.MORNING));
+        f.pay(e.getOrderId());
+        await().atMost(Duration.ofSeconds(30)).until(() -> get("erin", e.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
+        HospitalFeed feed = f.feed.get();
+        assertThat(code(() -> asDesk("HD", () -> feed.checkedIn(e.getBookingId())))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> as("erin", () -> feed.checkedIn(e.getBookingId())))).isEqualTo("FORBIDDEN");
+        assertThat(Acting.as("SYSTEM", null, "hospital-sync-service", () -> feed.checkedIn(e.getBookingId())).getStatus())
+                .isEqualTo(BookingStatus.CHECKED_IN);
+        assertThat(Acting.as("SYSTEM", null, "hospital-sync-service", () -> feed.checkedIn(e.getBookingId())).getStatus())
+                .as("a repeat").isEqualTo(BookingStatus.CHECKED_IN);
+        assertThat(f.events(BookingEvent.CHECKED_IN, e.getBookingId())).isEqualTo(1);
+
         // Capacity: never below what is booked; the whole change or nothing.
         CapacityChange tooLow = new CapacityChange();
         tooLow.setDate(today.toString());
@@ -125,7 +140,7 @@ class BookingServiceIT {
         ok.setTotals(Map.of("TOTAL", 9, "CT", 1, "ULTRASOUND", 3));
         List<CapacityView> rows = asDesk("HD", () -> desk.setCapacity(ok));
         assertThat(rows).filteredOn(r -> r.getPeriod().equals("MORNING")).extracting(CapacityView::getResource, CapacityView::getTotal, CapacityView::getUsed)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CT", 1, 1), org.assertj.core.groups.Tuple.tuple("TOTAL", 9, 2),
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("CT", 1, 1), org.assertj.core.groups.Tuple.tuple("TOTAL", 9, 3),
                         org.assertj.core.groups.Tuple.tuple("ULTRASOUND", 3, 0));
         CapacityChange past = new CapacityChange();
         past.setDate(today.minusDays(1).toString());

@@ -68,6 +68,38 @@ class HospitalOperationsIT {
     }
 
     @Test
+    void theHospitalsOwnSystemChecksInAndItsReportBecomesADeskTask() {
+        String id = paidBooking("consumer2", GatewayIT.inDays(0), "H002-BASIC");
+        String simulator = E2ePlatform.config().simulatorUrl() + "/control/hospitals/H002";
+        await().atMost(Duration.ofSeconds(60)).until(() -> Http.getJson(simulator).get("bookings").findValuesAsText("bookingId").contains(id));
+
+        // The examinee checks in at the hospital's own counter: the platform hears of it by pulling.
+        Http.postJson(simulator + "/bookings/" + id + "/check-in");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Http.get("consumer2", "/api/app/bookings/" + id).json().get("status").asText().equals("CHECKED_IN"));
+
+        // The report is ready in the hospital's system: H002's desk gets the task of bringing the PDF over.
+        Http.postJson(simulator + "/bookings/" + id + "/report");
+        List<JsonNode> found = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            found.clear();
+            Http.get("desk.h002", "/api/desk/fulfillment/tasks").json().forEach(t -> {
+                if (t.get("bookingId").asText().equals(id)) {
+                    found.add(t);
+                }
+            });
+            return found.size() == 1;
+        });
+        assertThat(found.get(0).get("kind").asText()).isEqualTo("REPORT_AT_HOSPITAL");
+        assertThat(Http.get("desk.h001", "/api/desk/fulfillment/tasks").json().findValuesAsText("bookingId")).doesNotContain(id);
+        byte[] pdf = ("%PDF-1.4\n% fetched from H002's system\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(Http.bytes("POST", "/api/desk/bookings/" + id + "/report?fileName=h002.pdf", "desk.h002", "application/pdf", pdf)
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get("consumer2", "/api/app/bookings/" + id).json().get("status").asText().equals("COMPLETED"));
+    }
+
+    @Test
     void aManualHospitalsBookingIsWorkedByHandFromTheQueue() {
         String id = paidBooking("consumer2", GatewayIT.inDays(3), "H003-BASIC");
         List<JsonNode> found = new ArrayList<>();

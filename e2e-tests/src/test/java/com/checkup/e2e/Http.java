@@ -120,12 +120,24 @@ final class Http {
 
     /** A plain GET anywhere on loopback (the hospital simulator's control API). */
     static JsonNode getJson(String url) {
+        return plain("GET", url);
+    }
+
+    /** A plain POST without a body anywhere on loopback (e.g. the simulator checking an examinee in). */
+    static JsonNode postJson(String url) {
+        return plain("POST", url);
+    }
+
+    private static JsonNode plain(String method, String url) {
         try {
-            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() / 100 != 2) {
+                throw new AssertionError(method + " " + url + " answered " + r.statusCode() + ": " + r.body());
+            }
             return JSON.readTree(r.body());
         } catch (IOException e) {
-            throw new AssertionError("GET " + url + " failed: " + e, e);
+            throw new AssertionError(method + " " + url + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);

@@ -8,6 +8,7 @@ import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
+import com.checkup.contracts.booking.HospitalFeed;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
@@ -28,6 +29,8 @@ import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.simulator.HospitalSimulator;
 import com.checkup.sync.app.HospitalSync;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class HospitalSyncIT {
     private static final Map<String, BookingView> BOOKINGS = new ConcurrentHashMap<>();
     private static final List<OpenTaskRequest> TASK_CALLS = new CopyOnWriteArrayList<>();
+    private static final List<String> CHECK_INS = new CopyOnWriteArrayList<>();
     private static HospitalSimulator simulator;
     private static DubboApps apps;
     private static ConfigurableApplicationContext service;
@@ -68,6 +72,7 @@ class HospitalSyncIT {
         simulator = HospitalSimulator.start(0);
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
         apps.app("sync-standins", null).provide(BookingService.class, StandIn.of(BookingService.class, new BookingsStandIn()))
+                .provide(HospitalFeed.class, StandIn.of(HospitalFeed.class, new FeedStandIn()))
                 .provide(FulfillmentService.class, StandIn.of(FulfillmentService.class, new FulfillmentStandIn())).start();
         service = new SpringApplicationBuilder(HospitalSyncServiceApplication.class).run(
                 "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
@@ -78,6 +83,7 @@ class HospitalSyncIT {
                 "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
                 "--checkup.rocketmq.client-interval=1s",
                 "--checkup.sync.poll-interval=100",
+                "--checkup.sync.status-pull.poll-interval=100", "--checkup.sync.status-pull.every=200ms",
                 "--checkup.sync.retry.attempts=3", "--checkup.sync.retry.first=200ms", "--checkup.sync.retry.max=1s",
                 "--checkup.sync.breaker.min-requests=3", "--checkup.sync.breaker.open-for=2s",
                 "--checkup.sync.breaker.stat-interval=10s");
@@ -172,6 +178,50 @@ class HospitalSyncIT {
     }
 
     @Test
+    void theHospitalsCheckInAndReportComeBackByPulling() throws Exception {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String booking = booking("SA", today);
+        String cancelledHere = booking("SA", today);
+        send(BookingEvent.CONFIRMED, booking, "SA", null);
+        send(BookingEvent.CONFIRMED, cancelledHere, "SA", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.pushes("SA").getOrDefault(booking, 0) == 1
+                && simulator.pushes("SA").getOrDefault(cancelledHere, 0) == 1);
+        assertThat(hospitalState(booking)).isEqualTo("BOOKED");
+
+        // The examinee arrives at the hospital: the booking is checked in here too, once.
+        simulator.checkIn("SA", booking);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CHECKED_IN".equals(hospitalState(booking)));
+        assertThat(CHECK_INS).containsOnlyOnce(booking);
+
+        // The report is ready there: one task for the desk to bring the PDF over, and the booking is no longer pulled.
+        simulator.reportReady("SA", booking);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "REPORT_READY".equals(hospitalState(booking)));
+        assertThat(TASK_CALLS.stream().filter(t -> t.getBookingId().equals(booking)).toList()).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.getKind()).isEqualTo("REPORT_AT_HOSPITAL");
+                    assertThat(t.getHospitalId()).isEqualTo("SA");
+                });
+        // Two more pulls of the other booking pass; the finished one is not pulled again.
+        Object last = lastPull(booking);
+        for (int pass = 0; pass < 2; pass++) {
+            Object other = lastPull(cancelledHere);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !lastPull(cancelledHere).equals(other));
+        }
+        assertThat(lastPull(booking)).isEqualTo(last);
+        assertThat(CHECK_INS).containsOnlyOnce(booking);
+
+        // Cancelled here, yet the hospital checks the examinee in: not forced through, a person looks at it.
+        BOOKINGS.get(cancelledHere).setStatus(BookingStatus.CANCELLED);
+        simulator.checkIn("SA", cancelledHere);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CHECKED_IN".equals(hospitalState(cancelledHere)));
+        assertThat(TASK_CALLS.stream().filter(t -> t.getBookingId().equals(cancelledHere)).toList()).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.getKind()).isEqualTo("ON_SITE_CHANGE");
+                    assertThat(t.getReason()).contains("CANCELLED");
+                });
+    }
+
+    @Test
     void onlyOpsSeeTheSyncStatus() {
         assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(
                 () -> as("CONSUMER", null, "consumer1", () -> status.status()))).isEqualTo("FORBIDDEN");
@@ -185,12 +235,25 @@ class HospitalSyncIT {
         return db.queryForObject("SELECT COUNT(*) FROM sync_job WHERE booking_id = ? AND status = ?", Integer.class, booking, state);
     }
 
+    private static Object lastPull(String booking) {
+        return db.queryForObject("SELECT updated_at FROM tracked_booking WHERE booking_id = ?", Object.class, booking);
+    }
+
+    private static String hospitalState(String booking) {
+        List<String> s = db.queryForList("SELECT hospital_state FROM tracked_booking WHERE booking_id = ?", String.class, booking);
+        return s.isEmpty() ? null : s.get(0);
+    }
+
     private static String booking(String hospital) {
+        return booking(hospital, "2026-12-01");
+    }
+
+    private static String booking(String hospital, String date) {
         BookingView v = new BookingView();
         v.setBookingId("B-" + UUID.randomUUID());
         v.setHospitalId(hospital);
         v.setPackageId(hospital + "-GEN");
-        v.setDate("2026-12-01");
+        v.setDate(date);
         v.setPeriod("MORNING");
         v.setExamineeName("李雷");
         v.setStatus(BookingStatus.CONFIRMED);
@@ -217,6 +280,20 @@ class HospitalSyncIT {
             if (v == null) {
                 throw new BusinessException(ErrorCode.NOT_FOUND, "No booking " + bookingId);
             }
+            return v;
+        }
+    }
+
+    /** booking-service's side of a hospital's check-in: CONFLICT unless confirmed (or already checked in). */
+    static final class FeedStandIn {
+        BookingView checkedIn(String bookingId) {
+            BookingView v = BOOKINGS.get(bookingId);
+            if (v.getStatus() != BookingStatus.CONFIRMED && v.getStatus() != BookingStatus.CHECKED_IN) {
+                throw new BusinessException(ErrorCode.CONFLICT, "Booking " + bookingId + " is " + v.getStatus()
+                        + " and cannot be checked in");
+            }
+            CHECK_INS.add(bookingId);
+            v.setStatus(BookingStatus.CHECKED_IN);
             return v;
         }
     }

@@ -10,7 +10,7 @@ public class OpenTaskRequest implements Serializable {
     private String key;
     private String hospitalId;
     private String bookingId;
-    /** SYNC_FAILED, MANUAL_HOSPITAL or ON_SITE_CHANGE */
+    /** SYNC_FAILED, MANUAL_HOSPITAL, ON_SITE_CHANGE or REPORT_AT_HOSPITAL */
     private String kind;
     /** what went wrong or what to do, for the operator */
     private String reason;

@@ -10,7 +10,7 @@ public class TaskView implements Serializable {
     private String taskId;
     private String hospitalId;
     private String bookingId;
-    /** SYNC_FAILED, MANUAL_HOSPITAL or ON_SITE_CHANGE */
+    /** SYNC_FAILED, MANUAL_HOSPITAL, ON_SITE_CHANGE or REPORT_AT_HOSPITAL */
     private String kind;
     private String reason;
     /** OPEN, CLAIMED or RESOLVED */

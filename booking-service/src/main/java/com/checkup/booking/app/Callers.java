@@ -37,4 +37,9 @@ final class Callers {
         }
         return Optional.of(consumer());
     }
+
+    /** Only the platform's own services (e.g. hospital-sync relaying a hospital's system); FORBIDDEN otherwise. */
+    static void system() {
+        com.checkup.platform.context.Callers.require(Persona.SYSTEM);
+    }
 }

@@ -102,13 +102,35 @@ public class DeskCommands {
             // Another hospital's booking looks like a missing one: a desk learns nothing about other hospitals.
             Booking b = bookings.find(id).filter(x -> x.hospitalId().equals(hospital))
                     .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No booking " + id + " at this hospital"));
-            if (b.checkIn(catalogue.hospital(hospital).today(now), now)) {
-                bookings.update(b);
-                events.publish(Topics.BOOKING, BookingEvent.CHECKED_IN, b.id(), BookingCommands.event(b, null, false, null));
-                log.info("Checked in {}", b);
+            checkIn(b, now, "desk");
+            return b;
+        });
+    }
+
+    /**
+     * The hospital's own system reports the examinee arrived (relayed by hospital-sync as SYSTEM): the same check-in
+     * as the desk's; a booking already checked in or completed is left as it is.
+     */
+    public Booking checkedInAtHospital(String bookingId) {
+        Callers.system();
+        String id = CatalogueQueries.required("bookingId", bookingId);
+        Instant now = clock.instant();
+        return tx.execute(s -> {
+            Booking b = bookings.find(id)
+                    .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No booking " + id));
+            if (b.status() != BookingStatus.COMPLETED) {
+                checkIn(b, now, "hospital system");
             }
             return b;
         });
+    }
+
+    private void checkIn(Booking b, Instant now, String by) {
+        if (b.checkIn(catalogue.hospital(b.hospitalId()).today(now), now)) {
+            bookings.update(b);
+            events.publish(Topics.BOOKING, BookingEvent.CHECKED_IN, b.id(), BookingCommands.event(b, null, false, null));
+            log.info("Checked in {} (by the {})", b, by);
+        }
     }
 
     private String byCode(String hospital, LocalDate today, String code) {

@@ -2,7 +2,6 @@ package com.checkup.sync.app;
 
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
-import com.checkup.platform.context.Callers;
 import com.checkup.platform.flags.FeatureFlag;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.sync.connector.HospitalCircuits;
@@ -13,14 +12,14 @@ import com.checkup.sync.domain.SyncAction;
 import com.checkup.sync.domain.SyncJob;
 import com.checkup.sync.persistence.SyncJobRepository;
 import com.checkup.sync.persistence.SyncJobRepository.Claimed;
+import com.checkup.sync.persistence.TrackedBookingRepository;
 import com.checkup.sync.rpc.BookingClient;
 import com.checkup.sync.rpc.FulfillmentClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Tells hospitals' systems about bookings. Events become durable jobs (one per event); a worker claims due jobs and
  * runs each through the hospital's connector, chosen by its {@code connector} flag: a MANUAL hospital's job becomes a
  * fulfillment task at once; an HTTP_JSON hospital is called through its own circuit breaker and retried with
- * backoff, and when the tries are spent the job becomes a fulfillment task — never a silent drop.
+ * backoff, and when the tries are spent the job becomes a fulfillment task — never a silent drop. A booking the
+ * hospital's system accepted is tracked so its check-in and report status can be pulled back ({@link StatusPull}).
  */
 public class HospitalSync {
     public static final FeatureFlag<ConnectorSpec> CONNECTOR = FeatureFlag.of("connector", ConnectorSpec::parse, ConnectorSpec.MANUAL);
@@ -43,13 +43,13 @@ public class HospitalSync {
     private final BookingClient bookings;
     private final FulfillmentClient fulfillment;
     private final RetryPolicy retry;
-    private final ExecutorService workers;
-    private final Semaphore capacity;
+    private final Workers workers;
+    private final TrackedBookingRepository tracked;
     private final Clock clock;
 
     public HospitalSync(SyncJobRepository jobs, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
-                        BookingClient bookings, FulfillmentClient fulfillment, RetryPolicy retry, ExecutorService workers,
-                        int workerThreads, Clock clock) {
+                        BookingClient bookings, FulfillmentClient fulfillment, RetryPolicy retry, Workers workers,
+                        TrackedBookingRepository tracked, Clock clock) {
         this.jobs = jobs;
         this.flags = flags;
         this.circuits = circuits;
@@ -58,7 +58,7 @@ public class HospitalSync {
         this.fulfillment = fulfillment;
         this.retry = retry;
         this.workers = workers;
-        this.capacity = new Semaphore(workerThreads);
+        this.tracked = tracked;
         this.clock = clock;
     }
 
@@ -71,22 +71,13 @@ public class HospitalSync {
 
     /** One pass of the worker: claims as many due jobs as there are idle workers and starts them. */
     public int runDue() {
-        int idle = capacity.availablePermits();
+        int idle = workers.idle();
         if (idle == 0) {
             return 0;
         }
         List<Claimed> claimed = jobs.claimDue(clock.instant(), idle, Duration.ofMinutes(2));
         for (Claimed c : claimed) {
-            capacity.acquireUninterruptibly();
-            workers.execute(() -> {
-                try (var ignored = Callers.bindSystem(SERVICE, null)) {
-                    run(c);
-                } catch (RuntimeException e) {
-                    log.error("Sync job {} failed unexpectedly; it is retried when its claim lapses", c.job(), e);
-                } finally {
-                    capacity.release();
-                }
-            });
+            workers.start("Sync job " + c.job(), () -> run(c));
         }
         return claimed.size();
     }
@@ -115,6 +106,11 @@ public class HospitalSync {
                     http.cancel(spec, job.bookingId(), key);
                 }
             });
+            if (job.action() == SyncAction.PUSH) {
+                tracked.track(job.bookingId(), job.hospitalId(), LocalDate.parse(booking.getDate()), clock.instant());
+            } else {
+                tracked.cancelled(job.bookingId(), clock.instant());
+            }
             job.succeeded();
             jobs.finish(c, clock.instant());
             log.info("Told hospital {}: {} of booking {} (try {})", job.hospitalId(), job.action(), job.bookingId(), job.attempts());

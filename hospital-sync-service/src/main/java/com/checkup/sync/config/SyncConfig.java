@@ -2,10 +2,13 @@ package com.checkup.sync.config;
 
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.sync.app.HospitalSync;
+import com.checkup.sync.app.StatusPull;
+import com.checkup.sync.app.Workers;
 import com.checkup.sync.connector.HospitalCircuits;
 import com.checkup.sync.connector.HttpJsonConnector;
 import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.persistence.SyncJobRepository;
+import com.checkup.sync.persistence.TrackedBookingRepository;
 import com.checkup.sync.rpc.BookingClient;
 import com.checkup.sync.rpc.FulfillmentClient;
 import java.net.http.HttpClient;
@@ -46,10 +49,19 @@ public class SyncConfig {
     }
 
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService syncWorkers(@Value("${checkup.sync.workers}") int threads) {
+    ExecutorService syncThreads(@Value("${checkup.sync.workers}") int threads) {
+        return threads("sync-worker-", threads);
+    }
+
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService pullThreads(@Value("${checkup.sync.status-pull.workers}") int threads) {
+        return threads("status-pull-", threads);
+    }
+
+    private static ExecutorService threads(String prefix, int size) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "sync-worker-" + n.incrementAndGet());
+        return Executors.newFixedThreadPool(size, r -> {
+            Thread t = new Thread(r, prefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -57,32 +69,50 @@ public class SyncConfig {
 
     @Bean
     HospitalSync hospitalSync(SyncJobRepository jobs, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
-                              BookingClient bookings, FulfillmentClient fulfillment, ExecutorService syncWorkers,
+                              BookingClient bookings, FulfillmentClient fulfillment, ExecutorService syncThreads,
                               @Value("${checkup.sync.workers}") int threads,
                               @Value("${checkup.sync.retry.attempts}") int attempts,
                               @Value("${checkup.sync.retry.first}") Duration first,
                               @Value("${checkup.sync.retry.multiplier}") double multiplier,
-                              @Value("${checkup.sync.retry.max}") Duration max, Clock clock) {
+                              @Value("${checkup.sync.retry.max}") Duration max, TrackedBookingRepository tracked,
+                              Clock clock) {
         return new HospitalSync(jobs, flags, circuits, http, bookings, fulfillment,
-                new RetryPolicy(attempts, first, multiplier, max), syncWorkers, threads, clock);
+                new RetryPolicy(attempts, first, multiplier, max), new Workers(syncThreads, threads), tracked, clock);
     }
 
-    /** The worker's heartbeat: due jobs are claimed and started. */
     @Bean
-    SyncWorker syncWorker(HospitalSync sync) {
-        return new SyncWorker(sync);
+    StatusPull statusPull(TrackedBookingRepository tracked, FeatureFlags flags, HospitalCircuits circuits,
+                          HttpJsonConnector http, BookingClient bookings, FulfillmentClient fulfillment,
+                          ExecutorService pullThreads, @Value("${checkup.sync.status-pull.workers}") int threads,
+                          @Value("${checkup.sync.status-pull.every}") Duration every, Clock clock) {
+        return new StatusPull(tracked, flags, circuits, http, bookings, fulfillment, new Workers(pullThreads, threads),
+                every, clock);
+    }
+
+    /** The workers' heartbeat: due jobs and due status pulls are claimed and started. */
+    @Bean
+    SyncWorker syncWorker(HospitalSync sync, StatusPull pull) {
+        return new SyncWorker(sync, pull);
     }
 
     public static final class SyncWorker {
         private final HospitalSync sync;
+        private final StatusPull pull;
 
-        SyncWorker(HospitalSync sync) {
+        SyncWorker(HospitalSync sync, StatusPull pull) {
             this.sync = sync;
+            this.pull = pull;
         }
 
         @Scheduled(fixedDelayString = "${checkup.sync.poll-interval}", initialDelayString = "${checkup.sync.poll-interval}")
         public void poll() {
             sync.runDue();
+        }
+
+        @Scheduled(fixedDelayString = "${checkup.sync.status-pull.poll-interval}",
+                initialDelayString = "${checkup.sync.status-pull.poll-interval}")
+        public void pullStatus() {
+            pull.pullDue();
         }
     }
 }

@@ -10,4 +10,7 @@ public interface HospitalConnector {
     void push(ConnectorSpec spec, BookingView booking, String idempotencyKey) throws Exception;
 
     void cancel(ConnectorSpec spec, String bookingId, String idempotencyKey) throws Exception;
+
+    /** The hospital's state of a booking it holds: BOOKED, CHECKED_IN, REPORT_READY or CANCELLED. */
+    String status(ConnectorSpec spec, String bookingId) throws Exception;
 }

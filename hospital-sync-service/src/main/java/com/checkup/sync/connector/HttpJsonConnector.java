@@ -2,6 +2,7 @@ package com.checkup.sync.connector;
 
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.platform.events.Json;
+import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.domain.ConnectorSpec;
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * A hospital system with a JSON HTTP API: {@code PUT {base}/bookings/{id}} (the booking id is the hospital's key, so
- * a repeat is the same booking), {@code DELETE {base}/bookings/{id}}; each with an {@code Idempotency-Key}. Any
- * answer but 2xx, and no answer within the hospital's timeout, is a failure.
+ * a repeat is the same booking), {@code DELETE {base}/bookings/{id}}; each with an {@code Idempotency-Key}; and
+ * {@code GET {base}/bookings/{id}} → {@code {"state": ...}}. Any answer but 2xx, and no answer within the hospital's
+ * timeout, is a failure.
  */
 public final class HttpJsonConnector implements HospitalConnector {
     private final HttpClient http;
@@ -49,14 +51,27 @@ public final class HttpJsonConnector implements HospitalConnector {
         send(HttpRequest.newBuilder(url(spec, bookingId)).DELETE(), spec, idempotencyKey);
     }
 
-    private void send(HttpRequest.Builder request, ConnectorSpec spec, String idempotencyKey)
+    @Override
+    public String status(ConnectorSpec spec, String bookingId) throws Exception {
+        String body = send(HttpRequest.newBuilder(url(spec, bookingId)).GET().header("Accept", "application/json"), spec, null);
+        String state = Json.MAPPER.readTree(body).path("state").asText("");
+        if (state.isEmpty()) {
+            throw new IOException("The hospital's answer has no state: " + RetryPolicy.clip(body));
+        }
+        return state;
+    }
+
+    private String send(HttpRequest.Builder request, ConnectorSpec spec, String idempotencyKey)
             throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(spec.timeout()).header("Idempotency-Key", idempotencyKey)
-                .build(), HttpResponse.BodyHandlers.ofString());
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        HttpResponse<String> response = http.send(request.timeout(spec.timeout()).build(), HttpResponse.BodyHandlers.ofString());
+        String text = response.body() == null ? "" : response.body();
         if (response.statusCode() / 100 != 2) {
-            String text = response.body() == null ? "" : response.body();
             throw new IOException("HTTP " + response.statusCode() + " " + (text.length() > 200 ? text.substring(0, 200) : text));
         }
+        return text;
     }
 
     private static URI url(ConnectorSpec spec, String bookingId) {

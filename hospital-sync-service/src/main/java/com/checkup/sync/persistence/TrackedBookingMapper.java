@@ -1,0 +1,44 @@
+package com.checkup.sync.persistence;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+@Mapper
+public interface TrackedBookingMapper {
+    /** Starts tracking, or follows a reschedule (new date) or a booking pushed again after a cancel. */
+    @Insert("INSERT INTO tracked_booking (booking_id, hospital_id, exam_date, hospital_state, next_pull_at, updated_at)"
+            + " VALUES (#{bookingId}, #{hospitalId}, #{examDate}, 'BOOKED', #{now}, #{now})"
+            + " ON DUPLICATE KEY UPDATE hospital_id = VALUES(hospital_id), exam_date = VALUES(exam_date),"
+            + " hospital_state = IF(hospital_state = 'CANCELLED', 'BOOKED', hospital_state), updated_at = VALUES(updated_at)")
+    void track(@Param("bookingId") String bookingId, @Param("hospitalId") String hospitalId,
+               @Param("examDate") LocalDate examDate, @Param("now") LocalDateTime now);
+
+    @Update("UPDATE tracked_booking SET hospital_state = 'CANCELLED', updated_at = #{now} WHERE booking_id = #{bookingId}")
+    void cancelled(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now);
+
+    /** Due bookings still in progress whose exam day has come (up to {@code until}) and is not long past. */
+    @Select("SELECT booking_id FROM tracked_booking WHERE next_pull_at <= #{now}"
+            + " AND hospital_state NOT IN ('REPORT_READY', 'CANCELLED')"
+            + " AND exam_date <= #{until} AND exam_date >= #{since} ORDER BY next_pull_at LIMIT #{limit}")
+    List<String> due(@Param("now") LocalDateTime now, @Param("until") LocalDate until, @Param("since") LocalDate since,
+                     @Param("limit") int limit);
+
+    /** Takes a due booking for a lease (its next pull moves to the lease's end, so no one else pulls it meanwhile). */
+    @Update("UPDATE tracked_booking SET next_pull_at = #{leaseEnd} WHERE booking_id = #{bookingId} AND next_pull_at <= #{now}")
+    int claim(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now, @Param("leaseEnd") LocalDateTime leaseEnd);
+
+    @Select("SELECT * FROM tracked_booking WHERE booking_id = #{bookingId}")
+    TrackedBookingRow find(String bookingId);
+
+    /** Writes a pull's outcome; a cancel recorded meanwhile wins. */
+    @Update("UPDATE tracked_booking SET hospital_state = IF(hospital_state = 'CANCELLED', 'CANCELLED', #{state}),"
+            + " next_pull_at = #{nextPullAt}, last_error = #{lastError}, updated_at = #{now} WHERE booking_id = #{bookingId}")
+    void save(@Param("bookingId") String bookingId, @Param("state") String state, @Param("nextPullAt") LocalDateTime nextPullAt,
+              @Param("lastError") String lastError, @Param("now") LocalDateTime now);
+}
