@@ -14,6 +14,8 @@ import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.DeskService;
 import com.checkup.contracts.booking.HospitalFeed;
+import com.checkup.contracts.campaign.CampaignService;
+import com.checkup.contracts.campaign.EntitlementService;
 import com.checkup.contracts.booking.ExamineeInput;
 import com.checkup.contracts.booking.HoldRequest;
 import com.checkup.contracts.error.BusinessException;
@@ -64,13 +66,15 @@ final class BookingServiceFixture implements AutoCloseable {
     final ReferenceConfig<BookingService> bookings;
     final ReferenceConfig<DeskService> desk;
     final ReferenceConfig<HospitalFeed> feed;
+    final ReferenceConfig<CampaignService> campaigns;
+    final ReferenceConfig<EntitlementService> entitlements;
     final JdbcTemplate db;
     private final DubboApps apps;
     private final DefaultMQProducer orderEvents;
 
     BookingServiceFixture(TestInfrastructure infra, String database, String... extraArgs) throws Exception {
         infra.mariaDb().createDatabase(database);
-        for (String t : List.of(Topics.ORDER, Topics.BOOKING, Topics.BOOKING_TIMERS, Topics.REPORT)) {
+        for (String t : List.of(Topics.ORDER, Topics.BOOKING, Topics.BOOKING_TIMERS, Topics.REPORT, Topics.CAMPAIGN)) {
             infra.rocketMq().createTopic(t);
         }
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
@@ -95,6 +99,8 @@ final class BookingServiceFixture implements AutoCloseable {
         bookings.setTimeout(20_000);
         desk = client.refer(DeskService.class);
         feed = client.refer(HospitalFeed.class);
+        campaigns = client.refer(CampaignService.class);
+        entitlements = client.refer(EntitlementService.class);
         client.start();
         orderEvents = new DefaultMQProducer("booking-it-orders-" + database);
         orderEvents.setNamesrvAddr(infra.rocketMq().namesrvAddr());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.campaign.EntitlementEvent;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.fulfillment.ReportEvent;
 import com.checkup.contracts.message.MessageService;
@@ -58,6 +59,7 @@ class MessageServiceIT {
         infra.mariaDb().createDatabase("message_it");
         infra.rocketMq().createTopic(Topics.BOOKING);
         infra.rocketMq().createTopic(Topics.REPORT);
+        infra.rocketMq().createTopic(Topics.CAMPAIGN);
         service = new SpringApplicationBuilder(MessageServiceApplication.class).run(
                 "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
                 "--dubbo.protocol.port=" + LoopbackPorts.freePort(),
@@ -108,6 +110,28 @@ class MessageServiceIT {
         sendBooking(BookingEvent.CANCELLED, booking, "MA", user, exam, true, null);
         await().atMost(Duration.ofSeconds(30)).until(() -> status(reminder.getMessageId()).equals("CANCELLED") && sent(user) == 3);
         assertThat(deliveries(user)).isEqualTo(3);
+    }
+
+    @Test
+    void anEmployeeIsSentTheirEntitlementCodeOnce() throws Exception {
+        String no = "E-" + UUID.randomUUID().toString().substring(0, 8);
+        EntitlementEvent g = new EntitlementEvent();
+        g.setEntitlementId("E" + UUID.randomUUID());
+        g.setCompanyId("ACME");
+        g.setEmployeeNo(no);
+        g.setEmployeeName("张伟");
+        g.setHospitalId("MA");
+        g.setCode("7KQ2M9XTRB");
+        g.setStartDate("2026-12-01");
+        g.setEndDate("2026-12-20");
+        String eventId = send(Topics.CAMPAIGN, EntitlementEvent.GRANTED, g.getEntitlementId(), g, null);
+        String recipient = "employee:ACME:" + no;
+        await().atMost(Duration.ofSeconds(30)).until(() -> sent(recipient) == 1);
+        send(Topics.CAMPAIGN, EntitlementEvent.GRANTED, g.getEntitlementId(), g, eventId);
+        assertThat(as("TESTER", null, "tester1", () -> ops.messages(recipient))).singleElement().satisfies(m -> {
+            assertThat(m.getChannel()).isEqualTo("SMS");
+            assertThat(m.getBody()).contains("7KQ2M9XTRB").contains("2026-12-20");
+        });
     }
 
     @Test

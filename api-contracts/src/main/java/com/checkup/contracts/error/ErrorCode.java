@@ -22,6 +22,8 @@ public enum ErrorCode {
     IDEMPOTENCY_CONFLICT(409),
     /** No place left for the requested slot (or one of the resources it needs). */
     SOLD_OUT(409),
+    /** A company's campaign has no quota or budget left for another booking. */
+    QUOTA_EXHAUSTED(409),
     /** The examinee does not meet the package's limits (gender, age). */
     NOT_ELIGIBLE(422),
     PAYLOAD_TOO_LARGE(413),

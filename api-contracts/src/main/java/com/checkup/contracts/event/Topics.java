@@ -12,6 +12,8 @@ public final class Topics {
     public static final String BOOKING = "checkup-booking";
     /** Report files: report.ready. */
     public static final String REPORT = "checkup-report";
+    /** Corporate campaigns: entitlement.granted (an employee's code, to be sent to them). */
+    public static final String CAMPAIGN = "checkup-campaign";
     /** booking-service's own delayed messages (hold expiry); nobody else subscribes. */
     public static final String BOOKING_TIMERS = "checkup-booking-timers";
 

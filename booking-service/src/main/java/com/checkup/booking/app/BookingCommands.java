@@ -7,6 +7,7 @@ import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.domain.Period;
 import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.BookingRepository;
+import com.checkup.booking.persistence.CampaignRepository;
 import com.checkup.booking.persistence.CapacityCalendar;
 import com.checkup.booking.rpc.OrderClient;
 import com.checkup.contracts.booking.BookingEvent;
@@ -55,11 +56,13 @@ public class BookingCommands {
     private final FieldCipher cipher;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
+    private final CampaignRepository campaigns;
     private final Clock clock;
 
     public BookingCommands(BookingRepository bookings, CapacityCalendar calendar, CatalogueQueries catalogue,
                            BookingPolicies policies, OrderClient orders, RefundRequests refunds, EventPublisher events,
-                           FieldCipher cipher, TransactionTemplate tx, JdbcTemplate jdbc, Clock clock) {
+                           FieldCipher cipher, TransactionTemplate tx, JdbcTemplate jdbc, CampaignRepository campaigns,
+                           Clock clock) {
         this.bookings = bookings;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -70,6 +73,7 @@ public class BookingCommands {
         this.cipher = cipher;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.campaigns = campaigns;
         this.clock = clock;
     }
 
@@ -287,6 +291,8 @@ public class BookingCommands {
         }
         Instant now = clock.instant();
         boolean paid = b.status() == BookingStatus.CONFIRMED || !closeUnpaidOrder(b, "CANCELLED");
+        // A company booking (no order) is paid by contract: nothing to refund to anyone.
+        boolean refund = paid && b.orderId() != null;
         if (paid) {
             Hospital h = catalogue.hospital(b.hospitalId());
             policies.changeDeadline(h.id()).check(b.slot().date(), h.zone(), now, "Cancelling this booking");
@@ -296,7 +302,8 @@ public class BookingCommands {
             if (fresh.cancel(reason, now)) {
                 bookings.update(fresh);
                 calendar.release(fresh.slot(), fresh.resources());
-                publish(BookingEvent.CANCELLED, fresh, null, paid, fresh.cancelReason());
+                campaigns.bookingCancelled(fresh.id(), fresh.amountCents(), now);
+                publish(BookingEvent.CANCELLED, fresh, null, refund, fresh.cancelReason());
                 log.info("Cancelled {} ({}paid)", fresh, paid ? "" : "un");
             }
             return fresh;
@@ -310,6 +317,10 @@ public class BookingCommands {
         Booking b = load(bookingId);
         if (b.status() != BookingStatus.HELD && b.status() != BookingStatus.CONFIRMED) {
             throw new BusinessException(ErrorCode.CONFLICT, "Booking " + b.id() + " is " + b.status() + " and cannot be rescheduled");
+        }
+        if (campaigns.campaignOfBooking(b.id()).isPresent()) {
+            throw new BusinessException(ErrorCode.CONFLICT, "A company booking is moved by cancelling it and booking"
+                    + " again with the entitlement code (the campaign's days and places apply)");
         }
         Hospital h = catalogue.hospital(b.hospitalId());
         Slot target = new Slot(h.id(), CatalogueQueries.date("date", date), Period.parse(period));

@@ -42,4 +42,18 @@ final class Callers {
     static void system() {
         com.checkup.platform.context.Callers.require(Persona.SYSTEM);
     }
+
+    /** The company of the calling HR user; FORBIDDEN for any other persona or HR without a company. */
+    static String hrCompany() {
+        String company = com.checkup.platform.context.Callers.require(Persona.HR).tenantId();
+        if (company == null || company.isBlank()) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "An HR user without a company may do nothing");
+        }
+        return company;
+    }
+
+    /** Who is acting, for the record ("PERSONA:user"). */
+    static String actor() {
+        return com.checkup.platform.context.Callers.actor(CallContextHolder.current().orElse(null));
+    }
 }

@@ -74,6 +74,19 @@ public final class Booking {
                 pkg.resources(), pkg.priceCents(), BookingStatus.HELD, null, expiresAt, examinee, null, now, now, 0);
     }
 
+    /**
+     * A booking a company pays for (a campaign's entitlement): CONFIRMED at once, no order. {@code resources} are what
+     * it takes besides the package's, e.g. the campaign's share of the slot.
+     */
+    public static Booking forCompany(String id, String consumerId, String idempotencyKey, String fingerprint,
+                                     CheckupPackage pkg, Slot slot, List<String> resources, Examinee examinee, Instant now) {
+        if (!pkg.hospitalId().equals(slot.hospitalId())) {
+            throw new IllegalArgumentException("package " + pkg.id() + " is not sold by " + slot.hospitalId());
+        }
+        return new Booking(id, consumerId, idempotencyKey, fingerprint, slot.hospitalId(), pkg.id(), slot,
+                List.copyOf(resources), pkg.priceCents(), BookingStatus.CONFIRMED, null, null, examinee, null, now, now, 0);
+    }
+
     public static Booking restore(String id, String consumerId, String idempotencyKey, String fingerprint,
                                   String hospitalId, String packageId, Slot slot, List<String> resources,
                                   long amountCents, BookingStatus status, String orderId, Instant holdExpiresAt,

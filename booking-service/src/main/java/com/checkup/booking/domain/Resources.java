@@ -15,6 +15,20 @@ public final class Resources {
     public static final String TOTAL = "TOTAL";
     /** Examinations that need nothing scarce; never limited. */
     public static final String GENERAL = "GENERAL";
+    /**
+     * Prefix of a campaign's share of a slot ({@code SHARE:<campaignId>}): places set aside from TOTAL when the
+     * campaign started. A booking from the share takes the share's row instead of TOTAL's.
+     */
+    public static final String SHARE_PREFIX = "SHARE:";
+
+    public static String share(String campaignId) {
+        return SHARE_PREFIX + campaignId;
+    }
+
+    /** Whether these resources take their place from a campaign's share rather than from the slot's TOTAL. */
+    public static boolean fromShare(Collection<String> resources) {
+        return resources.stream().anyMatch(r -> r.startsWith(SHARE_PREFIX));
+    }
 
     private Resources() {
     }

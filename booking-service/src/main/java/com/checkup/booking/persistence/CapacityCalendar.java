@@ -108,7 +108,9 @@ public class CapacityCalendar {
 
     private static List<String> rows(List<String> resources) {
         List<String> rows = new ArrayList<>(resources);
-        rows.add(Resources.TOTAL);
+        if (!Resources.fromShare(resources)) {
+            rows.add(Resources.TOTAL); // a campaign's share was taken from TOTAL already
+        }
         Collections.sort(rows);
         return rows;
     }

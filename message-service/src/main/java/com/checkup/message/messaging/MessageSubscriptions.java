@@ -2,6 +2,7 @@ package com.checkup.message.messaging;
 
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingStatus;
+import com.checkup.contracts.campaign.EntitlementEvent;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.fulfillment.ReportEvent;
 import com.checkup.message.app.Notifications;
@@ -19,13 +20,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Booking events (confirmed, moved, cancelled) and report.ready become notifications, each in the transaction that
+ * Booking events (confirmed, moved, cancelled), report.ready and entitlement.granted become notifications, each in the transaction that
  * records the event as handled (so a redelivered event adds nothing).
  */
 @Component
 public class MessageSubscriptions {
     static final String BOOKINGS_GROUP = "message-service-bookings";
     static final String REPORTS_GROUP = "message-service-reports";
+    static final String CAMPAIGNS_GROUP = "message-service-campaigns";
     private static final Logger log = LoggerFactory.getLogger(MessageSubscriptions.class);
 
     private final ObjectProvider<EventSubscriptions> subscriptions;
@@ -46,6 +48,7 @@ public class MessageSubscriptions {
         subs.subscribe(BOOKINGS_GROUP, Topics.BOOKING,
                 Set.of(BookingEvent.CONFIRMED, BookingEvent.RESCHEDULED, BookingEvent.CANCELLED), this::onBooking);
         subs.subscribe(REPORTS_GROUP, Topics.REPORT, Set.of(ReportEvent.READY), this::onReport);
+        subs.subscribe(CAMPAIGNS_GROUP, Topics.CAMPAIGN, Set.of(EntitlementEvent.GRANTED), this::onEntitlement);
     }
 
     void onBooking(ReceivedEvent e) {
@@ -77,6 +80,22 @@ public class MessageSubscriptions {
             default -> {
             }
         }
+    }
+
+    /**
+     * An employee's code. Employees have no account yet, so the recipient is named by company and employee number
+     * ({@code employee:<company>:<no>}); like every recipient, turning it into a phone number is the provider's side.
+     */
+    void onEntitlement(ReceivedEvent e) {
+        EntitlementEvent g = e.payload(EntitlementEvent.class);
+        Map<String, String> values = new HashMap<>();
+        values.put("employeeName", g.getEmployeeName());
+        values.put("hospitalId", g.getHospitalId());
+        values.put("startDate", g.getStartDate());
+        values.put("endDate", g.getEndDate());
+        values.put("code", g.getCode());
+        notifications.notify(e.eventId(), e.eventType(), g.getHospitalId(), null,
+                "employee:" + g.getCompanyId() + ":" + g.getEmployeeNo(), values);
     }
 
     void onReport(ReceivedEvent e) {
