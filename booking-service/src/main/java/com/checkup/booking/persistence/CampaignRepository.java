@@ -66,14 +66,15 @@ public class CampaignRepository {
 
     /**
      * Sets up to {@code places} of a slot's free places aside as the campaign's share (locking the slot's TOTAL row);
-     * returns how many were free to set aside.
+     * returns how many were set aside (0: none free, and no share row).
      */
     public int reserveShare(Slot slot, String campaignId, int places) {
         Object[] key = {slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name()};
         List<Integer> free = jdbc.queryForList("SELECT total - used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ?"
                 + " AND period = ? AND resource = 'TOTAL' FOR UPDATE", Integer.class, key);
-        int n = free.isEmpty() ? 0 : Math.max(0, Math.min(places, free.get(0)));
-        if (free.isEmpty()) {
+        int n = free.isEmpty() ? 0 : Math.min(places, free.get(0));
+        if (n <= 0) {
+            // Nothing free (or the day is not open): no share row, so employees book from general capacity.
             return 0;
         }
         jdbc.update("UPDATE capacity_slot SET used = used + ? WHERE hospital_id = ? AND slot_date = ? AND period = ?"

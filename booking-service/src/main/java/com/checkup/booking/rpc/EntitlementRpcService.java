@@ -1,5 +1,6 @@
 package com.checkup.booking.rpc;
 
+import com.checkup.booking.app.CampaignCommands;
 import com.checkup.booking.app.EntitlementBookings;
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.campaign.EntitlementService;
@@ -27,7 +28,7 @@ public class EntitlementRpcService implements EntitlementService {
         v.setExamineeName(Masking.name(f.entitlement().name()));
         v.setStartDate(f.campaign().startDate().toString());
         v.setEndDate(f.campaign().endDate().toString());
-        v.setStatus(f.booking() == null ? "NOT_BOOKED" : com.checkup.booking.app.CampaignCommands.attendance(f.booking().status().name()));
+        v.setStatus(f.booking() == null ? "NOT_BOOKED" : CampaignCommands.attendance(f.booking().status().name()));
         v.setBookingId(f.booking() == null ? null : f.booking().id());
         return v;
     }
