@@ -235,7 +235,7 @@ final class BookingServiceFixture implements AutoCloseable {
             if (down) {
                 throw new BusinessException(ErrorCode.UNAVAILABLE, "order-service stand-in is down");
             }
-            String id = idByBooking.computeIfAbsent(r.getBookingId(), b -> "O-" + UUID.randomUUID());
+            String id = idByBooking.computeIfAbsent(r.getBookingId(), OrderService::orderIdOf);
             return byId.computeIfAbsent(id, k -> {
                 OrderView o = new OrderView();
                 o.setOrderId(k);

@@ -209,8 +209,12 @@ class BookingServiceIT {
 
         assertThat(f.used("HA", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
         assertThat(f.used("HA", DAY, Period.MORNING, "CT")).isEqualTo(1);
-        assertThat(f.db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?"
-                + " AND deliver_at IS NOT NULL", Integer.class, BookingCommands.HOLD_DUE, b.getBookingId())).isEqualTo(1);
+        // The order id was recorded with the hold; the expiry is a broker reminder, not an outbox row.
+        assertThat(b.getOrderId()).isEqualTo("O" + b.getBookingId());
+        assertThat(f.db.queryForObject("SELECT order_id FROM booking WHERE id = ?", String.class, b.getBookingId()))
+                .isEqualTo(b.getOrderId());
+        assertThat(f.db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ?", Integer.class,
+                BookingCommands.HOLD_DUE)).isZero();
 
         // Only the owner sees it.
         assertThat(get("alice", b.getBookingId()).getBookingId()).isEqualTo(b.getBookingId());
@@ -314,6 +318,37 @@ class BookingServiceIT {
                 .until(() -> f.events(BookingEvent.EXPIRED, b.getBookingId()) == 1);
         assertThat(f.used("HE", DAY, Period.MORNING, "TOTAL")).isZero();
         assertThat(f.used("HE", DAY, Period.MORNING, "CT")).isZero();
+    }
+
+    @Test
+    void theHoldsReminderAloneEndsItOnTime() {
+        f.hospital("HR");
+        f.open("HR", DAY, Period.MORNING, 10, 0);
+        flag(BookingPolicies.HOLD_EXPIRY, "HR", "PT2S", Duration.ofSeconds(2));
+        BookingView b = hold("rita", request(newKey(), "HR", "HR-GEN", DAY, Period.MORNING));
+        // No sweep here (its first run is a minute away): only the broker's timer message can end it this soon.
+        await().atMost(Duration.ofSeconds(15)).until(() -> get("rita", b.getBookingId()).getStatus() == BookingStatus.EXPIRED);
+        assertThat(f.orders.get(b.getOrderId()).getStatus()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(f.used("HR", DAY, Period.MORNING, "TOTAL")).isZero();
+    }
+
+    @Test
+    void aHoldWhoseOrderWasNeverCreatedStillExpiresWithItsOrderClosed() {
+        f.hospital("HS");
+        f.open("HS", DAY, Period.MORNING, 10, 0);
+        flag(BookingPolicies.HOLD_EXPIRY, "HS", "PT2S", Duration.ofSeconds(2));
+        HoldRequest r = request(newKey(), "HS", "HS-GEN", DAY, Period.MORNING);
+        f.orders.down = true;
+        try {
+            assertThat(code(() -> hold("sam", r))).isEqualTo("UNAVAILABLE");
+        } finally {
+            f.orders.down = false;
+        }
+        String bookingId = f.db.queryForObject("SELECT id FROM booking WHERE consumer_id = 'sam'", String.class);
+        // The client never came back: the expiry creates the order only to close it, so none can be paid later.
+        await().atMost(Duration.ofSeconds(15)).until(() -> get("sam", bookingId).getStatus() == BookingStatus.EXPIRED);
+        assertThat(f.orders.get("O" + bookingId).getStatus()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(f.used("HS", DAY, Period.MORNING, "TOTAL")).isZero();
     }
 
     @Test

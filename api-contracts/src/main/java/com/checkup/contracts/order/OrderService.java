@@ -7,8 +7,19 @@ package com.checkup.contracts.order;
  * {@code IDEMPOTENCY_CONFLICT} (same booking, different order data).
  */
 public interface OrderService {
-    /** Creates the order of a booking; calling again with the same data returns the same order. */
+    /**
+     * Creates the order of a booking, with the id {@link #orderIdOf(String)} gives; calling again with the same data
+     * returns the same order.
+     */
     OrderView create(CreateOrderRequest request);
+
+    /**
+     * The id of a booking's order. There is one order per booking, so the id follows from the booking's: booking-service
+     * records it with the hold in the same insert and needs no second write once the order exists.
+     */
+    static String orderIdOf(String bookingId) {
+        return "O" + bookingId;
+    }
 
     OrderView get(String orderId);
 

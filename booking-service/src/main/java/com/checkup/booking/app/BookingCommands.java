@@ -19,9 +19,11 @@ import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.CreateOrderRequest;
 import com.checkup.contracts.order.OrderEvent;
+import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.platform.events.EventPublisher;
+import com.checkup.platform.events.Reminders;
 import com.checkup.platform.privacy.FieldCipher;
 import java.time.Clock;
 import java.time.Instant;
@@ -53,6 +55,7 @@ public class BookingCommands {
     private final OrderClient orders;
     private final RefundRequests refunds;
     private final EventPublisher events;
+    private final Reminders reminders;
     private final FieldCipher cipher;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
@@ -61,8 +64,8 @@ public class BookingCommands {
 
     public BookingCommands(BookingRepository bookings, CapacityCalendar calendar, CatalogueQueries catalogue,
                            BookingPolicies policies, OrderClient orders, RefundRequests refunds, EventPublisher events,
-                           FieldCipher cipher, TransactionTemplate tx, JdbcTemplate jdbc, CampaignRepository campaigns,
-                           Clock clock) {
+                           Reminders reminders, FieldCipher cipher, TransactionTemplate tx, JdbcTemplate jdbc,
+                           CampaignRepository campaigns, Clock clock) {
         this.bookings = bookings;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -70,6 +73,7 @@ public class BookingCommands {
         this.orders = orders;
         this.refunds = refunds;
         this.events = events;
+        this.reminders = reminders;
         this.cipher = cipher;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -122,9 +126,13 @@ public class BookingCommands {
             held = tx.execute(s -> {
                 Booking b = Booking.hold("B" + UUID.randomUUID().toString().replace("-", ""), consumer, key, fingerprint,
                         pkg, slot, examinee, expiresAt, now);
+                // The order's id follows from the booking's: recorded now, so nothing is written again once it exists.
+                b.attachOrder(OrderService.orderIdOf(b.id()));
                 bookings.insert(b);
                 // No booking.held event: order.created (same moment) already tells the world a place awaits payment.
-                events.publishAt(Topics.BOOKING_TIMERS, HOLD_DUE, b.id(), event(b, null, false, null), expiresAt);
+                // The expiry is a reminder, not an outbox event: the HELD row and its expiry time are the durable
+                // record, and ExpirySweep ends any hold whose reminder was lost.
+                reminders.remindAt(Topics.BOOKING_TIMERS, HOLD_DUE, b.id(), event(b, null, false, null), expiresAt);
                 // Last: the slot's rows stay locked from here to the commit, so a hot slot serialises as little as
                 // possible. Sold out rolls back the rows written above.
                 if (!calendar.take(slot, pkg.resources())) {
@@ -149,14 +157,12 @@ public class BookingCommands {
             throw new BusinessException(ErrorCode.IDEMPOTENCY_CONFLICT, "This Idempotency-Key was already used for"
                     + " booking " + earlier.id() + " with different details; use a new key for a new booking");
         }
+        // A repeat may follow a hold whose order could not be created: creating again is a no-op when it exists.
         return earlier.status() == BookingStatus.HELD ? withOrder(earlier) : earlier;
     }
 
-    /** Creates the booking's order if it has none yet (order-service is idempotent per booking). */
+    /** Creates the held booking's order (order-service is idempotent per booking). */
     private Booking withOrder(Booking b) {
-        if (b.orderId() != null) {
-            return b;
-        }
         OrderView o;
         try {
             o = orders.create(orderRequest(b));
@@ -165,9 +171,12 @@ public class BookingCommands {
             throw new BusinessException(ErrorCode.UNAVAILABLE, "Your place is held (booking " + b.id()
                     + "), but its order could not be created just now; repeat the request with the same Idempotency-Key");
         }
-        jdbc.update("UPDATE booking SET order_id = ?, version = version + 1 WHERE id = ? AND order_id IS NULL",
-                o.getOrderId(), b.id());
-        b.attachOrder(o.getOrderId());
+        if (b.orderId() == null) {
+            // Held before order ids followed from booking ids: record the order now.
+            jdbc.update("UPDATE booking SET order_id = ?, version = version + 1 WHERE id = ? AND order_id IS NULL",
+                    o.getOrderId(), b.id());
+            b.attachOrder(o.getOrderId());
+        }
         return b;
     }
 
@@ -243,7 +252,10 @@ public class BookingCommands {
         });
     }
 
-    /** Expires holds the delayed messages missed (broker data lost, long outage). Returns how many it looked at. */
+    /**
+     * Expires overdue holds whose reminder was lost (the process stopped right after the commit, the broker was away
+     * or lost its data). Returns how many it looked at.
+     */
     public int sweepOverdueHolds(java.time.Duration grace) {
         List<String> due = bookings.overdueHolds(clock.instant().minus(grace), 100);
         for (String id : due) {
@@ -262,6 +274,21 @@ public class BookingCommands {
      */
     private boolean closeUnpaidOrder(Booking b, String reason) {
         String orderId = b.orderId() != null ? b.orderId() : orders.create(orderRequest(b)).getOrderId();
+        try {
+            return closedOrPaid(orderId, reason);
+        } catch (BusinessException e) {
+            if (!ErrorCode.NOT_FOUND.name().equals(e.getCode())) {
+                throw e;
+            }
+            // The hold's order was never created (order-service was away when it was held): create it to close it,
+            // so that no open order for this booking can turn up later.
+            orders.create(orderRequest(b));
+            return closedOrPaid(orderId, reason);
+        }
+    }
+
+    /** Closes the order unless it is paid; true when it is closed. */
+    private boolean closedOrPaid(String orderId, String reason) {
         OrderView o;
         try {
             o = orders.close(orderId, reason);

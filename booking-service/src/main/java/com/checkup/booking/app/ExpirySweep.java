@@ -5,7 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Safety net behind the delayed expiry messages: expires holds that are overdue by more than the grace. */
+/** What makes hold expiry certain: the reminders make it punctual, this expires holds overdue by more than the grace. */
 @Component
 public class ExpirySweep {
     private final BookingCommands commands;

@@ -2,10 +2,10 @@ package com.checkup.order.domain;
 
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
+import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderStatus;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.UUID;
 
 /**
  * An order: the money side of one booking. Amounts are whole cents (fen). Each transition says whether it changed
@@ -13,6 +13,9 @@ import java.util.UUID;
  * state machine forbids is a CONFLICT.
  */
 public final class Order {
+    /** Order ids are {@code O} + the booking id and the column holds 40 characters. */
+    static final int MAX_BOOKING_ID = 39;
+
     private final String id;
     private final String bookingId;
     private final String consumerId;
@@ -53,7 +56,10 @@ public final class Order {
         if (amountCents <= 0) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "amountCents must be positive, was " + amountCents);
         }
-        String id = "O" + UUID.randomUUID().toString().replace("-", "");
+        if (bookingId.trim().length() > MAX_BOOKING_ID) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "bookingId must be at most " + MAX_BOOKING_ID + " characters");
+        }
+        String id = OrderService.orderIdOf(bookingId.trim());
         return new Order(id, bookingId.trim(), consumerId.trim(), hospitalId.trim(), packageId.trim(), amountCents,
                 OrderStatus.CREATED, null, null, now, now, 0);
     }

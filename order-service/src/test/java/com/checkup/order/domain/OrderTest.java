@@ -25,6 +25,14 @@ class OrderTest {
         assertThat(code(() -> Order.create("B", "c", "H", "P", 0, NOW))).isEqualTo("VALIDATION_FAILED");
         assertThat(code(() -> Order.create("B", "c", "H", "P", -5, NOW))).isEqualTo("VALIDATION_FAILED");
         assertThat(code(() -> Order.create("B".repeat(65), "c", "H", "P", 1, NOW))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> Order.create("B".repeat(40), "c", "H", "P", 1, NOW))).as("no room for its order id")
+                .isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void theOrderIdFollowsFromTheBookingSoTheBookingKnowsItBeforehand() {
+        assertThat(Order.create(" B7f3a ", "c", "H", "P", 1, NOW).id()).isEqualTo("OB7f3a");
+        assertThat(Order.create("B".repeat(39), "c", "H", "P", 1, NOW).id()).hasSize(40);
     }
 
     @Test

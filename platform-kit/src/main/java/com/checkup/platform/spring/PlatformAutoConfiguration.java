@@ -5,6 +5,7 @@ import com.checkup.platform.events.EventPublisher;
 import com.checkup.platform.events.OutboxEventPublisher;
 import com.checkup.platform.events.OutboxRelay;
 import com.checkup.platform.events.ProcessedEvents;
+import com.checkup.platform.events.Reminders;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.privacy.FieldCipher;
 import com.checkup.platform.schema.PlatformSchema;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wires platform-kit into a Spring Boot service: platform tables, outbox publisher and relay, idempotent lane-aware
+ * Wires platform-kit into a Spring Boot service: platform tables, outbox publisher and relay, reminders, idempotent lane-aware
  * subscriptions, feature flags and Sentinel flow rules from the config center. A service only adds the dependency and
  * the addresses (local-platform passes them; k8s sets them per environment).
  */
@@ -89,6 +90,11 @@ public class PlatformAutoConfiguration {
         @ConditionalOnMissingBean(EventPublisher.class)
         EventPublisher eventPublisher(JdbcTemplate jdbc, OutboxRelay relay) {
             return new OutboxEventPublisher(jdbc, relay);
+        }
+
+        @Bean
+        Reminders reminders(DefaultMQProducer producer) {
+            return new Reminders(producer);
         }
 
         @Bean(destroyMethod = "close")
