@@ -23,7 +23,6 @@ import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.platform.events.EventPublisher;
-import com.checkup.platform.events.Reminders;
 import com.checkup.platform.privacy.FieldCipher;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +54,7 @@ public class BookingCommands {
     private final OrderClient orders;
     private final RefundRequests refunds;
     private final EventPublisher events;
-    private final Reminders reminders;
+    private final HoldWriter writer;
     private final FieldCipher cipher;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
@@ -64,7 +63,7 @@ public class BookingCommands {
 
     public BookingCommands(BookingRepository bookings, CapacityCalendar calendar, CatalogueQueries catalogue,
                            BookingPolicies policies, OrderClient orders, RefundRequests refunds, EventPublisher events,
-                           Reminders reminders, FieldCipher cipher, TransactionTemplate tx, JdbcTemplate jdbc,
+                           HoldWriter writer, FieldCipher cipher, TransactionTemplate tx, JdbcTemplate jdbc,
                            CampaignRepository campaigns, Clock clock) {
         this.bookings = bookings;
         this.calendar = calendar;
@@ -73,7 +72,7 @@ public class BookingCommands {
         this.orders = orders;
         this.refunds = refunds;
         this.events = events;
-        this.reminders = reminders;
+        this.writer = writer;
         this.cipher = cipher;
         this.tx = tx;
         this.jdbc = jdbc;
@@ -121,34 +120,20 @@ public class BookingCommands {
 
         Slot slot = new Slot(h.id(), date, period);
         Instant expiresAt = now.plus(policies.holdExpiry(h.id()));
-        Booking held;
+        Booking held = Booking.hold("B" + UUID.randomUUID().toString().replace("-", ""), consumer, key, fingerprint, pkg,
+                slot, examinee, expiresAt, now);
+        // The order's id follows from the booking's: recorded now, so nothing is written again once it exists.
+        held.attachOrder(OrderService.orderIdOf(held.id()));
+        // No booking.held event: order.created (same moment) already tells the world a place awaits payment.
         try {
-            held = tx.execute(s -> {
-                Booking b = Booking.hold("B" + UUID.randomUUID().toString().replace("-", ""), consumer, key, fingerprint,
-                        pkg, slot, examinee, expiresAt, now);
-                // The order's id follows from the booking's: recorded now, so nothing is written again once it exists.
-                b.attachOrder(OrderService.orderIdOf(b.id()));
-                bookings.insert(b);
-                // No booking.held event: order.created (same moment) already tells the world a place awaits payment.
-                // The expiry is a reminder, not an outbox event: the HELD row and its expiry time are the durable
-                // record, and ExpirySweep ends any hold whose reminder was lost.
-                reminders.remindAt(Topics.BOOKING_TIMERS, HOLD_DUE, b.id(), event(b, null, false, null), expiresAt);
-                // Last: the slot's rows stay locked from here to the commit, so a hot slot serialises as little as
-                // possible. Sold out rolls back the rows written above.
-                if (!calendar.take(slot, pkg.resources())) {
-                    s.setRollbackOnly();
-                    return null;
-                }
-                return b;
-            });
+            if (writer.write(held) == HoldWriter.Outcome.SOLD_OUT) {
+                throw soldOut(slot, pkg.resources());
+            }
         } catch (DuplicateKeyException repeat) {
             // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
             return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
         }
-        if (held == null) {
-            throw soldOut(slot, pkg.resources());
-        }
-        log.info("Held {} for {} until {}", held, consumer, expiresAt);
+        log.info("Held {} ({} {}) for {} until {}", held.id(), slot, pkg.id(), consumer, expiresAt);
         return withOrder(held);
     }
 

@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +42,37 @@ public class CapacityCalendar {
         int n = jdbc.update("UPDATE capacity_slot SET used = used + 1 WHERE hospital_id = ? AND slot_date = ? AND period = ?"
                 + " AND resource IN (" + marks(rows.size()) + ") AND used < total", args(slot, rows));
         return n == rows.size();
+    }
+
+    /**
+     * Takes the places of several holds of one slot at once ({@code holds}: each hold's resources), all or nothing, with
+     * one conditional update: each row goes up by what the holds need of it, only where that still fits. On false the
+     * caller MUST roll back.
+     */
+    public boolean takeAll(Slot slot, List<List<String>> holds) {
+        requireTransaction();
+        Map<String, Integer> need = new TreeMap<>();
+        for (List<String> resources : holds) {
+            for (String row : rows(resources)) {
+                need.merge(row, 1, Integer::sum);
+            }
+        }
+        // used + CASE resource WHEN 'TOTAL' THEN 12 WHEN 'CT' THEN 3 END, in the SET and in the condition.
+        StringBuilder increment = new StringBuilder("CASE resource");
+        List<Object> incrementArgs = new ArrayList<>();
+        need.forEach((row, n) -> {
+            increment.append(" WHEN ? THEN ?");
+            incrementArgs.add(row);
+            incrementArgs.add(n);
+        });
+        increment.append(" END");
+        List<Object> args = new ArrayList<>(incrementArgs);
+        args.addAll(List.of(args(slot, new ArrayList<>(need.keySet()))));
+        args.addAll(incrementArgs);
+        int n = jdbc.update("UPDATE capacity_slot SET used = used + " + increment + " WHERE hospital_id = ? AND slot_date = ?"
+                + " AND period = ? AND resource IN (" + marks(need.size()) + ") AND used + " + increment + " <= total",
+                args.toArray());
+        return n == need.size();
     }
 
     /** Gives back what {@link #take} took; called only by a state change that happens once. */

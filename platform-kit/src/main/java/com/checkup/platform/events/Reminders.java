@@ -46,7 +46,9 @@ public final class Reminders {
      * @param at        when the consumer should receive it (RocketMQ timer message; up to the broker's maximum delay)
      */
     public void remindAt(String topic, String type, String key, Object payload, Instant at) {
-        String id = UUID.randomUUID().toString();
+        // Named by what it is (no shared random source on the hot path): the same reminder twice is one to consumers.
+        String id = UUID.nameUUIDFromBytes((topic + '\n' + type + '\n' + key + '\n' + at.toEpochMilli())
+                .getBytes(StandardCharsets.UTF_8)).toString();
         Message m;
         try {
             m = new Message(topic, type, Json.MAPPER.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8));

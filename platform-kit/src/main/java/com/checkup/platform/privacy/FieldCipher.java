@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Cipher;
@@ -25,7 +26,11 @@ public final class FieldCipher {
 
     private final String currentKeyId;
     private final Map<String, SecretKeySpec> keys;
-    private final SecureRandom random = new SecureRandom();
+    // Per thread: Cipher and Mac instances are not thread-safe, looking them up is costly on a hot path (every hold
+    // encrypts two fields and hashes one request), and one shared SecureRandom would serialise all nonces.
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(SecureRandom::new);
+    private final ThreadLocal<Cipher> aes = ThreadLocal.withInitial(() -> instance("AES/GCM/NoPadding"));
+    private final ThreadLocal<Mac> indexMac;
 
     /**
      * @param currentKeyId the key new values are encrypted with
@@ -56,6 +61,24 @@ public final class FieldCipher {
         }
         this.currentKeyId = currentKeyId;
         this.keys = Map.copyOf(parsed);
+        SecretKeySpec indexKey = new SecretKeySpec(this.keys.get(currentKeyId).getEncoded(), "HmacSHA256");
+        this.indexMac = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(indexKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is not available", e);
+            }
+        });
+    }
+
+    private static Cipher instance(String transformation) {
+        try {
+            return Cipher.getInstance(transformation);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(transformation + " is not available", e);
+        }
     }
 
     /** A fresh random key, base64, for {@code local-platform} and tests. */
@@ -71,8 +94,8 @@ public final class FieldCipher {
         }
         try {
             byte[] nonce = new byte[NONCE_BYTES];
-            random.nextBytes(nonce);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            random.get().nextBytes(nonce);
+            Cipher c = aes.get();
             c.init(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), new GCMParameterSpec(TAG_BITS, nonce));
             c.updateAAD(currentKeyId.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = c.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -97,7 +120,7 @@ public final class FieldCipher {
         }
         try {
             byte[] in = Base64.getDecoder().decode(parts[2]);
-            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher c = aes.get();
             c.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
             c.updateAAD(parts[1].getBytes(StandardCharsets.UTF_8));
             return new String(c.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
@@ -111,17 +134,7 @@ public final class FieldCipher {
      * twice. Deterministic for a given key; never reversible.
      */
     public String blindIndex(String plain) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.get(currentKeyId).getEncoded(), "HmacSHA256"));
-            byte[] h = mac.doFinal(("index:" + plain).getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder();
-            for (byte b : h) {
-                sb.append(String.format("%02x", b));
-            }
-            return sb.toString();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        // doFinal resets the Mac for the next call on this thread.
+        return HexFormat.of().formatHex(indexMac.get().doFinal(("index:" + plain).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,0 +1,128 @@
+package com.checkup.booking.app;
+
+import com.checkup.booking.domain.Booking;
+import com.checkup.booking.domain.Slot;
+import com.checkup.booking.persistence.BookingRepository;
+import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.contracts.event.Topics;
+import com.checkup.platform.batch.Combiner;
+import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.events.Reminders;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes new holds: the booking row, its expiry reminder and its places. A hold on a quiet slot is written alone. Holds
+ * that arrive together on one hot slot are combined ({@link Combiner}): one transaction inserts them all and takes
+ * their places with one conditional update, instead of each transaction queueing for the slot's row lock in turn.
+ * When a combined write cannot take them all (the slot is nearly sold out, an idempotency key repeats), it is rolled
+ * back and every hold of the batch is written alone, so sold out and repeats are still decided hold by hold.
+ */
+@Component
+public class HoldWriter {
+    private static final Logger log = LoggerFactory.getLogger(HoldWriter.class);
+
+    /** What became of a hold; a repeated idempotency key is a {@link org.springframework.dao.DuplicateKeyException}. */
+    public enum Outcome { HELD, SOLD_OUT }
+
+    private record NewHold(Booking booking, CallContext context) {
+    }
+
+    private final BookingRepository bookings;
+    private final CapacityCalendar calendar;
+    private final Reminders reminders;
+    private final TransactionTemplate tx;
+    private final Combiner<Slot, NewHold, Outcome> combiner;
+
+    public HoldWriter(BookingRepository bookings, CapacityCalendar calendar, Reminders reminders, TransactionTemplate tx,
+                      @Value("${checkup.booking.hold-batch-max:32}") int maxBatch) {
+        this.bookings = bookings;
+        this.calendar = calendar;
+        this.reminders = reminders;
+        this.tx = tx;
+        this.combiner = new Combiner<>(maxBatch, this::write);
+    }
+
+    /** Writes a validated new hold; returns once it is committed (or refused). */
+    public Outcome write(Booking held) {
+        return combiner.submit(held.slot(), new NewHold(held, CallContextHolder.current().orElse(null)));
+    }
+
+    private void write(List<Combiner.Entry<NewHold, Outcome>> batch) {
+        if (batch.size() > 1 && writeTogether(batch)) {
+            return;
+        }
+        for (Combiner.Entry<NewHold, Outcome> e : batch) {
+            try {
+                e.complete(writeAlone(e.work()));
+            } catch (RuntimeException failed) {
+                e.fail(failed);
+            }
+        }
+    }
+
+    private boolean writeTogether(List<Combiner.Entry<NewHold, Outcome>> batch) {
+        List<Booking> all = batch.stream().map(e -> e.work().booking()).toList();
+        try {
+            boolean taken = Boolean.TRUE.equals(tx.execute(s -> {
+                bookings.insertAll(all);
+                batch.forEach(e -> remind(e.work()));
+                // Last, as for one hold: the slot's rows stay locked only from here to the commit.
+                if (!calendar.takeAll(all.get(0).slot(), all.stream().map(Booking::resources).toList())) {
+                    s.setRollbackOnly();
+                    return false;
+                }
+                return true;
+            }));
+            if (taken) {
+                batch.forEach(e -> e.complete(Outcome.HELD));
+            }
+            return taken;
+        } catch (DataAccessException e) {
+            // A repeated idempotency key among them (or a lock conflict): each one alone tells which.
+            log.debug("Combined write of {} holds on {} failed, writing them one by one: {}", all.size(), all.get(0).slot(),
+                    e.toString());
+            return false;
+        }
+    }
+
+    private Outcome writeAlone(NewHold h) {
+        try (CallContextHolder.Scope ignored = bind(h)) {
+            Booking b = h.booking();
+            boolean taken = Boolean.TRUE.equals(tx.execute(s -> {
+                bookings.insert(b);
+                remind(h);
+                if (!calendar.take(b.slot(), b.resources())) {
+                    s.setRollbackOnly(); // sold out: the booking and its reminder go too
+                    return false;
+                }
+                return true;
+            }));
+            return taken ? Outcome.HELD : Outcome.SOLD_OUT;
+        }
+    }
+
+    /**
+     * The expiry is a reminder, not an outbox event: the HELD row and its expiry time are the durable record, and
+     * {@link ExpirySweep} ends any hold whose reminder was lost. Sent after the commit, in the caller's context (lane,
+     * trace), also when another caller's thread writes the batch.
+     */
+    private void remind(NewHold h) {
+        try (CallContextHolder.Scope ignored = bind(h)) {
+            Booking b = h.booking();
+            reminders.remindAt(Topics.BOOKING_TIMERS, BookingCommands.HOLD_DUE, b.id(),
+                    BookingCommands.event(b, null, false, null), b.holdExpiresAt());
+        }
+    }
+
+    /** The hold's caller's context (none is none: not the context of the thread that writes the batch). */
+    private static CallContextHolder.Scope bind(NewHold h) {
+        return CallContextHolder.bind(h.context());
+    }
+}

@@ -1,0 +1,166 @@
+package com.checkup.platform.batch;
+
+import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Combines work that callers submit under the same key at about the same time into one batch, run by one of the
+ * callers (group commit, without a thread of its own). Per key at most one batch runs at a time; what arrives while it
+ * runs waits and forms the next batch, so batches grow with the load by themselves and a lone caller runs alone at
+ * once, with no added delay. Typical use: many holds on one hot slot become one transaction instead of a queue of
+ * transactions waiting for the slot's row lock.
+ *
+ * @param <K> what may be combined (e.g. the slot and the lane)
+ * @param <T> one caller's work
+ * @param <R> one caller's result
+ */
+public final class Combiner<K, T, R> {
+    private final ConcurrentHashMap<K, Group> groups = new ConcurrentHashMap<>();
+    private final int maxBatch;
+    private final Consumer<List<Entry<T, R>>> action;
+
+    /**
+     * @param maxBatch most entries in one batch
+     * @param action   runs a batch; it completes every entry ({@link Entry#complete} or {@link Entry#fail}); an entry it
+     *                 leaves open fails with what the action threw, or an {@link IllegalStateException}
+     */
+    public Combiner(int maxBatch, Consumer<List<Entry<T, R>>> action) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1");
+        }
+        this.maxBatch = maxBatch;
+        this.action = action;
+    }
+
+    /** Runs {@code work} in a batch of its key and returns its result, or throws what its entry failed with. */
+    public R submit(K key, T work) {
+        Entry<T, R> mine = new Entry<>(work);
+        while (true) {
+            Group g = groups.computeIfAbsent(key, k -> new Group());
+            g.lock.lock();
+            try {
+                if (g.retired) {
+                    continue; // emptied and removed meanwhile: join (or start) the key's new group
+                }
+                g.queue.add(mine);
+                while (!mine.done) {
+                    if (g.running) {
+                        // Not interruptible: the entry is queued and will be run; its caller must get its result.
+                        g.finished.awaitUninterruptibly();
+                        continue;
+                    }
+                    g.running = true;
+                    List<Entry<T, R>> batch = g.take(maxBatch);
+                    g.lock.unlock();
+                    try {
+                        run(batch);
+                    } finally {
+                        g.lock.lock();
+                        g.running = false;
+                        if (g.queue.isEmpty()) {
+                            g.retired = true;
+                            groups.remove(key, g);
+                        }
+                        g.finished.signalAll();
+                    }
+                }
+            } finally {
+                g.lock.unlock();
+            }
+            return mine.result();
+        }
+    }
+
+    /** Keys with work queued or running (for tests and metrics). */
+    public int activeKeys() {
+        return groups.size();
+    }
+
+    /** Entries waiting under a key for a batch (not those running). */
+    public int queued(K key) {
+        Group g = groups.get(key);
+        if (g == null) {
+            return 0;
+        }
+        g.lock.lock();
+        try {
+            return g.queue.size();
+        } finally {
+            g.lock.unlock();
+        }
+    }
+
+    private void run(List<Entry<T, R>> batch) {
+        RuntimeException thrown = null;
+        try {
+            action.accept(batch);
+        } catch (RuntimeException e) {
+            thrown = e;
+        } catch (Error e) {
+            thrown = new IllegalStateException("Batch failed", e);
+        }
+        for (Entry<T, R> e : batch) {
+            if (!e.done) {
+                e.fail(thrown != null ? thrown : new IllegalStateException("The batch left this entry without a result"));
+            }
+        }
+    }
+
+    /** One caller's work in a batch. */
+    public static final class Entry<T, R> {
+        private final T work;
+        private volatile boolean done;
+        private R result;
+        private RuntimeException failure;
+
+        Entry(T work) {
+            this.work = work;
+        }
+
+        public T work() {
+            return work;
+        }
+
+        public boolean isDone() {
+            return done;
+        }
+
+        public void complete(R value) {
+            result = value;
+            done = true;
+        }
+
+        public void fail(RuntimeException e) {
+            failure = e;
+            done = true;
+        }
+
+        R result() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+
+    private final class Group {
+        final ReentrantLock lock = new ReentrantLock();
+        final Condition finished = lock.newCondition();
+        final ArrayDeque<Entry<T, R>> queue = new ArrayDeque<>();
+        boolean running;
+        boolean retired;
+
+        List<Entry<T, R>> take(int max) {
+            List<Entry<T, R>> batch = new ArrayList<>(Math.min(max, queue.size()));
+            while (batch.size() < max && !queue.isEmpty()) {
+                batch.add(queue.poll());
+            }
+            return batch;
+        }
+    }
+}
