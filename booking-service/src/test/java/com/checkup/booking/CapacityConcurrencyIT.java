@@ -6,6 +6,7 @@ import static com.checkup.booking.BookingServiceFixture.request;
 import static com.checkup.booking.BookingServiceFixture.today;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.checkup.booking.app.HoldWriter;
 import com.checkup.booking.domain.Period;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.error.BusinessException;
@@ -99,6 +100,26 @@ class CapacityConcurrencyIT {
         assertThat(f.used("HY", day, Period.AFTERNOON, "CT")).isEqualTo(5);
         assertThat(f.used("HY", day, Period.AFTERNOON, "TOTAL")).isEqualTo(5);
         assertThat(f.bookingsHolding("HY", day, Period.AFTERNOON, "HY-CT")).isEqualTo(5);
+    }
+
+    @Test
+    void holdsArrivingTogetherAreWrittenTogetherWithEveryCounterExact() throws Exception {
+        f.hospital("HW");
+        LocalDate day = today().plusDays(7);
+        f.open("HW", day, Period.MORNING, 400, 150);
+        HoldWriter.Stats before = f.service.getBean(HoldWriter.class).stats();
+
+        Map<String, Long> outcomes = stampede("HW", day, Period.MORNING, n -> n % 3 == 0 ? "HW-CT" : "HW-GEN");
+
+        assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of("HELD", 200L));
+        HoldWriter.Stats after = f.service.getBean(HoldWriter.class).stats();
+        assertThat(after.holds() - before.holds()).isEqualTo(200);
+        assertThat(after.combinedHolds() - before.combinedHolds()).as("some holds were combined").isPositive();
+        assertThat(after.transactions() - before.transactions()).as("fewer transactions than holds").isLessThan(200);
+        int ct = f.bookingsHolding("HW", day, Period.MORNING, "HW-CT");
+        assertThat(ct).isEqualTo(67);
+        assertThat(f.used("HW", day, Period.MORNING, "CT")).isEqualTo(ct);
+        assertThat(f.used("HW", day, Period.MORNING, "TOTAL")).isEqualTo(200).isEqualTo(f.bookingsHolding("HW", day, Period.MORNING, "%"));
     }
 
     @Test

@@ -160,6 +160,26 @@ class OrderServiceIT {
     }
 
     @Test
+    void severalOrdersAreCreatedInOneCallAllOrNothing() {
+        String a = "B-" + UUID.randomUUID();
+        String b = "B-" + UUID.randomUUID();
+        List<OrderView> created = orders.get().createAll(List.of(request(a, 59_900), request(b, 30_000)));
+        assertThat(created).extracting(OrderView::getOrderId).containsExactly("O" + a, "O" + b);
+        assertThat(created).extracting(OrderView::getAmountCents).containsExactly(59_900L, 30_000L);
+        assertThat(outboxCount("order.created", "O" + b)).isEqualTo(1);
+        // A repeat inside a batch answers the existing order, as create does.
+        assertThat(orders.get().createAll(List.of(request(a, 59_900))).get(0).getOrderId()).isEqualTo("O" + a);
+
+        // One refused request refuses the batch: nothing of it is written.
+        String c = "B-" + UUID.randomUUID();
+        assertThat(errorCode(() -> orders.get().createAll(List.of(request(c, 10_000), request(a, 1)))))
+                .isEqualTo("IDEMPOTENCY_CONFLICT");
+        assertThat(errorCode(() -> orders.get().get("O" + c))).isEqualTo("NOT_FOUND");
+        assertThat(outboxCount("order.created", "O" + c)).isZero();
+        assertThat(errorCode(() -> orders.get().createAll(List.of()))).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
     void aPaymentMakesTheOrderPaidOnceWhateverIsRedelivered() throws Exception {
         OrderView o = orders.get().create(request("B-" + UUID.randomUUID(), 39_900));
         PaymentEvent paid = new PaymentEvent("PAY-" + UUID.randomUUID(), o.getOrderId(), 39_900, "SIMULATED");

@@ -1,5 +1,8 @@
 package com.checkup.contracts.order;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Orders (order-service). Paying and refunding are driven by payment events, not by calls: an order becomes PAID
  * when {@code payment.succeeded} arrives, REFUNDED on {@code payment.refunded}.
@@ -12,6 +15,19 @@ public interface OrderService {
      * returns the same order.
      */
     OrderView create(CreateOrderRequest request);
+
+    /**
+     * Creates the orders of several bookings in one call (booking-service, when holds arrive together), each as
+     * {@link #create} would, answered in the same order. All or nothing: when one is refused none is created, and the
+     * caller creates them one by one to learn which. order-service does it in one transaction.
+     */
+    default List<OrderView> createAll(List<CreateOrderRequest> requests) {
+        List<OrderView> created = new ArrayList<>(requests.size());
+        for (CreateOrderRequest r : requests) {
+            created.add(create(r));
+        }
+        return created;
+    }
 
     /**
      * The id of a booking's order. There is one order per booking, so the id follows from the booking's: booking-service

@@ -10,6 +10,7 @@ import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.events.Reminders;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +35,14 @@ public class HoldWriter {
     private record NewHold(Booking booking, CallContext context) {
     }
 
+    /** Since start: transactions that wrote holds, holds written, and of those the ones written in combined batches. */
+    public record Stats(long transactions, long holds, long combinedHolds) {
+    }
+
+    private final AtomicLong transactions = new AtomicLong();
+    private final AtomicLong holds = new AtomicLong();
+    private final AtomicLong combinedHolds = new AtomicLong();
+
     private final BookingRepository bookings;
     private final CapacityCalendar calendar;
     private final Reminders reminders;
@@ -52,6 +61,10 @@ public class HoldWriter {
     /** Writes a validated new hold; returns once it is committed (or refused). */
     public Outcome write(Booking held) {
         return combiner.submit(held.slot(), new NewHold(held, CallContextHolder.current().orElse(null)));
+    }
+
+    public Stats stats() {
+        return new Stats(transactions.get(), holds.get(), combinedHolds.get());
     }
 
     private void write(List<Combiner.Entry<NewHold, Outcome>> batch) {
@@ -81,6 +94,9 @@ public class HoldWriter {
                 return true;
             }));
             if (taken) {
+                transactions.incrementAndGet();
+                holds.addAndGet(all.size());
+                combinedHolds.addAndGet(all.size());
                 batch.forEach(e -> e.complete(Outcome.HELD));
             }
             return taken;
@@ -104,7 +120,12 @@ public class HoldWriter {
                 }
                 return true;
             }));
-            return taken ? Outcome.HELD : Outcome.SOLD_OUT;
+            if (!taken) {
+                return Outcome.SOLD_OUT;
+            }
+            transactions.incrementAndGet();
+            holds.incrementAndGet();
+            return Outcome.HELD;
         }
     }
 

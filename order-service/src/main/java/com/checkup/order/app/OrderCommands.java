@@ -12,6 +12,7 @@ import com.checkup.order.persistence.OrderRepository;
 import com.checkup.platform.events.EventPublisher;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -22,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderCommands {
     private static final Logger log = LoggerFactory.getLogger(OrderCommands.class);
+    /** Most orders one {@link #createAll} call may create. */
+    static final int MAX_BATCH = 100;
 
     private final OrderRepository orders;
     private final EventPublisher events;
@@ -53,6 +56,15 @@ public class OrderCommands {
         }
         publish(OrderEvent.CREATED, fresh, null);
         return fresh;
+    }
+
+    /** {@link #create} for several bookings in one transaction: all or nothing. */
+    @Transactional
+    public List<Order> createAll(List<CreateOrderRequest> requests) {
+        if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "1 to " + MAX_BATCH + " requests are required");
+        }
+        return requests.stream().map(this::create).toList();
     }
 
     private static Order sameOrConflict(Order existing, CreateOrderRequest req) {

@@ -5,6 +5,7 @@ import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.order.app.OrderCommands;
 import com.checkup.order.domain.Order;
+import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** Dubbo adapter: maps and delegates, nothing else. */
@@ -19,6 +20,11 @@ public class OrderRpcService implements OrderService {
     @Override
     public OrderView create(CreateOrderRequest request) {
         return view(commands.create(request));
+    }
+
+    @Override
+    public List<OrderView> createAll(List<CreateOrderRequest> requests) {
+        return commands.createAll(requests).stream().map(OrderRpcService::view).toList();
     }
 
     @Override
