@@ -29,6 +29,7 @@ import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentService;
 import com.checkup.contracts.payment.PaymentView;
 import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.embedded.Acting;
 import com.checkup.platform.embedded.BusinessErrors;
 import com.checkup.platform.embedded.DubboApps;
@@ -288,7 +289,8 @@ final class BookingServiceFixture implements AutoCloseable {
 
         @Override
         public PaymentView refund(String paymentId, String reason) {
-            refunds.add(paymentId + " " + reason);
+            // Recorded with who asked: booking-service itself, never the consumer whose cancel led to it.
+            refunds.add(paymentId + " " + reason + " by " + CallContextHolder.current().map(c -> c.persona()).orElse("?"));
             PaymentView v = new PaymentView();
             v.setPaymentId(paymentId);
             return v;

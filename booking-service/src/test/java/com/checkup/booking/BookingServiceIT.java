@@ -386,7 +386,7 @@ class BookingServiceIT {
         f.pay(paid.getOrderId());
         await().atMost(Duration.ofSeconds(20)).until(() -> get("hank", paid.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
         assertThat(as("hank", () -> bookings.cancel(paid.getBookingId(), "plans changed")).getStatus()).isEqualTo(BookingStatus.CANCELLED);
-        await().atMost(Duration.ofSeconds(20)).until(() -> f.payments.refunds.contains("P-" + paid.getOrderId() + " BOOKING_CANCELLED"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.payments.refunds.contains("P-" + paid.getOrderId() + " BOOKING_CANCELLED by SYSTEM"));
         assertThat(f.used("HG", DAY, Period.MORNING, "TOTAL")).isZero();
 
         // A hospital whose deadline is long past for this day: a paid booking can no longer be cancelled.

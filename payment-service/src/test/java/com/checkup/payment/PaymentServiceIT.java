@@ -80,8 +80,23 @@ class PaymentServiceIT {
             other = code(() -> payments.get().pay(o.getOrderId(), "SIMULATED"));
         }
         assertThat(other).as("another consumer's order looks like a missing one").isEqualTo("NOT_FOUND");
+        PaymentView mine;
         try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("CONSUMER", null, "consumer1"))) {
-            assertThat(payments.get().pay(o.getOrderId(), "SIMULATED").getOrderId()).isEqualTo(o.getOrderId());
+            mine = payments.get().pay(o.getOrderId(), "SIMULATED");
+            assertThat(mine.getOrderId()).isEqualTo(o.getOrderId());
+            assertThat(payments.get().get(mine.getPaymentId()).getPaymentId()).isEqualTo(mine.getPaymentId());
+            assertThat(code(() -> payments.get().refund(mine.getPaymentId(), "I changed my mind")))
+                    .as("refunds follow a cancel, never asked directly").isEqualTo("FORBIDDEN");
+        }
+        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("CONSUMER", null, "consumer2"))) {
+            assertThat(code(() -> payments.get().get(mine.getPaymentId()))).as("another's payment").isEqualTo("NOT_FOUND");
+        }
+        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("DESK", "H001", "desk1"))) {
+            assertThat(code(() -> payments.get().refund(mine.getPaymentId(), "x"))).isEqualTo("FORBIDDEN");
+        }
+        try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("OPS", null, "ops1"))) {
+            // Ops may ask (here it is refused only because the payment has not succeeded yet, or is refunded already).
+            assertThat(code(() -> payments.get().refund(mine.getPaymentId(), "x"))).isNotEqualTo("FORBIDDEN");
         }
     }
 

@@ -2,7 +2,8 @@ package com.checkup.contracts.payment;
 
 /**
  * Payments (payment-service). Money moves only on a channel's signed callback; everything else is a request.
- * Errors: {@code VALIDATION_FAILED}, {@code NOT_FOUND}, {@code CONFLICT}, {@code UNAUTHENTICATED} (bad signature).
+ * Errors: {@code VALIDATION_FAILED}, {@code NOT_FOUND}, {@code CONFLICT}, {@code UNAUTHENTICATED} (bad signature),
+ * {@code FORBIDDEN} (a refund asked by an end user).
  */
 public interface PaymentService {
     /**
@@ -11,9 +12,13 @@ public interface PaymentService {
      */
     PaymentView pay(String orderId, String channel);
 
+    /** A payment; a consumer sees only those of their own orders (another's is NOT_FOUND). */
     PaymentView get(String paymentId);
 
-    /** Asks the channel to give a succeeded payment back; the channel's callback completes it. Repeats are no-ops. */
+    /**
+     * Asks the channel to give a succeeded payment back; the channel's callback completes it. Repeats are no-ops.
+     * Only the platform asks (booking-service after a cancel, ops): end users get FORBIDDEN.
+     */
     PaymentView refund(String paymentId, String reason);
 
     /**

@@ -4,6 +4,7 @@ import com.checkup.booking.rpc.OrderClient;
 import com.checkup.booking.rpc.PaymentClient;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
+import com.checkup.platform.context.CallContextHolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,11 @@ public class RefundRequests {
         }
         OrderView o = orders.get(orderId);
         if (o.getStatus() == OrderStatus.PAID && o.getPaymentId() != null) {
-            payments.refund(o.getPaymentId(), reason);
+            // booking-service asks, not the consumer whose cancel led here (payment-service refuses end users).
+            try (CallContextHolder.Scope ignored = com.checkup.platform.context.Callers.bindSystem("booking-service",
+                    CallContextHolder.current().orElse(null))) {
+                payments.refund(o.getPaymentId(), reason);
+            }
             log.info("Refund of payment {} (order {}) requested: {}", o.getPaymentId(), orderId, reason);
         } else {
             log.info("Order {} is {}: no refund to ask for", orderId, o.getStatus());

@@ -101,25 +101,65 @@ public class PaymentCommands {
         return fresh;
     }
 
+    /** A payment; a consumer sees only those of their own orders (another's answers NOT_FOUND, like a missing one). */
     public Payment get(String paymentId) {
-        require(paymentId, "paymentId");
-        return payments.find(paymentId.trim())
-                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId));
+        Payment p = find(paymentId);
+        if (isEndUser(Persona.CONSUMER, Persona.TESTER)) {
+            OrderView order;
+            try {
+                order = orders.get(p.orderId());
+            } catch (BusinessException e) {
+                throw new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId);
+            }
+            try {
+                requireOwner(order);
+            } catch (BusinessException notTheirs) {
+                throw new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId);
+            }
+        }
+        return p;
     }
 
+    /**
+     * Asks for a refund. Only the platform decides that (booking-service after a cancel, ops, jobs): a consumer, a desk
+     * or HR asking directly is FORBIDDEN, whosever the payment is.
+     */
     public Payment refund(String paymentId, String reason) {
-        Payment p = get(paymentId);
+        if (isEndUser(Persona.CONSUMER, Persona.TESTER, Persona.DESK, Persona.HR)) {
+            throw new BusinessException(ErrorCode.FORBIDDEN, "Refunds are asked by cancelling the booking");
+        }
+        Payment p = find(paymentId);
         if (p.status() == PaymentStatus.REFUND_PENDING || p.status() == PaymentStatus.REFUNDED) {
             return p;
         }
         if (p.status() != PaymentStatus.SUCCEEDED
                 || !payments.transition(p.id(), PaymentStatus.SUCCEEDED, PaymentStatus.REFUND_PENDING, null)) {
-            throw new BusinessException(ErrorCode.CONFLICT, "Payment " + p.id() + " is " + get(paymentId).status()
+            throw new BusinessException(ErrorCode.CONFLICT, "Payment " + p.id() + " is " + find(paymentId).status()
                     + "; only a succeeded payment can be refunded");
         }
         log.info("Refund of payment {} asked: {}", p.id(), reason);
         channels.find(p.channel()).requestRefund(p);
-        return get(paymentId);
+        return find(paymentId);
+    }
+
+    private Payment find(String paymentId) {
+        require(paymentId, "paymentId");
+        return payments.find(paymentId.trim())
+                .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId));
+    }
+
+    /** The caller is one of these end-user personas (services, jobs and ops are not). */
+    private static boolean isEndUser(Persona... personas) {
+        CallContext c = CallContextHolder.current().orElse(null);
+        if (c == null || c.persona() == null) {
+            return false;
+        }
+        for (Persona p : personas) {
+            if (p.name().equals(c.persona())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A channel callback: verified, matched against the payment, applied at most once. */
