@@ -224,6 +224,24 @@ class BookingServiceIT {
     }
 
     @Test
+    void holdWritingAndTheOutboxAreOnThePrometheusEndpoint() throws Exception {
+        f.hospital("HM");
+        f.open("HM", DAY, Period.MORNING, 10, 0);
+        hold("mona", request(newKey(), "HM", "HM-GEN", DAY, Period.MORNING));
+        String port = f.service.getEnvironment().getProperty("local.server.port");
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        String metrics = response.body();
+        double written = metrics.lines().filter(l -> l.startsWith("checkup_booking_holds_written_total"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(-1);
+        assertThat(written).isGreaterThanOrEqualTo(1);
+        assertThat(metrics).contains("checkup_booking_hold_transactions_total", "checkup_booking_holds_combined_total",
+                "checkup_outbox_pending", "checkup_reminders_failed_total", "checkup_reminders_in_flight");
+    }
+
+    @Test
     void theSameIdempotencyKeyReturnsTheSameBookingAndADifferentBodyIsAConflict() throws Exception {
         f.hospital("HB");
         f.open("HB", DAY, Period.MORNING, 10, 0);

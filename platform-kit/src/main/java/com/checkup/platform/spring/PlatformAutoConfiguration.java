@@ -15,9 +15,11 @@ import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import org.apache.dubbo.rpc.model.ApplicationModel;
 import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -102,6 +104,16 @@ public class PlatformAutoConfiguration {
                                               @Value("${dubbo.provider.tag:}") String lane) {
             return new EventSubscriptions(props.getRocketmq().getNameServer(), lane.isBlank() ? null : lane,
                     processed, props);
+        }
+    }
+
+    /** Outbox backlog and reminders on /actuator/prometheus, when the service has Micrometer. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class Metrics {
+        @Bean
+        EventMetrics checkupEventMetrics(ObjectProvider<OutboxRelay> relay, ObjectProvider<Reminders> reminders) {
+            return new EventMetrics(relay, reminders);
         }
     }
 
