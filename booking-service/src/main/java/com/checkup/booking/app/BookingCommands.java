@@ -237,20 +237,26 @@ public class BookingCommands {
         });
     }
 
+    /** Holds one sweep pass looks at. */
+    public static final int SWEEP_PAGE = 100;
+
     /**
      * Expires overdue holds whose reminder was lost (the process stopped right after the commit, the broker was away
-     * or lost its data). Returns how many it looked at.
+     * or lost its data): one page, oldest first. Returns how many it dealt with; fewer than {@link #SWEEP_PAGE} means
+     * none are left or one failed (the next sweep retries it).
      */
     public int sweepOverdueHolds(java.time.Duration grace) {
-        List<String> due = bookings.overdueHolds(clock.instant().minus(grace), 100);
+        List<String> due = bookings.overdueHolds(clock.instant().minus(grace), SWEEP_PAGE);
+        int done = 0;
         for (String id : due) {
             try {
                 expire(id);
+                done++;
             } catch (RuntimeException e) {
                 log.warn("Expiry of {} failed, next sweep retries: {}", id, e.toString());
             }
         }
-        return due.size();
+        return done;
     }
 
     /**
