@@ -45,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class BookingCommands {
     /** Delayed message on {@link Topics#BOOKING_TIMERS} that ends an unpaid hold. */
     public static final String HOLD_DUE = "booking.hold-due";
+    /** Holds one sweep pass looks at. */
+    public static final int SWEEP_PAGE = 100;
     private static final Logger log = LoggerFactory.getLogger(BookingCommands.class);
 
     private final BookingRepository bookings;
@@ -236,9 +238,6 @@ public class BookingCommands {
             }
         });
     }
-
-    /** Holds one sweep pass looks at. */
-    public static final int SWEEP_PAGE = 100;
 
     /**
      * Expires overdue holds whose reminder was lost (the process stopped right after the commit, the broker was away
