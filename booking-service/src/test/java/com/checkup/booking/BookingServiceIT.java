@@ -319,11 +319,16 @@ class BookingServiceIT {
         assertThat(f.used("HD", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
     }
 
+    /** A hospital whose morning slot has 10 places ({@code ct} of them CT) and holds that end after 2 seconds. */
+    private void openWithTwoSecondHolds(String hospital, int ct) {
+        f.hospital(hospital);
+        f.open(hospital, DAY, Period.MORNING, 10, ct);
+        flag(BookingPolicies.HOLD_EXPIRY, hospital, "PT2S", Duration.ofSeconds(2));
+    }
+
     @Test
     void anUnpaidHoldExpiresOnceWithItsOrderClosedAndThePlaceBack() {
-        f.hospital("HE");
-        f.open("HE", DAY, Period.MORNING, 10, 3);
-        flag(BookingPolicies.HOLD_EXPIRY, "HE", "PT2S", Duration.ofSeconds(2));
+        openWithTwoSecondHolds("HE", 3);
         BookingView b = hold("frank", request(newKey(), "HE", "HE-CT", DAY, Period.MORNING));
         assertThat(f.used("HE", DAY, Period.MORNING, "CT")).isEqualTo(1);
         // The sweep racing the delayed message must not give the place back twice.
@@ -340,9 +345,7 @@ class BookingServiceIT {
 
     @Test
     void theHoldsReminderAloneEndsItOnTime() {
-        f.hospital("HR");
-        f.open("HR", DAY, Period.MORNING, 10, 0);
-        flag(BookingPolicies.HOLD_EXPIRY, "HR", "PT2S", Duration.ofSeconds(2));
+        openWithTwoSecondHolds("HR", 0);
         BookingView b = hold("rita", request(newKey(), "HR", "HR-GEN", DAY, Period.MORNING));
         // No sweep here (its first run is a minute away): only the broker's timer message can end it this soon.
         await().atMost(Duration.ofSeconds(15)).until(() -> get("rita", b.getBookingId()).getStatus() == BookingStatus.EXPIRED);
@@ -352,9 +355,7 @@ class BookingServiceIT {
 
     @Test
     void aHoldWhoseOrderWasNeverCreatedStillExpiresWithItsOrderClosed() {
-        f.hospital("HS");
-        f.open("HS", DAY, Period.MORNING, 10, 0);
-        flag(BookingPolicies.HOLD_EXPIRY, "HS", "PT2S", Duration.ofSeconds(2));
+        openWithTwoSecondHolds("HS", 0);
         HoldRequest r = request(newKey(), "HS", "HS-GEN", DAY, Period.MORNING);
         f.orders.down = true;
         try {
@@ -371,9 +372,7 @@ class BookingServiceIT {
 
     @Test
     void aHoldPaidJustBeforeItsExpiryIsConfirmedNotExpired() throws Exception {
-        f.hospital("HF");
-        f.open("HF", DAY, Period.MORNING, 10, 0);
-        flag(BookingPolicies.HOLD_EXPIRY, "HF", "PT2S", Duration.ofSeconds(2));
+        openWithTwoSecondHolds("HF", 0);
         BookingView b = hold("gina", request(newKey(), "HF", "HF-GEN", DAY, Period.MORNING));
         f.orders.markPaid(b.getOrderId()); // paid, but order.paid not delivered yet when the expiry runs
         await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(3)).until(() -> true);
