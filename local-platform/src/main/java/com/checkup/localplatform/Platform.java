@@ -208,16 +208,18 @@ public final class Platform implements AutoCloseable {
             progress.step("services", "none built yet (build the service modules to have them started here)");
             return;
         }
-        Map<String, String> env = new java.util.HashMap<>(Map.of(
-                "DUBBO_IP_TO_BIND", PlatformConfig.LOOPBACK_NAME,
-                "DUBBO_IP_TO_REGISTRY", PlatformConfig.LOOPBACK_NAME));
+        LocalSecrets secrets;
         try {
-            env.putAll(LocalSecrets.environment(config.dataDir()));
+            secrets = LocalSecrets.load(config.dataDir());
         } catch (IOException e) {
             throw new StartupException("Cannot read or create " + config.dataDir().resolve(LocalSecrets.FILE) + ": " + e.getMessage(), e);
         }
         // All at once: each waits on the shared infrastructure only, and Dubbo references do not need providers up.
         for (ServiceSpec s : config.services()) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
+                    "DUBBO_IP_TO_BIND", PlatformConfig.LOOPBACK_NAME,
+                    "DUBBO_IP_TO_REGISTRY", PlatformConfig.LOOPBACK_NAME));
+            env.putAll(secrets.environmentOf(s.name()));
             services.add(ServiceProcess.start(s, env));
             progress.step(s.name(), "starting (pid " + services.get(services.size() - 1).pid() + ", log " + s.logFile() + ")");
         }

@@ -29,6 +29,8 @@ final class ServiceProcess {
             ProcessBuilder pb = new ProcessBuilder(spec.command())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.to(spec.logFile().toFile()));
+            // Only the keys meant for this process: nothing of ours inherited from the shell that started `up`.
+            pb.environment().keySet().removeIf(k -> k.startsWith("CHECKUP_"));
             pb.environment().putAll(env);
             return new ServiceProcess(spec, pb.start());
         } catch (IOException e) {

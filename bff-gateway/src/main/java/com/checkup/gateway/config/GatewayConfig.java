@@ -1,10 +1,12 @@
 package com.checkup.gateway.config;
 
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleManager;
+import com.checkup.contracts.context.IdentityAssertion;
 import com.checkup.gateway.auth.AuthPlugin;
 import com.checkup.gateway.auth.TokenCodec;
 import com.checkup.gateway.auth.UserDirectory;
 import com.checkup.gateway.dubbo.CallParametersPlugin;
+import com.checkup.gateway.dubbo.GatewayCallFilter;
 import com.checkup.gateway.dubbo.JsonArgumentResolver;
 import com.checkup.gateway.dubbo.ParameterBinder;
 import com.checkup.gateway.dubbo.ResultPlugin;
@@ -191,6 +193,21 @@ public class GatewayConfig {
         return new TokenCodec(key, props.getJwt().getTtl(), Clock.systemUTC());
     }
 
+    /**
+     * The internal identity key the gateway signs each call's caller with (never the token key). Without it no service
+     * would believe any caller, so the gateway does not start.
+     */
+    @Bean
+    IdentityAssertion internalIdentity(@Value("${checkup.identity.key:}") String key) {
+        if (key.isBlank()) {
+            throw new IllegalStateException("No internal identity key: set checkup.identity.key (env CHECKUP_IDENTITY_KEY) "
+                    + "to base64 of 32+ random bytes, the same in the gateway and every service");
+        }
+        IdentityAssertion identity = IdentityAssertion.fromBase64(key);
+        GatewayCallFilter.useIdentityKey(identity);
+        return identity;
+    }
+
     @Bean
     UserDirectory userDirectory(GatewayProperties props) {
         return new UserDirectory(props.getUsers());
@@ -234,7 +251,7 @@ public class GatewayConfig {
     }
 
     @Bean
-    ShenyuPlugin callParametersPlugin(ObjectMapper gatewayJson, GatewayProperties props) {
+    ShenyuPlugin callParametersPlugin(ObjectMapper gatewayJson, GatewayProperties props, IdentityAssertion internalIdentity) {
         return new CallParametersPlugin(new ParameterBinder(gatewayJson), props.getMaxBodyBytes());
     }
 

@@ -1,6 +1,7 @@
 package com.checkup.gateway.dubbo;
 
 import com.checkup.contracts.context.ContextKeys;
+import com.checkup.contracts.context.IdentityAssertion;
 import org.apache.dubbo.common.constants.CommonConstants;
 import org.apache.dubbo.common.extension.Activate;
 import org.apache.dubbo.rpc.Invocation;
@@ -10,7 +11,8 @@ import org.apache.dubbo.rpc.RpcException;
 import org.apache.dubbo.rpc.cluster.filter.ClusterFilter;
 
 /**
- * Writes the request's context onto the gateway's outgoing call, before routing (so Dubbo's tag router sees the
+ * Writes the request's context onto the gateway's outgoing call, the caller signed with the internal identity key
+ * ({@link IdentityAssertion}: providers believe nothing else), before routing (so Dubbo's tag router sees the
  * lane; tag routing falls back to the baseline when the lane has no instance), and reads back the lane path and the
  * error code. Attachments go on the invocation itself: nothing lingers in a thread's RpcContext for the next request.
  */
@@ -18,6 +20,12 @@ import org.apache.dubbo.rpc.cluster.filter.ClusterFilter;
 public class GatewayCallFilter implements ClusterFilter, ClusterFilter.Listener {
     private static final String STATE = "checkup.gateway.call";
     private static final String LANE_COPY = "checkup-lane";
+    /** Set once at start (GatewayConfig refuses to start without it); Dubbo makes this filter, not Spring. */
+    private static volatile IdentityAssertion identity;
+
+    public static void useIdentityKey(IdentityAssertion key) {
+        identity = key;
+    }
 
     @Override
     public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
@@ -28,6 +36,9 @@ public class GatewayCallFilter implements ClusterFilter, ClusterFilter.Listener 
             set(invocation, ContextKeys.PERSONA, state.persona);
             set(invocation, ContextKeys.TENANT_ID, state.tenantId);
             set(invocation, ContextKeys.USER_ID, state.userId);
+            IdentityAssertion key = identity;
+            set(invocation, IdentityAssertion.ATTACHMENT, state.persona == null || key == null ? null
+                    : key.sign(state.persona, state.tenantId, state.userId, state.traceId, System.currentTimeMillis() / 1000));
             set(invocation, ContextKeys.DUBBO_TAG, state.lane);
             set(invocation, LANE_COPY, state.lane);
             if (state.traceLanes) {
@@ -36,8 +47,11 @@ public class GatewayCallFilter implements ClusterFilter, ClusterFilter.Listener 
                 invocation.getObjectAttachments().remove(ContextKeys.LANE_TRACE);
             }
         } else {
-            // Not a gateway request (none other are made here): never let a stale tag route it.
-            invocation.getObjectAttachments().remove(ContextKeys.DUBBO_TAG);
+            // Not a gateway request (none other are made here): never let a stale tag route it, nor a caller ride on it.
+            for (String k : new String[] {ContextKeys.DUBBO_TAG, ContextKeys.PERSONA, ContextKeys.TENANT_ID,
+                    ContextKeys.USER_ID, IdentityAssertion.ATTACHMENT}) {
+                invocation.getObjectAttachments().remove(k);
+            }
         }
         return invoker.invoke(invocation);
     }

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * order-service over Dubbo. Orders of holds that arrive together are created in one call ({@link Combiner}, per lane,
  * so a tester's lane still reaches its own order-service); a lone hold's order is created by a call of its own, in its
- * caller's context, as before.
+ * caller's trace and lane. booking-service always calls order-service as itself (SYSTEM, signed): orders are the
+ * platform's business, not an end user's.
  */
 @Component
 public class OrderClient {
@@ -42,11 +43,19 @@ public class OrderClient {
     }
 
     public OrderView get(String orderId) {
-        return orders.get(orderId);
+        try (CallContextHolder.Scope ignored = asItself(CallContextHolder.current().orElse(null))) {
+            return orders.get(orderId);
+        }
     }
 
     public OrderView close(String orderId, String reason) {
-        return orders.close(orderId, reason);
+        try (CallContextHolder.Scope ignored = asItself(CallContextHolder.current().orElse(null))) {
+            return orders.close(orderId, reason);
+        }
+    }
+
+    private static CallContextHolder.Scope asItself(CallContext parent) {
+        return Callers.bindSystem("booking-service", parent);
     }
 
     private void createAll(List<Combiner.Entry<Creation, OrderView>> batch) {
@@ -55,8 +64,7 @@ public class OrderClient {
             // the bookings, so each booking's trace can still be followed to its order.
             CallContext first = batch.get(0).work().context();
             List<CreateOrderRequest> requests = batch.stream().map(e -> e.work().request()).toList();
-            try (CallContextHolder.Scope ignored = Callers.bindSystem("booking-service",
-                    CallContext.newRoot().withLane(first == null ? null : first.lane()))) {
+            try (CallContextHolder.Scope ignored = asItself(CallContext.newRoot().withLane(first == null ? null : first.lane()))) {
                 List<OrderView> created = orders.createAll(requests);
                 log.info("Created the orders of {} bookings in one call: {}", requests.size(),
                         requests.stream().map(CreateOrderRequest::getBookingId).toList());
@@ -75,7 +83,7 @@ public class OrderClient {
             }
         }
         for (Combiner.Entry<Creation, OrderView> e : batch) {
-            try (CallContextHolder.Scope ignored = CallContextHolder.bind(e.work().context())) {
+            try (CallContextHolder.Scope ignored = asItself(e.work().context())) {
                 e.complete(orders.create(e.work().request()));
             } catch (RuntimeException failed) {
                 e.fail(failed);

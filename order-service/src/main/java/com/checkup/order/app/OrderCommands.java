@@ -1,5 +1,6 @@
 package com.checkup.order.app;
 
+import com.checkup.contracts.context.Persona;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
@@ -9,6 +10,7 @@ import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.payment.PaymentEvent;
 import com.checkup.order.domain.Order;
 import com.checkup.order.persistence.OrderRepository;
+import com.checkup.platform.context.Callers;
 import com.checkup.platform.events.EventPublisher;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +21,11 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Order use cases. Each state change and its event commit together (outbox). */
+/**
+ * Order use cases. Each state change and its event commit together (outbox). Orders are created, closed and fulfilled
+ * by the platform only (booking-service, as itself); ops may read one. No end user calls order-service: the gateway
+ * has no route to it, and an anonymous or end-user caller is refused (fail closed).
+ */
 @Service
 public class OrderCommands {
     private static final Logger log = LoggerFactory.getLogger(OrderCommands.class);
@@ -39,6 +45,7 @@ public class OrderCommands {
     /** Idempotent per booking: the same request returns the existing order; a different one is a conflict. */
     @Transactional
     public Order create(CreateOrderRequest req) {
+        Callers.require(Persona.SYSTEM);
         if (req == null) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "request is required");
         }
@@ -61,6 +68,7 @@ public class OrderCommands {
     /** {@link #create} for several bookings in one transaction: all or nothing. */
     @Transactional
     public List<Order> createAll(List<CreateOrderRequest> requests) {
+        Callers.require(Persona.SYSTEM);
         if (requests == null || requests.isEmpty() || requests.size() > MAX_BATCH) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "1 to " + MAX_BATCH + " requests are required");
         }
@@ -77,11 +85,13 @@ public class OrderCommands {
 
     @Transactional(readOnly = true)
     public Order get(String orderId) {
+        Callers.require(Persona.SYSTEM, Persona.OPS);
         return load(orderId);
     }
 
     @Transactional
     public Order close(String orderId, String reason) {
+        Callers.require(Persona.SYSTEM);
         Order o = load(orderId);
         if (o.close(reason, now())) {
             orders.update(o);
@@ -92,6 +102,7 @@ public class OrderCommands {
 
     @Transactional
     public Order fulfil(String orderId) {
+        Callers.require(Persona.SYSTEM);
         Order o = load(orderId);
         if (o.fulfil(now())) {
             orders.update(o);

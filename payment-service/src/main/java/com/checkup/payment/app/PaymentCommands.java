@@ -16,7 +16,7 @@ import com.checkup.payment.domain.Payment;
 import com.checkup.payment.persistence.PaymentRepository;
 import com.checkup.payment.rpc.OrderClient;
 import com.checkup.platform.context.CallContext;
-import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.context.Callers;
 import com.checkup.platform.events.EventPublisher;
 import com.checkup.platform.events.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +34,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PaymentCommands {
     private static final Logger log = LoggerFactory.getLogger(PaymentCommands.class);
+
+    /** Channel names as configured (and as they appear in callback URLs): also what payments.channel can hold. */
+    private static final java.util.regex.Pattern CHANNEL_NAME = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
 
     private final PaymentRepository payments;
     private final EventPublisher events;
@@ -53,12 +56,12 @@ public class PaymentCommands {
     }
 
     /**
-     * A consumer (or a tester acting as one) may pay only their own orders; another's order answers NOT_FOUND, the
-     * same as a missing one, so order ids cannot be probed. Services, jobs and ops are not restricted.
+     * A consumer (or a tester acting as one) may touch only their own orders; another's order answers NOT_FOUND, the
+     * same as a missing one, so order ids cannot be probed. The platform (SYSTEM) and ops are not restricted; an
+     * anonymous caller never gets here ({@link Callers#require} fails closed).
      */
-    private static void requireOwner(OrderView order) {
-        CallContext c = CallContextHolder.current().orElse(null);
-        if (c == null || !(Persona.CONSUMER.name().equals(c.persona()) || Persona.TESTER.name().equals(c.persona()))) {
+    private static void requireOwner(CallContext c, OrderView order) {
+        if (!Callers.is(c, Persona.CONSUMER) && !Callers.is(c, Persona.TESTER)) {
             return;
         }
         if (c.userId() == null || !c.userId().equals(order.getConsumerId())) {
@@ -67,6 +70,7 @@ public class PaymentCommands {
     }
 
     public Payment pay(String orderId, String channelName) {
+        CallContext caller = Callers.require(Persona.CONSUMER, Persona.TESTER, Persona.SYSTEM);
         require(orderId, "orderId");
         require(channelName, "channel");
         PaymentChannel channel = channels.find(channelName);
@@ -75,7 +79,7 @@ public class PaymentCommands {
                     + "; available: " + channels.names());
         }
         OrderView order = orders.get(orderId.trim());
-        requireOwner(order);
+        requireOwner(caller, order);
         if (order.getStatus() != OrderStatus.CREATED) {
             throw new BusinessException(ErrorCode.CONFLICT, "Order " + order.getOrderId() + " is " + order.getStatus()
                     + " and cannot be paid");
@@ -103,8 +107,9 @@ public class PaymentCommands {
 
     /** A payment; a consumer sees only those of their own orders (another's answers NOT_FOUND, like a missing one). */
     public Payment get(String paymentId) {
+        CallContext caller = Callers.require(Persona.CONSUMER, Persona.TESTER, Persona.SYSTEM, Persona.OPS);
         Payment p = find(paymentId);
-        if (isEndUser(Persona.CONSUMER, Persona.TESTER)) {
+        if (Callers.is(caller, Persona.CONSUMER) || Callers.is(caller, Persona.TESTER)) {
             OrderView order;
             try {
                 order = orders.get(p.orderId());
@@ -112,7 +117,7 @@ public class PaymentCommands {
                 throw new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId);
             }
             try {
-                requireOwner(order);
+                requireOwner(caller, order);
             } catch (BusinessException notTheirs) {
                 throw new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId);
             }
@@ -122,10 +127,12 @@ public class PaymentCommands {
 
     /**
      * Asks for a refund. Only the platform decides that (booking-service after a cancel, ops, jobs): a consumer, a desk
-     * or HR asking directly is FORBIDDEN, whosever the payment is.
+     * or HR asking directly is FORBIDDEN, whosever the payment is; an anonymous caller is UNAUTHENTICATED.
      */
     public Payment refund(String paymentId, String reason) {
-        if (isEndUser(Persona.CONSUMER, Persona.TESTER, Persona.DESK, Persona.HR)) {
+        CallContext caller = Callers.require(Persona.SYSTEM, Persona.OPS, Persona.CONSUMER, Persona.TESTER,
+                Persona.DESK, Persona.HR);
+        if (!Callers.is(caller, Persona.SYSTEM) && !Callers.is(caller, Persona.OPS)) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "Refunds are asked by cancelling the booking");
         }
         Payment p = find(paymentId);
@@ -148,40 +155,41 @@ public class PaymentCommands {
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No payment " + paymentId));
     }
 
-    /** The caller is one of these end-user personas (services, jobs and ops are not). */
-    private static boolean isEndUser(Persona... personas) {
-        CallContext c = CallContextHolder.current().orElse(null);
-        if (c == null || c.persona() == null) {
-            return false;
-        }
-        for (Persona p : personas) {
-            if (p.name().equals(c.persona())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A channel callback: verified, matched against the payment, applied at most once. */
+    /**
+     * A channel callback: verified, matched against the payment (and its channel), applied at most once. Nothing from the
+     * URL or body is logged raw: the channel name is checked first, the body only stored.
+     */
     public String callback(String channelName, String body, String signature) {
-        String channel = channelName == null ? "" : channelName.trim().toUpperCase();
+        String channel = channelName == null ? "" : channelName.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!CHANNEL_NAME.matcher(channel).matches()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED,
+                    "A channel name is 1-32 letters, digits or '_', starting with a letter");
+        }
         String secret = channels.secret(channel);
-        if (secret == null || !CallbackSignature.verify(secret, body, signature)) {
-            payments.recordCallback(channel.isEmpty() ? "?" : channel, null, "BAD_SIGNATURE", String.valueOf(body));
-            log.warn("Rejected a callback on channel '{}': unknown channel or bad signature", channel);
+        if (secret == null) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No payment channel " + channel);
+        }
+        if (body == null || !CallbackSignature.verify(secret, body, signature)) {
+            payments.recordCallback(channel, null, "BAD_SIGNATURE", String.valueOf(body));
+            log.warn("Rejected a callback on channel {}: bad signature", channel);
             throw new BusinessException(ErrorCode.UNAUTHENTICATED, "Callback signature is not valid");
         }
         ChannelNotification n = parse(channel, body);
         Payment p = payments.find(n.paymentId()).orElse(null);
         if (p == null) {
-            payments.recordCallback(channel, n.paymentId(), "UNKNOWN_PAYMENT", body);
-            throw new BusinessException(ErrorCode.NOT_FOUND, "No payment " + n.paymentId());
+            payments.recordCallback(channel, null, "UNKNOWN_PAYMENT", body);
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No such payment");
         }
         try {
+            if (!p.channel().equals(channel)) {
+                // A channel speaks only for its own payments, whatever its signature says.
+                throw new BusinessException(ErrorCode.VALIDATION_FAILED, "Payment " + p.id() + " is not a " + channel
+                        + " payment");
+            }
             p.checkMatches(n);
         } catch (BusinessException mismatch) {
             payments.recordCallback(channel, p.id(), "MISMATCH", body);
-            log.warn("Rejected callback for payment {}: {}", p.id(), mismatch.getMessage());
+            log.warn("Rejected a {} callback for payment {}: it does not match the payment", channel, p.id());
             throw mismatch;
         }
         String outcome = tx.execute(s -> apply(p, n, channel, body));

@@ -28,10 +28,20 @@ public class ChannelSettings {
     }
 
     public static class Simulated {
+        /** The simulated channel exists only when this is set (local platform, tests); never in a real deployment. */
+        private boolean enabled;
         /** How long the simulated channel takes to confirm. */
         private Duration delay = Duration.ofSeconds(2);
         /** Extra copies of every callback (channels do resend). */
         private int duplicates;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
 
         public Duration getDelay() {
             return delay;

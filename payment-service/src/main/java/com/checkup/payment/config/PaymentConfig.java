@@ -8,6 +8,7 @@ import com.checkup.payment.channel.SimulatedChannel;
 import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,23 +24,35 @@ public class PaymentConfig {
     }
 
     /**
-     * The simulated channel, present when it has a secret. Its callbacks enter through the same use case a real
-     * channel's reach via the gateway, signature check included.
+     * The simulated channel, only when switched on ({@code checkup.payment.simulated.enabled}) and given a secret; it
+     * confirms every payment by itself, so a deployment that does not ask for it has no such channel at all. Its
+     * callbacks enter through the same use case a real channel's reach via the gateway, signature check included.
      */
     @Bean(destroyMethod = "close")
+    @ConditionalOnProperty("checkup.payment.simulated.enabled")
     SimulatedChannel simulatedChannel(ChannelSettings settings, ObjectProvider<PaymentCommands> commands) {
-        String secret = settings.getSecrets().entrySet().stream()
-                .filter(e -> e.getKey().equalsIgnoreCase(SimulatedChannel.NAME)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
-        if (secret == null) {
-            return null;
+        String secret = simulatedSecret(settings);
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalStateException("The simulated payment channel is on but has no secret: set "
+                    + "checkup.payment.secrets.SIMULATED (env CHECKUP_PAYMENT_SECRETS_SIMULATED)");
         }
         return new SimulatedChannel(secret, settings.getSimulated(),
                 (body, signature) -> commands.getObject().callback(SimulatedChannel.NAME, body, signature));
     }
 
+    /** The channels present, each with its callback secret; a secret without its channel (SIMULATED when off) is dropped. */
     @Bean
     PaymentChannels paymentChannels(ObjectProvider<PaymentChannel> all, ChannelSettings settings) {
-        return new PaymentChannels(all.orderedStream().toList(), settings.getSecrets());
+        Map<String, String> secrets = new java.util.LinkedHashMap<>(settings.getSecrets());
+        if (!settings.getSimulated().isEnabled()) {
+            secrets.keySet().removeIf(k -> k.equalsIgnoreCase(SimulatedChannel.NAME));
+        }
+        return new PaymentChannels(all.orderedStream().toList(), secrets);
+    }
+
+    private static String simulatedSecret(ChannelSettings settings) {
+        return settings.getSecrets().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase(SimulatedChannel.NAME)).map(Map.Entry::getValue)
+                .findFirst().orElse(null);
     }
 }

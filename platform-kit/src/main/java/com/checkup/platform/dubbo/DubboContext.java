@@ -1,11 +1,17 @@
 package com.checkup.platform.dubbo;
 
 import com.checkup.contracts.context.ContextKeys;
+import com.checkup.contracts.context.IdentityAssertion;
 import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.InternalIdentity;
 import com.checkup.platform.context.TraceIds;
 import org.apache.dubbo.rpc.Invocation;
 
-/** Reads and writes the call context as Dubbo attachments. */
+/**
+ * Reads and writes the call context as Dubbo attachments. The caller (persona, tenant, user) is believed only with a
+ * valid {@link IdentityAssertion} under this process's internal key: anyone who can reach a Dubbo port can set plain
+ * attachments, so an unsigned or badly signed caller reads as anonymous.
+ */
 final class DubboContext {
     /** Our own copy of the lane: Dubbo treats {@code dubbo.tag} specially and may drop it. */
     static final String LANE = "checkup-lane";
@@ -18,12 +24,17 @@ final class DubboContext {
         if (lane == null || lane.isBlank()) {
             lane = inv.getAttachment(ContextKeys.DUBBO_TAG);
         }
-        return new CallContext(
-                TraceIds.acceptOrNew(inv.getAttachment(ContextKeys.TRACE_ID)),
-                lane,
-                inv.getAttachment(ContextKeys.PERSONA),
-                inv.getAttachment(ContextKeys.TENANT_ID),
-                inv.getAttachment(ContextKeys.USER_ID));
+        String rawTrace = inv.getAttachment(ContextKeys.TRACE_ID);
+        String traceId = TraceIds.acceptOrNew(rawTrace);
+        String persona = inv.getAttachment(ContextKeys.PERSONA);
+        String tenant = inv.getAttachment(ContextKeys.TENANT_ID);
+        String user = inv.getAttachment(ContextKeys.USER_ID);
+        IdentityAssertion key = InternalIdentity.current();
+        boolean believed = persona != null && key != null && traceId.equals(rawTrace)
+                && key.verify(inv.getAttachment(IdentityAssertion.ATTACHMENT), persona, tenant, user, rawTrace,
+                        System.currentTimeMillis() / 1000);
+        return believed ? new CallContext(traceId, lane, persona, tenant, user)
+                : new CallContext(traceId, lane, null, null, null);
     }
 
     static void write(CallContext c, Invocation inv) {
@@ -34,13 +45,26 @@ final class DubboContext {
             inv.setAttachment(ContextKeys.DUBBO_TAG, c.lane());
             inv.setAttachment(LANE, c.lane());
         }
-        putIfPresent(inv, ContextKeys.PERSONA, c.persona());
-        putIfPresent(inv, ContextKeys.TENANT_ID, c.tenantId());
-        putIfPresent(inv, ContextKeys.USER_ID, c.userId());
+        IdentityAssertion key = InternalIdentity.current();
+        if (c.persona() == null || key == null) {
+            // Anonymous (or no key to vouch for anyone with): send no caller at all rather than an unsigned one.
+            for (String k : new String[] {ContextKeys.PERSONA, ContextKeys.TENANT_ID, ContextKeys.USER_ID,
+                    IdentityAssertion.ATTACHMENT}) {
+                inv.getObjectAttachments().remove(k);
+            }
+            return;
+        }
+        set(inv, ContextKeys.PERSONA, c.persona());
+        set(inv, ContextKeys.TENANT_ID, c.tenantId());
+        set(inv, ContextKeys.USER_ID, c.userId());
+        inv.setAttachment(IdentityAssertion.ATTACHMENT, key.sign(c.persona(), c.tenantId(), c.userId(), c.traceId(),
+                System.currentTimeMillis() / 1000));
     }
 
-    private static void putIfPresent(Invocation inv, String key, String value) {
-        if (value != null) {
+    private static void set(Invocation inv, String key, String value) {
+        if (value == null) {
+            inv.getObjectAttachments().remove(key);
+        } else {
             inv.setAttachment(key, value);
         }
     }

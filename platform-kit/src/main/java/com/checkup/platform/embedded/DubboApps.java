@@ -16,6 +16,7 @@ public final class DubboApps implements AutoCloseable {
     static {
         // Interface-level discovery keeps the tests independent of application-level metadata exchange.
         System.setProperty("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
+        TestSecrets.ensureIdentityKey();
     }
 
     private final String registryUrl;

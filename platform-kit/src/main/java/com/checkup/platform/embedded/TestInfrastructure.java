@@ -32,6 +32,7 @@ public final class TestInfrastructure {
     }
 
     public static TestInfrastructure get() {
+        TestSecrets.ensureIdentityKey();
         TestInfrastructure i = instance;
         if (i == null) {
             synchronized (TestInfrastructure.class) {

@@ -1,6 +1,7 @@
 package com.checkup.platform.events;
 
 import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.context.Callers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +170,9 @@ public final class LaneAwareConsumer implements AutoCloseable {
 
     private boolean handle(MessageExt m) {
         ReceivedEvent event = ReceivedEvent.of(m);
-        try (CallContextHolder.Scope ignored = CallContextHolder.bind(event.context())) {
+        // The handler acts as this service (SYSTEM, signed on its calls), in the publisher's trace and lane: a message's
+        // persona properties are not signed, so whoever can publish to the broker must not become a user by them.
+        try (CallContextHolder.Scope ignored = Callers.bindSystem(group, event.context())) {
             processed.process(group, event, handler);
             return true;
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package com.checkup.platform.spring;
 
 import com.checkup.platform.configcenter.ConfigCenter;
+import com.checkup.platform.context.InternalIdentity;
 import com.checkup.platform.events.EventPublisher;
 import com.checkup.platform.events.OutboxEventPublisher;
 import com.checkup.platform.events.OutboxRelay;
@@ -138,6 +139,24 @@ public class PlatformAutoConfiguration {
             FlowRules.watch(checkupConfigCenter, app);
             return new FlowRulesBinding(app);
         }
+    }
+
+    /**
+     * The internal identity key: without it the service could neither believe a caller nor be believed, so it does not
+     * start. From {@code checkup.identity.key} (the environment variable {@code CHECKUP_IDENTITY_KEY}), never a default.
+     */
+    @Bean
+    InternalIdentityKey checkupInternalIdentity(@Value("${checkup.identity.key:}") String key) {
+        if (key.isBlank()) {
+            throw new IllegalStateException("No internal identity key: set checkup.identity.key (env CHECKUP_IDENTITY_KEY) "
+                    + "to base64 of 32+ random bytes, the same in the gateway and every service");
+        }
+        InternalIdentity.install(key);
+        return new InternalIdentityKey();
+    }
+
+    /** Present once the internal identity key is installed. */
+    public static final class InternalIdentityKey {
     }
 
     /** Encryption of personal fields, when the service configures a key ({@code checkup.privacy.current-key}). */

@@ -15,6 +15,12 @@ import org.springframework.core.env.MapPropertySource;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor {
     static final String SOURCE = "checkupPlatformDefaults";
+    /**
+     * One line per event, whatever a message holds: a CR/LF that came from a request (an id, a channel name) must not
+     * write a line of its own into the log.
+     */
+    static final String LOG_LINE = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%X{traceId:-},%X{lane:-}] [%15.15t] "
+            + "%-40.40logger{39} : %replace(%m){'[\\r\\n\\u2028\\u2029]+', ' | '}%n%wEx";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication app) {
@@ -25,6 +31,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");
         d.put("dubbo.application.name", "${spring.application.name}");
         d.put("dubbo.protocol.name", "dubbo");
+        // The address Dubbo listens on and registers is always given (local-platform and tests: a name that resolves to
+        // 127.0.0.1; k8s: the pod IP); never "all interfaces". Without it the service does not start.
+        d.put("dubbo.protocol.host", "${DUBBO_IP_TO_BIND}");
         // Every service lives under com.checkup; @DubboService classes there are exported without @EnableDubbo.
         d.put("dubbo.scan.base-packages", "com.checkup");
         d.put("dubbo.consumer.check", "false");
@@ -44,6 +53,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("server.shutdown", "graceful");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         d.put("logging.pattern.level", "%5p [%X{traceId:-},%X{lane:-}]");
+        d.put("logging.pattern.console", LOG_LINE);
+        d.put("logging.pattern.file", LOG_LINE);
         env.getPropertySources().addLast(new MapPropertySource(SOURCE, d));
     }
 }

@@ -1,0 +1,76 @@
+package com.checkup.platform.dubbo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.checkup.contracts.context.ContextKeys;
+import com.checkup.contracts.context.IdentityAssertion;
+import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.InternalIdentity;
+import com.checkup.platform.privacy.FieldCipher;
+import org.apache.dubbo.rpc.RpcInvocation;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The caller a provider believes: only one signed with the internal identity key. */
+class DubboContextTest {
+
+    @BeforeAll
+    static void key() {
+        InternalIdentity.install(FieldCipher.newKey());
+    }
+
+    @Test
+    void aSignedCallerIsBelievedAndTravelsOn() {
+        RpcInvocation inv = new RpcInvocation();
+        DubboContext.write(new CallContext("trace-1", "gray", "DESK", "H001", "desk.h001"), inv);
+        assertThat(inv.getAttachment(IdentityAssertion.ATTACHMENT)).startsWith("v1.");
+
+        CallContext read = DubboContext.read(inv);
+        assertThat(read.persona()).isEqualTo("DESK");
+        assertThat(read.tenantId()).isEqualTo("H001");
+        assertThat(read.userId()).isEqualTo("desk.h001");
+        assertThat(read.lane()).isEqualTo("gray");
+    }
+
+    @Test
+    void plainAttachmentsAreAnonymous() {
+        RpcInvocation inv = new RpcInvocation();
+        inv.setAttachment(ContextKeys.TRACE_ID, "t");
+        inv.setAttachment(ContextKeys.PERSONA, "SYSTEM");
+        inv.setAttachment(ContextKeys.USER_ID, "booking-service");
+        CallContext read = DubboContext.read(inv);
+        assertThat(read.persona()).isNull();
+        assertThat(read.userId()).isNull();
+        assertThat(read.traceId()).isEqualTo("t");
+    }
+
+    @Test
+    void aSignatureDoesNotCoverChangedValues() {
+        RpcInvocation inv = new RpcInvocation();
+        DubboContext.write(new CallContext("trace-2", null, "DESK", "H001", "desk.h001"), inv);
+        inv.setAttachment(ContextKeys.TENANT_ID, "H002");
+        assertThat(DubboContext.read(inv).persona()).isNull();
+
+        RpcInvocation promoted = new RpcInvocation();
+        DubboContext.write(new CallContext("trace-3", null, "CONSUMER", null, "consumer1"), promoted);
+        promoted.setAttachment(ContextKeys.PERSONA, "OPS");
+        assertThat(DubboContext.read(promoted).persona()).isNull();
+
+        RpcInvocation badTrace = new RpcInvocation();
+        DubboContext.write(new CallContext("trace-4", null, "OPS", null, "ops1"), badTrace);
+        badTrace.setAttachment(ContextKeys.TRACE_ID, "bad trace\nid");
+        CallContext read = DubboContext.read(badTrace);
+        assertThat(read.persona()).isNull();
+        assertThat(read.traceId()).doesNotContain("\n");
+    }
+
+    @Test
+    void anAnonymousContextSendsNoCaller() {
+        RpcInvocation inv = new RpcInvocation();
+        inv.setAttachment(ContextKeys.PERSONA, "OPS");
+        inv.setAttachment(IdentityAssertion.ATTACHMENT, "v1.1.x");
+        DubboContext.write(new CallContext("t", null, null, null, null), inv);
+        assertThat(inv.getAttachment(ContextKeys.PERSONA)).isNull();
+        assertThat(inv.getAttachment(IdentityAssertion.ATTACHMENT)).isNull();
+    }
+}
