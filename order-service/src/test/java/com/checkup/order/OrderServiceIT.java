@@ -13,6 +13,8 @@ import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentEvent;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.embedded.DubboApps;
+import com.checkup.platform.embedded.Acting;
+import com.checkup.platform.embedded.ActingAsPlatform;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.LoopbackPorts;
 import com.checkup.platform.embedded.TestInfrastructure;
@@ -39,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** order-service as it runs: Spring Boot, Dubbo over ZooKeeper, MariaDB, RocketMQ — all real, on loopback. */
-@ExtendWith(EmbeddedInfraExtension.class)
+@ExtendWith({EmbeddedInfraExtension.class, ActingAsPlatform.class})
 class OrderServiceIT {
     private static ConfigurableApplicationContext service;
     private static DubboApps clients;
@@ -86,9 +88,10 @@ class OrderServiceIT {
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
         orderTopicWatcher.start();
-        // Reachable once the provider answers with its own error rather than "no provider".
+        // Reachable once the provider answers with its own error rather than "no provider": a call without a caller
+        // is refused by order-service itself.
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> errorCode(() -> orders.get().get("none")).equals("NOT_FOUND"));
+                .until(() -> errorCode(() -> Acting.anonymously(() -> orders.get().get("none"))).equals("UNAUTHENTICATED"));
     }
 
     private static Object readTree(byte[] body) {
@@ -217,6 +220,25 @@ class OrderServiceIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> processed(wrong, ghost, strayRefund) == 3);
         assertThat(outboxCount("order.refunded", o.getOrderId())).isZero();
         assertThat(orders.get().get(o.getOrderId()).getStatus()).isEqualTo(OrderStatus.CREATED);
+    }
+
+    @Test
+    void onlyThePlatformActsOnOrders() {
+        OrderView o = orders.get().create(request("B-" + UUID.randomUUID(), 20_000));
+        assertThat(errorCode(() -> Acting.anonymously(() -> orders.get().create(request("B-" + UUID.randomUUID(), 1)))))
+                .isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(() -> Acting.anonymously(() -> orders.get().close(o.getOrderId(), "x")))).isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(() -> Acting.anonymously(() -> orders.get().fulfil(o.getOrderId())))).isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(() -> Acting.anonymously(() -> orders.get().createAll(List.of(request("B-x", 1))))))
+                .isEqualTo("UNAUTHENTICATED");
+        assertThat(errorCode(() -> Acting.as("CONSUMER", null, "consumer1", () -> orders.get().get(o.getOrderId()))))
+                .isEqualTo("FORBIDDEN");
+        assertThat(errorCode(() -> Acting.as("CONSUMER", null, "consumer1", () -> orders.get().close(o.getOrderId(), "x"))))
+                .isEqualTo("FORBIDDEN");
+        assertThat(Acting.as("OPS", null, "ops1", () -> orders.get().get(o.getOrderId())).getStatus())
+                .isEqualTo(OrderStatus.CREATED);
+        assertThat(errorCode(() -> Acting.as("OPS", null, "ops1", () -> orders.get().close(o.getOrderId(), "x"))))
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test

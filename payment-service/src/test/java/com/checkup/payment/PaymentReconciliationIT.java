@@ -8,6 +8,8 @@ import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentStatus;
 import com.checkup.contracts.payment.PaymentView;
 import com.checkup.payment.app.Reconciliation;
+import com.checkup.platform.embedded.Acting;
+import com.checkup.platform.embedded.ActingAsPlatform;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.TestInfrastructure;
 import java.time.Duration;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Payments whose order disagrees are found and repaired through the normal state machines. */
-@ExtendWith(EmbeddedInfraExtension.class)
+@ExtendWith({EmbeddedInfraExtension.class, ActingAsPlatform.class})
 class PaymentReconciliationIT {
     private static PaymentServiceFixture f;
 
@@ -38,7 +40,7 @@ class PaymentReconciliationIT {
     private PaymentView paid(OrderView o) {
         PaymentView p = f.payments.get().pay(o.getOrderId(), "SIMULATED");
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> f.payments.get().get(p.getPaymentId()).getStatus() == PaymentStatus.SUCCEEDED);
+                .until(() -> Acting.asPlatform(() -> f.payments.get().get(p.getPaymentId())).getStatus() == PaymentStatus.SUCCEEDED);
         return p;
     }
 
@@ -70,7 +72,7 @@ class PaymentReconciliationIT {
         assertThat(f.events("payment.succeeded", consistent.getOrderId())).isEqualTo(1);
         assertThat(f.events("payment.succeeded", missed.getOrderId())).isEqualTo(2);
         await().atMost(Duration.ofSeconds(20))
-                .until(() -> f.payments.get().get(p3.getPaymentId()).getStatus() == PaymentStatus.REFUNDED);
+                .until(() -> Acting.asPlatform(() -> f.payments.get().get(p3.getPaymentId())).getStatus() == PaymentStatus.REFUNDED);
         assertThat(f.events("payment.refunded", closed.getOrderId())).isEqualTo(1);
 
         // Once the orders agree, a second run changes nothing.

@@ -11,6 +11,7 @@ import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentService;
+import com.checkup.platform.embedded.Acting;
 import com.checkup.platform.embedded.DubboApps;
 import com.checkup.platform.embedded.LoopbackPorts;
 import com.checkup.platform.embedded.TestInfrastructure;
@@ -49,6 +50,7 @@ final class PaymentServiceFixture implements AutoCloseable {
                 "--spring.datasource.url=" + infra.mariaDb().jdbcUrl(database),
                 "--spring.datasource.username=root",
                 "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
+                "--checkup.payment.simulated.enabled=true",
                 "--checkup.payment.secrets.SIMULATED=" + secret,
                 "--checkup.payment.simulated.delay=300ms"));
         args.addAll(List.of(extraArgs));
@@ -58,7 +60,7 @@ final class PaymentServiceFixture implements AutoCloseable {
         payments = client.refer(PaymentService.class);
         client.start();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
-                .until(() -> code(() -> payments.get().get("none")).equals("NOT_FOUND"));
+                .until(() -> code(() -> Acting.anonymously(() -> payments.get().get("none"))).equals("UNAUTHENTICATED"));
     }
 
     OrderView order(long cents, OrderStatus status) {

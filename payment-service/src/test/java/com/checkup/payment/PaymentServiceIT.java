@@ -13,6 +13,8 @@ import com.checkup.contracts.payment.PaymentView;
 import com.checkup.payment.channel.SimulatedChannel;
 import com.checkup.payment.domain.CallbackSignature;
 import com.checkup.payment.domain.ChannelNotification;
+import com.checkup.platform.embedded.Acting;
+import com.checkup.platform.embedded.ActingAsPlatform;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.TestInfrastructure;
 import java.time.Duration;
@@ -33,16 +35,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * payment-service on real ZooKeeper, MariaDB and RocketMQ. order-service is stood in for by a small Dubbo provider
  * in this JVM (the three-service flow is covered when booking-service lands).
  */
-@ExtendWith(EmbeddedInfraExtension.class)
+@ExtendWith({EmbeddedInfraExtension.class, ActingAsPlatform.class})
 class PaymentServiceIT {
     private static PaymentServiceFixture f;
     private static ReferenceConfig<PaymentService> payments;
     private static JdbcTemplate db;
     private static String secret;
+    /** A second channel's callback secret: a channel speaks only for its own payments. */
+    private static final String OTHER_SECRET = "other-channel-secret-for-this-test-only";
 
     @BeforeAll
     static void start(TestInfrastructure infra) throws Exception {
-        f = new PaymentServiceFixture(infra, "payment_it", "--checkup.payment.simulated.duplicates=2");
+        f = new PaymentServiceFixture(infra, "payment_it", "--checkup.payment.simulated.duplicates=2",
+                "--checkup.payment.secrets.OTHERPAY=" + OTHER_SECRET);
         payments = f.payments;
         db = f.db;
         secret = f.secret;
@@ -68,7 +73,7 @@ class PaymentServiceIT {
     }
 
     private static PaymentStatus status(String paymentId) {
-        return payments.get().get(paymentId).getStatus();
+        return Acting.asPlatform(() -> payments.get().get(paymentId)).getStatus();
     }
 
     @Test
@@ -93,6 +98,7 @@ class PaymentServiceIT {
         }
         try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("DESK", "H001", "desk1"))) {
             assertThat(code(() -> payments.get().refund(mine.getPaymentId(), "x"))).isEqualTo("FORBIDDEN");
+            assertThat(code(() -> payments.get().pay(o.getOrderId(), "SIMULATED"))).isEqualTo("FORBIDDEN");
         }
         try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller("OPS", null, "ops1"))) {
             // Ops may ask (here it is refused only because the payment has not succeeded yet, or is refunded already).
@@ -154,7 +160,15 @@ class PaymentServiceIT {
         assertThat(code(() -> payments.get().callback("SIMULATED", body, CallbackSignature.sign("guessed", body))))
                 .isEqualTo("UNAUTHENTICATED");
         assertThat(code(() -> payments.get().callback("NO_SUCH_CHANNEL", body, CallbackSignature.sign(secret, body))))
-                .isEqualTo("UNAUTHENTICATED");
+                .as("unknown channel").isEqualTo("NOT_FOUND");
+        assertThat(code(() -> payments.get().callback("X".repeat(33), body, CallbackSignature.sign(secret, body))))
+                .as("channel name too long").isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> payments.get().callback("SIM\nULATED", body, CallbackSignature.sign(secret, body))))
+                .as("channel name with a line break").isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> payments.get().callback("OTHERPAY", body, CallbackSignature.sign(OTHER_SECRET, body))))
+                .as("another channel's valid signature for a SIMULATED payment").isEqualTo("VALIDATION_FAILED");
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM payment_callbacks WHERE channel = 'OTHERPAY' AND outcome = 'MISMATCH'"
+                + " AND payment_id = ?", Integer.class, p.getPaymentId())).isEqualTo(1);
         String cheaper = SimulatedChannel.body(new ChannelNotification(p.getPaymentId(), o.getOrderId(), 1,
                 ChannelNotification.SUCCESS, "TXN-F"));
         assertThat(code(() -> payments.get().callback("SIMULATED", cheaper, CallbackSignature.sign(secret, cheaper))))
@@ -191,5 +205,23 @@ class PaymentServiceIT {
         assertThat(code(() -> payments.get().pay(" ", "SIMULATED"))).isEqualTo("VALIDATION_FAILED");
         assertThat(code(() -> payments.get().refund("P-unknown", "x"))).isEqualTo("NOT_FOUND");
         assertThat(code(() -> payments.get().callback("SIMULATED", "{}", null))).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void nobodyActsWithoutASignedCaller() {
+        OrderView o = order(15_000, OrderStatus.CREATED);
+        PaymentView p = payments.get().pay(o.getOrderId(), "SIMULATED");
+        assertThat(code(() -> Acting.anonymously(() -> payments.get().pay(o.getOrderId(), "SIMULATED"))))
+                .isEqualTo("UNAUTHENTICATED");
+        assertThat(code(() -> Acting.anonymously(() -> payments.get().get(p.getPaymentId())))).isEqualTo("UNAUTHENTICATED");
+        assertThat(code(() -> Acting.anonymously(() -> payments.get().refund(p.getPaymentId(), "x"))))
+                .isEqualTo("UNAUTHENTICATED");
+        // A caller whose assertion does not verify is no caller: plain attachments, as any process could send them.
+        assertThat(code(() -> Acting.anonymously(() -> {
+            org.apache.dubbo.rpc.RpcContext.getClientAttachment().setAttachment("checkup-persona", "SYSTEM");
+            org.apache.dubbo.rpc.RpcContext.getClientAttachment().setAttachment("checkup-user", "booking-service");
+            org.apache.dubbo.rpc.RpcContext.getClientAttachment().setAttachment("checkup-identity", "v1.9999999999.forged");
+            return payments.get().refund(p.getPaymentId(), "x");
+        }))).isEqualTo("UNAUTHENTICATED");
     }
 }

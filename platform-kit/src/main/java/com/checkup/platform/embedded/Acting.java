@@ -9,6 +9,20 @@ public final class Acting {
     private Acting() {
     }
 
+    /** Makes a call as the platform itself (SYSTEM, user {@code test}), on any thread (an await poller's, say). */
+    public static <T> T asPlatform(Supplier<T> call) {
+        try (var ignored = com.checkup.platform.context.Callers.bindSystem("test", null)) {
+            return call.get();
+        }
+    }
+
+    /** Makes a call with no caller at all (what any process that reaches a Dubbo port without the key is). */
+    public static <T> T anonymously(Supplier<T> call) {
+        try (var ignored = CallContextHolder.bind(CallContext.newRoot())) {
+            return call.get();
+        }
+    }
+
     public static <T> T as(String persona, String tenantId, String userId, Supplier<T> call) {
         try (var ignored = CallContextHolder.bind(CallContext.newRoot().withCaller(persona, tenantId, userId))) {
             return call.get();
