@@ -69,6 +69,7 @@ final class BookingServiceFixture implements AutoCloseable {
     final ReferenceConfig<HospitalFeed> feed;
     final ReferenceConfig<CampaignService> campaigns;
     final ReferenceConfig<EntitlementService> entitlements;
+    final ReferenceConfig<com.checkup.contracts.campaign.AgreementService> agreements;
     final JdbcTemplate db;
     private final DubboApps apps;
     private final DefaultMQProducer orderEvents;
@@ -101,6 +102,7 @@ final class BookingServiceFixture implements AutoCloseable {
         desk = client.refer(DeskService.class);
         feed = client.refer(HospitalFeed.class);
         campaigns = client.refer(CampaignService.class);
+        agreements = client.refer(com.checkup.contracts.campaign.AgreementService.class);
         entitlements = client.refer(EntitlementService.class);
         client.start();
         orderEvents = new DefaultMQProducer("booking-it-orders-" + database);

@@ -385,6 +385,39 @@ class BookingServiceIT {
     }
 
     @Test
+    void aConsumerHoldsAtMostTheFlagsNumberOfUnpaidPlaces() throws Exception {
+        f.hospital("HQ");
+        f.open("HQ", DAY, Period.MORNING, 20, 0);
+        String me = "greedy-" + newKey();
+        List<BookingView> held = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            held.add(hold(me, request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING)));
+        }
+        HoldRequest fourth = request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING);
+        assertThat(code(() -> hold(me, fourth))).isEqualTo("TOO_MANY_HOLDS");
+        // Many at once from one account: still at most three live holds.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<String>> tries = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            tries.add(pool.submit(() -> code(() -> hold(me, request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING)))));
+        }
+        for (var t : tries) {
+            assertThat(t.get()).isEqualTo("TOO_MANY_HOLDS");
+        }
+        pool.shutdown();
+        assertThat(f.used("HQ", DAY, Period.MORNING, "TOTAL")).isEqualTo(3);
+        // Someone else is not affected; a repeat of a held request still answers its booking.
+        assertThat(hold("other-" + newKey(), request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING)).getStatus())
+                .isEqualTo(BookingStatus.HELD);
+        // Cancelling one makes room for one more.
+        as(me, () -> bookings.cancel(held.get(0).getBookingId(), null));
+        assertThat(hold(me, fourth).getStatus()).isEqualTo(BookingStatus.HELD);
+        // The cap is a flag: ops may allow more at a hospital.
+        flag(BookingPolicies.MAX_UNPAID_HOLDS, "HQ", "4", 4);
+        assertThat(hold(me, request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING)).getStatus()).isEqualTo(BookingStatus.HELD);
+    }
+
+    @Test
     void cancellingGivesThePlaceBackAndAPaidBookingIsRefundedBeforeTheDeadlineOnly() throws Exception {
         f.hospital("HG");
         f.open("HG", DAY, Period.MORNING, 10, 0);

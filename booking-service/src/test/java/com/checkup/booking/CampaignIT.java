@@ -98,8 +98,26 @@ class CampaignIT {
         return as(consumer, () -> entitlements.book(code, day.toString(), p.name()));
     }
 
+    private static <T> T ops(Supplier<T> call) {
+        return Acting.as("OPS", null, "ops1", call);
+    }
+
     @Test
     void aCampaignFromRosterToBookingsWithinItsQuotaAndShare() {
+        // No agreement of ACME with HC yet: no campaign there. Only ops make one; HR cannot.
+        assertThat(code(() -> hr("ACME", () -> campaigns.create(request(D1, D2, 3, 2))))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> hr("ACME", () -> f.agreements.get().agree("HC", "ACME", 1000, 100)))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> ops(() -> f.agreements.get().agree("HC", "ACME", 4, 0)))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> ops(() -> f.agreements.get().agree("NOPE", "ACME", 4, 50)))).isEqualTo("NOT_FOUND");
+        assertThat(ops(() -> f.agreements.get().agree("HC", "ACME", 4, 50)).getUpdatedBy()).isEqualTo("OPS:ops1");
+        assertThat(ops(() -> f.agreements.get().agreements())).anySatisfy(a -> assertThat(a.getCompanyId()).isEqualTo("ACME"));
+        assertThat(f.db.queryForObject("SELECT COUNT(*) FROM campaign_agreement_audit WHERE hospital_id = 'HC'"
+                + " AND company_id = 'ACME' AND actor = 'OPS:ops1'", Integer.class)).isEqualTo(1);
+        // The agreement caps what a campaign may ask, and the cut-off is at least a day.
+        assertThat(code(() -> hr("ACME", () -> campaigns.create(request(D1, D2, 3, 5))))).isEqualTo("VALIDATION_FAILED");
+        CampaignRequest sameDay = request(D1, D2, 3, 2);
+        sameDay.setShareCutoffDays(0);
+        assertThat(code(() -> hr("ACME", () -> campaigns.create(sameDay)))).isEqualTo("VALIDATION_FAILED");
         // Only HR starts campaigns; the company is the caller's.
         assertThat(code(() -> as("dora", () -> campaigns.create(request(D1, D2, 3, 2))))).isEqualTo("FORBIDDEN");
         assertThat(code(() -> hr("ACME", () -> campaigns.create(request(D2, D1, 3, 2))))).isEqualTo("VALIDATION_FAILED");
@@ -121,6 +139,13 @@ class CampaignIT {
                 row("E1", "张伟", "13900000001", "HC-GEN"),
                 row("E8", "", "13900000008", "HC-GEN"),
                 "E9,\"周,杰,MALE,1985-03-01", "");
+        // One import of a campaign at a time: while one runs, another upload is refused (a second file never waits
+        // in memory behind it).
+        f.db.update("INSERT INTO roster_import (id, campaign_id, status, total_rows, started_by, started_at)"
+                + " VALUES ('RI-running', ?, 'RUNNING', 1, 'HR:x', NOW(3))", c.getCampaignId());
+        assertThat(code(() -> hr("ACME", () -> campaigns.importRoster(c.getCampaignId(), roster.getBytes(StandardCharsets.UTF_8)))))
+                .isEqualTo("CONFLICT");
+        f.db.update("UPDATE roster_import SET status = 'DONE' WHERE id = 'RI-running'");
         RosterImportView first = importRoster(c.getCampaignId(), roster);
         assertThat(first.getStatus()).isEqualTo("DONE");
         assertThat(first.getTotalRows()).isEqualTo(10);
@@ -199,11 +224,42 @@ class CampaignIT {
         assertThat(f.used("HC", D2, Period.MORNING, "TOTAL")).isEqualTo(1);
         assertThat(f.service.getBean(ShareRelease.class).run()).as("once").isZero();
 
+        // Ops end the agreement: running campaigns go on, no new one starts.
+        ops(() -> f.agreements.get().end("HC", "ACME"));
+        assertThat(code(() -> hr("ACME", () -> campaigns.create(request(D1, D2, 3, 2))))).isEqualTo("FORBIDDEN");
+        ops(() -> f.agreements.get().agree("HC", "ACME", 4, 50));
+
         // The window closes: no more bookings, no more rosters.
         f.db.update("UPDATE campaign SET start_date = ?, end_date = ? WHERE id = ?", today().minusDays(3), today().minusDays(1),
                 c.getCampaignId());
         assertThat(code(() -> book("emp5", codeOf(c.getCampaignId(), "E5"), today(), Period.MORNING))).isEqualTo("CONFLICT");
         assertThat(code(() -> hr("ACME", () -> campaigns.importRoster(c.getCampaignId(), roster.getBytes(StandardCharsets.UTF_8)))))
+                .isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void aShareNeverTakesMoreOfASlotThanTheAgreementAllowsAndACancelGivesItBack() {
+        f.hospital("HK");
+        LocalDate day = D1;
+        f.open("HK", day, Period.MORNING, 10, 3);
+        f.open("HK", day, Period.AFTERNOON, 10, 3);
+        ops(() -> f.agreements.get().agree("HK", "GLOBEX", 8, 20));
+        CampaignRequest r = request(day, day, 5, 8);
+        r.setHospitalId("HK");
+        r.setPackageIds(List.of("HK-GEN"));
+        CampaignView c = hr("GLOBEX", () -> campaigns.create(r));
+        // 8 places a slot asked, 20 % of a 10-place slot allowed: 2 set aside, 8 left for everyone.
+        assertThat(f.used("HK", day, Period.MORNING, "TOTAL")).isEqualTo(2);
+        assertThat(f.used("HK", day, Period.AFTERNOON, "TOTAL")).isEqualTo(2);
+        // Another company cannot cancel it (it does not even see it).
+        assertThat(code(() -> hr("ACME", () -> campaigns.cancel(c.getCampaignId())))).isEqualTo("NOT_FOUND");
+        CampaignView cancelled = hr("GLOBEX", () -> campaigns.cancel(c.getCampaignId()));
+        assertThat(cancelled.getStatus()).isEqualTo("CANCELLED");
+        assertThat(f.used("HK", day, Period.MORNING, "TOTAL")).isZero();
+        assertThat(f.used("HK", day, Period.AFTERNOON, "TOTAL")).isZero();
+        assertThat(hr("GLOBEX", () -> campaigns.cancel(c.getCampaignId())).getStatus()).as("repeat").isEqualTo("CANCELLED");
+        assertThat(code(() -> hr("GLOBEX", () -> campaigns.importRoster(c.getCampaignId(),
+                "employee_no,name,gender,birth_date,id_number,phone,package\n".getBytes(StandardCharsets.UTF_8)))))
                 .isEqualTo("CONFLICT");
     }
 }

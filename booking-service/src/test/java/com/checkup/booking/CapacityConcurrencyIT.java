@@ -57,7 +57,7 @@ class CapacityConcurrencyIT {
             calls.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     go.await();
-                    return as("crowd-" + n, () -> bookings.hold(request(newKey(), hospital, pkg.apply(n), day, period)))
+                    return as("crowd-" + hospital + "-" + n, () -> bookings.hold(request(newKey(), hospital, pkg.apply(n), day, period)))
                             .getStatus().name();
                 } catch (BusinessException e) {
                     return e.getCode();

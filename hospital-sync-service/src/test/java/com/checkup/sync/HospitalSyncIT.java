@@ -86,12 +86,16 @@ class HospitalSyncIT {
                 "--checkup.sync.status-pull.poll-interval=100", "--checkup.sync.status-pull.every=200ms",
                 "--checkup.sync.retry.attempts=3", "--checkup.sync.retry.first=200ms", "--checkup.sync.retry.max=1s",
                 "--checkup.sync.breaker.min-requests=3", "--checkup.sync.breaker.open-for=2s",
-                "--checkup.sync.breaker.stat-interval=10s");
+                "--checkup.sync.breaker.stat-interval=10s",
+                "--checkup.sync.connector-hosts=127.0.0.1:" + simulator.port());
         db = service.getBean(JdbcTemplate.class);
         FeatureFlags flags = service.getBean(FeatureFlags.class);
         flags.set(HospitalSync.CONNECTOR, "SA", "HTTP_JSON " + simulator.baseUrl("SA"));
         flags.set(HospitalSync.CONNECTOR, "SB", "HTTP_JSON " + simulator.baseUrl("SB"));
         flags.set(HospitalSync.CONNECTOR, "SM", "MANUAL");
+        // A connector aimed at a host the deployment does not allow (cloud metadata): written straight into the config
+        // center, past the gateway's own check, as a compromised or careless writer could.
+        flags.set(HospitalSync.CONNECTOR, "SX", "HTTP_JSON http://169.254.169.254/latest/meta-data");
         flags.set(HospitalSync.CONNECTOR_TIMEOUT, "SB", "PT1S");
         DubboApps.App client = apps.app("sync-client", null);
         ReferenceConfig<HospitalSyncService> ref = client.refer(HospitalSyncService.class);
@@ -176,6 +180,16 @@ class HospitalSyncIT {
         assertThat(TASK_CALLS.stream().filter(t -> t.getBookingId().equals(booking)).toList())
                 .singleElement().satisfies(t -> assertThat(t.getKind()).isEqualTo("MANUAL_HOSPITAL"));
         assertThat(simulator.pushes("SM")).isEmpty();
+    }
+
+    @Test
+    void aConnectorOnAHostOutsideTheAllowListIsNeverCalledAndTheBookingBecomesATask() throws Exception {
+        String booking = booking("SX");
+        send(BookingEvent.CONFIRMED, booking, "SX", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(booking, "GAVE_UP") == 1);
+        assertThat(TASK_CALLS.stream().filter(t -> t.getBookingId().equals(booking)).toList()).hasSize(1);
+        assertThat(db.queryForObject("SELECT last_error FROM sync_job WHERE booking_id = ? LIMIT 1", String.class, booking))
+                .contains("not an allowed hospital system host");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.checkup.localplatform;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,6 +165,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
                 "--logging.file.name=" + logDir().resolve(name + ".app.log")));
         if (name.startsWith("hospital-sync-service")) {
             cmd.add("--checkup.sync.simulator-url=" + simulatorUrl());
+            // The only hospital systems of the local platform: the simulator's address.
+            cmd.add("--checkup.sync.connector-hosts=" + URI.create(simulatorUrl()).getAuthority());
             // The simulator is ours and cheap to ask: hear of check-ins and reports within seconds, not minutes.
             cmd.add("--checkup.sync.status-pull.every=5s");
             cmd.add("--checkup.sync.status-pull.poll-interval=1000");
@@ -172,6 +175,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
             cmd.add("--dubbo.provider.tag=" + lane);
         }
         if (database == null) {
+            // The gateway checks connector flags against the same hosts hospital-sync-service will call.
+            cmd.add("--checkup.gateway.connector-hosts=" + URI.create(simulatorUrl()).getAuthority());
             // The gateway: the demo profile holds the demo users.
             cmd.add("--spring.profiles.active=demo");
         }

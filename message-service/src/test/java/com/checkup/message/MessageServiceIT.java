@@ -130,8 +130,13 @@ class MessageServiceIT {
         send(Topics.CAMPAIGN, EntitlementEvent.GRANTED, g.getEntitlementId(), g, eventId);
         assertThat(as("TESTER", null, "tester1", () -> ops.messages(recipient))).singleElement().satisfies(m -> {
             assertThat(m.getChannel()).isEqualTo("SMS");
-            assertThat(m.getBody()).contains("7KQ2M9XTRB").contains("2026-12-20");
+            // The code books a paid check-up: only the recipient's channel has it; listings (ops, testers) never do.
+            assertThat(m.getBody()).doesNotContain("7KQ2M9XTRB").contains("******").contains("2026-12-20");
         });
+        assertThat(as("OPS", null, "ops1", () -> ops.messages(recipient))).singleElement()
+                .satisfies(m -> assertThat(m.getBody()).doesNotContain("7KQ2M9XTRB"));
+        assertThat(db.queryForObject("SELECT body FROM simulated_delivery WHERE recipient = ?", String.class, recipient))
+                .as("what the provider was given").contains("7KQ2M9XTRB");
     }
 
     @Test

@@ -11,6 +11,12 @@ public interface CampaignService {
     /** Starts a campaign with a hospital; the company pays (no consumer payment). VALIDATION_FAILED names the field. */
     CampaignView create(CampaignRequest request);
 
+    /**
+     * Cancels a campaign: no employee can book with its codes any more, and the places it set aside go back to
+     * everyone at once. Bookings already made stay. A repeat is a no-op.
+     */
+    CampaignView cancel(String campaignId);
+
     /** The company's campaigns, newest first. */
     List<CampaignView> campaigns();
 

@@ -26,6 +26,16 @@ public class CampaignView implements Serializable {
     /** entitlements on the roster */
     private int employees;
     private String createdAt;
+    /** OPEN or CANCELLED. */
+    private String status;
+
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
 
     public String getCampaignId() {
         return campaignId;

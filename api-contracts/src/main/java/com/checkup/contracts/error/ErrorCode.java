@@ -24,6 +24,8 @@ public enum ErrorCode {
     SOLD_OUT(409),
     /** A company's campaign has no quota or budget left for another booking. */
     QUOTA_EXHAUSTED(409),
+    /** The consumer already has as many unpaid holds as one may have: pay or cancel one first. */
+    TOO_MANY_HOLDS(409),
     /** The examinee does not meet the package's limits (gender, age). */
     NOT_ELIGIBLE(422),
     PAYLOAD_TOO_LARGE(413),

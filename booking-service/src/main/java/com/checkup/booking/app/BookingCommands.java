@@ -57,6 +57,8 @@ public class BookingCommands {
     private final RefundRequests refunds;
     private final EventPublisher events;
     private final HoldWriter writer;
+    /** A lock per consumer (striped: a bounded set of monitors) around counting and writing their holds. */
+    private final HoldLocks holdLocks = new HoldLocks();
     private final FieldCipher cipher;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
@@ -127,13 +129,27 @@ public class BookingCommands {
         // The order's id follows from the booking's: recorded now, so nothing is written again once it exists.
         held.attachOrder(OrderService.orderIdOf(held.id()));
         // No booking.held event: order.created (same moment) already tells the world a place awaits payment.
-        try {
-            if (writer.write(held) == HoldWriter.Outcome.SOLD_OUT) {
-                throw soldOut(slot, pkg.resources());
+        // One consumer's holds are counted and written one at a time (in this instance), so concurrent requests of one
+        // account cannot each pass the cap.
+        synchronized (holdLocks.get(consumer)) {
+            int live = bookings.liveHolds(consumer, now);
+            int max = policies.maxUnpaidHolds(h.id());
+            if (live >= max) {
+                var earlier = bookings.findByIdempotencyKey(consumer, key);
+                if (earlier.isPresent()) {
+                    return replay(earlier.get(), fingerprint);
+                }
+                throw new BusinessException(ErrorCode.TOO_MANY_HOLDS, "You already have " + live
+                        + " unpaid bookings (at most " + max + "): pay or cancel one before holding another place");
             }
-        } catch (DuplicateKeyException repeat) {
-            // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
-            return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
+            try {
+                if (writer.write(held) == HoldWriter.Outcome.SOLD_OUT) {
+                    throw soldOut(slot, pkg.resources());
+                }
+            } catch (DuplicateKeyException repeat) {
+                // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
+                return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
+            }
         }
         log.info("Held {} ({} {}) for {} until {}", held.id(), slot, pkg.id(), consumer, expiresAt);
         return withOrder(held);
@@ -463,5 +479,20 @@ public class BookingCommands {
 
     private static BusinessException invalid(String message) {
         return new BusinessException(ErrorCode.VALIDATION_FAILED, message);
+    }
+
+    /** Striped monitors by consumer: the same consumer always maps to the same one; memory stays bounded. */
+    static final class HoldLocks {
+        private final Object[] stripes = new Object[256];
+
+        HoldLocks() {
+            for (int i = 0; i < stripes.length; i++) {
+                stripes[i] = new Object();
+            }
+        }
+
+        Object get(String consumer) {
+            return stripes[Math.floorMod(consumer.hashCode(), stripes.length)];
+        }
     }
 }

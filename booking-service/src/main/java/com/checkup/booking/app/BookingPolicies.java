@@ -1,6 +1,7 @@
 package com.checkup.booking.app;
 
 import com.checkup.booking.domain.ChangeDeadline;
+import com.checkup.contracts.flags.FlagCatalogue;
 import com.checkup.platform.flags.FeatureFlag;
 import com.checkup.platform.flags.FeatureFlags;
 import java.time.Duration;
@@ -14,11 +15,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class BookingPolicies {
     /** How long an unpaid hold keeps its place. */
-    public static final FeatureFlag<Duration> HOLD_EXPIRY = FeatureFlag.ofDuration("hold-expiry", Duration.ofMinutes(15));
+    public static final FeatureFlag<Duration> HOLD_EXPIRY = FeatureFlag.ofDuration(FlagCatalogue.HOLD_EXPIRY.name(), Duration.ofMinutes(15));
     /** How many days ahead bookings are open (today + N). */
-    public static final FeatureFlag<Integer> BOOKING_WINDOW_DAYS = FeatureFlag.ofInt("booking-window-days", 30);
+    public static final FeatureFlag<Integer> BOOKING_WINDOW_DAYS = FeatureFlag.ofInt(FlagCatalogue.BOOKING_WINDOW_DAYS.name(), 30);
     /** How long before the exam day starts paid bookings can last be cancelled or moved (PT6H = 18:00 the day before). */
-    public static final FeatureFlag<Duration> CHANGE_DEADLINE = FeatureFlag.ofDuration("change-deadline", Duration.ofHours(6));
+    public static final FeatureFlag<Duration> CHANGE_DEADLINE = FeatureFlag.ofDuration(FlagCatalogue.CHANGE_DEADLINE.name(), Duration.ofHours(6));
+
+    /** How many unpaid holds one consumer may have at a time (so one account cannot hold a whole day). */
+    public static final FeatureFlag<Integer> MAX_UNPAID_HOLDS = FeatureFlag.ofInt(FlagCatalogue.MAX_UNPAID_HOLDS.name(), 3);
 
     private final ObjectProvider<FeatureFlags> flags;
 
@@ -39,6 +43,10 @@ public class BookingPolicies {
 
     public int bookingWindowDays(String hospitalId) {
         return Math.max(0, get(BOOKING_WINDOW_DAYS, hospitalId));
+    }
+
+    public int maxUnpaidHolds(String hospitalId) {
+        return Math.max(1, get(MAX_UNPAID_HOLDS, hospitalId));
     }
 
     public ChangeDeadline changeDeadline(String hospitalId) {

@@ -1,5 +1,6 @@
 package com.checkup.booking.app;
 
+import com.checkup.booking.domain.Agreement;
 import com.checkup.booking.domain.Campaign;
 import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.domain.Period;
@@ -37,11 +38,13 @@ public class CampaignCommands {
     private final CampaignRepository campaigns;
     private final CatalogueQueries catalogue;
     private final BookingPolicies policies;
+    private final Agreements agreements;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     public CampaignCommands(CampaignRepository campaigns, CatalogueQueries catalogue, BookingPolicies policies,
-                            TransactionTemplate tx, Clock clock) {
+                            Agreements agreements, TransactionTemplate tx, Clock clock) {
+        this.agreements = agreements;
         this.campaigns = campaigns;
         this.catalogue = catalogue;
         this.policies = policies;
@@ -55,6 +58,7 @@ public class CampaignCommands {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "A campaign is required");
         }
         Hospital h = catalogue.hospital(r.getHospitalId());
+        Agreement agreement = agreements.forCampaign(h.id(), company);
         List<String> packages = r.getPackageIds() == null ? List.of() : List.copyOf(new LinkedHashSet<>(r.getPackageIds()));
         packages.forEach(p -> catalogue.packageOf(h, p)); // NOT_FOUND names a package the hospital does not sell
         Instant now = clock.instant();
@@ -63,6 +67,7 @@ public class CampaignCommands {
                 company, r.getName(), h.id(), packages, CatalogueQueries.date("startDate", r.getStartDate()),
                 CatalogueQueries.date("endDate", r.getEndDate()), r.getQuota(), r.getBudgetCents(), r.getDailyShare(),
                 r.getShareCutoffDays(), today, today.plusDays(policies.bookingWindowDays(h.id())), now);
+        agreement.checkCampaign(c.dailyShare());
         int reserved = tx.execute(s -> {
             campaigns.insert(c, Callers.actor());
             int n = 0;
@@ -70,7 +75,8 @@ public class CampaignCommands {
                 for (LocalDate d = c.startDate(); !d.isAfter(c.endDate()); d = d.plusDays(1)) {
                     if (c.shareInEffect(d, today)) {
                         for (Period p : Period.values()) {
-                            n += campaigns.reserveShare(new Slot(h.id(), d, p), c.id(), c.dailyShare());
+                            n += campaigns.reserveShare(new Slot(h.id(), d, p), c.id(),
+                                    total -> agreement.slotCap(c.dailyShare(), total));
                         }
                     }
                 }
@@ -80,6 +86,23 @@ public class CampaignCommands {
         log.info("Campaign {} of {} at {} from {} to {}: {} places set aside", c.id(), company, h.id(), c.startDate(),
                 c.endDate(), reserved);
         return c;
+    }
+
+    /** HR cancels a campaign of their company: its codes stop working and its unused share goes back at once. */
+    public Campaign cancel(String campaignId) {
+        Campaign c = campaign(campaignId);
+        int released = tx.execute(s -> {
+            if (!campaigns.cancel(c.id())) {
+                return 0;
+            }
+            int n = 0;
+            for (CampaignRepository.ShareRow share : campaigns.unusedShares(c.id())) {
+                n += campaigns.release(share);
+            }
+            return n;
+        });
+        log.info("Campaign {} of {} cancelled by {}: {} places given back", c.id(), c.companyId(), Callers.actor(), released);
+        return campaign(campaignId);
     }
 
     public List<Campaign> campaigns() {

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -70,18 +71,33 @@ public class RosterImports {
 
     public ImportRow start(String campaignId, byte[] csv) {
         Campaign c = commands.campaign(campaignId);
+        if (c.cancelled()) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Campaign " + c.name() + " was cancelled");
+        }
         if (catalogue.hospital(c.hospitalId()).today(clock.instant()).isAfter(c.endDate())) {
             throw new BusinessException(ErrorCode.CONFLICT, "Campaign " + c.name() + " closed on " + c.endDate());
         }
         Roster roster = Roster.parse(csv);
         String id = "RI" + UUID.randomUUID().toString().replace("-", "");
-        campaigns.insertImport(id, c.id(), roster.rows(), Callers.actor(), clock.instant());
+        boolean started = Boolean.TRUE.equals(tx.execute(s -> campaigns.insertImportIfNoneRunning(id, c.id(), roster.rows(),
+                Callers.actor(), clock.instant())));
+        if (!started) {
+            throw new BusinessException(ErrorCode.CONFLICT, "A roster import of campaign " + c.id()
+                    + " is running; wait for it to finish (GET its progress) before uploading again");
+        }
         CallContext caller = CallContextHolder.current().orElse(null);
-        importThreads.execute(() -> {
-            try (var ignored = caller == null ? null : CallContextHolder.bind(caller)) {
-                run(id, c, roster);
-            }
-        });
+        try {
+            importThreads.execute(() -> {
+                try (var ignored = caller == null ? null : CallContextHolder.bind(caller)) {
+                    run(id, c, roster);
+                }
+            });
+        } catch (RejectedExecutionException full) {
+            // Every queued import holds its file in memory: the queue is bounded, and a full one says "later".
+            campaigns.finishImport(id, "FAILED", "not started: too many roster imports are waiting; upload again in a minute",
+                    clock.instant());
+            throw new BusinessException(ErrorCode.TOO_MANY_REQUESTS, "Too many roster imports are waiting; upload again in a minute");
+        }
         log.info("Roster import {} for campaign {}: {} rows", id, c.id(), roster.rows());
         return campaigns.findImport(id).orElseThrow();
     }

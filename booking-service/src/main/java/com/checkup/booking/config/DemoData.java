@@ -1,10 +1,12 @@
 package com.checkup.booking.config;
 
+import com.checkup.booking.domain.Agreement;
 import com.checkup.booking.domain.CheckupPackage;
 import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.domain.Period;
 import com.checkup.booking.domain.Resources;
 import com.checkup.booking.domain.Slot;
+import com.checkup.booking.persistence.AgreementRepository;
 import com.checkup.booking.persistence.CapacityCalendar;
 import com.checkup.booking.persistence.CatalogueRepository;
 import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
@@ -35,10 +37,13 @@ public class DemoData implements ApplicationRunner {
 
     private final CatalogueRepository catalogue;
     private final CapacityCalendar calendar;
+    private final AgreementRepository agreements;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public DemoData(CatalogueRepository catalogue, CapacityCalendar calendar, TransactionTemplate tx, Clock clock) {
+    public DemoData(CatalogueRepository catalogue, CapacityCalendar calendar, AgreementRepository agreements,
+                    TransactionTemplate tx, Clock clock) {
+        this.agreements = agreements;
         this.catalogue = catalogue;
         this.calendar = calendar;
         this.tx = tx;
@@ -75,8 +80,12 @@ public class DemoData implements ApplicationRunner {
                 open(new Slot(h.id(), day, Period.AFTERNOON), 20, 4, 12);
             }
         }
+        // ACME (hr.acme) may run campaigns at H001: up to 10 places a slot, never more than half of one.
+        if (agreements.find("H001", "ACME").isEmpty()) {
+            agreements.save(Agreement.of("H001", "ACME", 10, 50, "SYSTEM:demo-data", clock.instant()), null);
+        }
         log.info("Demo data ready: hospitals H001 (Beijing), H002 (Shanghai), H003 (Nanjing, MANUAL); packages"
-                + " <hospital>-BASIC, -CT, -WOMEN; capacity {} to {}", today, today.plusDays(DAYS_AHEAD));
+                + " <hospital>-BASIC, -CT, -WOMEN; capacity {} to {}; ACME's agreement with H001", today, today.plusDays(DAYS_AHEAD));
     }
 
     private void open(Slot slot, int total, int ct, int ultrasound) {

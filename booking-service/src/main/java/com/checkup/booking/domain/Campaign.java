@@ -14,7 +14,7 @@ import java.util.List;
  */
 public record Campaign(String id, String companyId, String name, String hospitalId, List<String> packageIds,
                        LocalDate startDate, LocalDate endDate, Integer quota, Long budgetCents, int booked,
-                       long spentCents, int dailyShare, int shareCutoffDays, Instant createdAt) {
+                       long spentCents, int dailyShare, int shareCutoffDays, boolean cancelled, Instant createdAt) {
     public static final int MAX_DAYS = 92;
     public static final int DEFAULT_CUTOFF_DAYS = 2;
 
@@ -52,15 +52,19 @@ public record Campaign(String id, String companyId, String name, String hospital
             throw invalid("dailyShare must be between 0 and 10000");
         }
         int cutoff = cutoffDays == null ? DEFAULT_CUTOFF_DAYS : cutoffDays;
-        if (cutoff < 0 || cutoff > 30) {
-            throw invalid("shareCutoffDays must be between 0 and 30");
+        // At least a day: a share must go back to walk-ins before its day, never hold the last places of the morning.
+        if (cutoff < 1 || cutoff > 30) {
+            throw invalid("shareCutoffDays must be between 1 and 30");
         }
         return new Campaign(id, companyId, n, hospitalId, List.copyOf(packageIds), start, end, quota, budgetCents, 0, 0,
-                share, cutoff, now);
+                share, cutoff, false, now);
     }
 
     /** An employee may book {@code day}: the campaign is still open and the day in its window. */
     public void checkBookable(LocalDate day, LocalDate today) {
+        if (cancelled) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Campaign " + name + " was cancelled by the company");
+        }
         if (today.isAfter(endDate)) {
             throw new BusinessException(ErrorCode.CONFLICT, "Campaign " + name + " closed on " + endDate);
         }
@@ -74,7 +78,7 @@ public record Campaign(String id, String companyId, String name, String hospital
 
     /** Whether bookings for {@code day} come from the campaign's share (set aside, not yet given back). */
     public boolean shareInEffect(LocalDate day, LocalDate today) {
-        return dailyShare > 0 && today.isBefore(day.minusDays(shareCutoffDays));
+        return !cancelled && dailyShare > 0 && today.isBefore(day.minusDays(shareCutoffDays));
     }
 
     public boolean offers(String packageId) {

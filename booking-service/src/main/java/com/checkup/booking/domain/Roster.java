@@ -21,11 +21,17 @@ public final class Roster {
     public static final List<String> COLUMNS = List.of("employee_no", "name", "gender", "birth_date", "id_number", "phone", "package");
     public static final int MAX_ROWS = 50_000;
 
-    private final List<String> lines;
+    /** The file as uploaded; a row is decoded only when it is checked, never the whole file as text at once. */
+    private final byte[] csv;
+    /** Where each line starts in {@link #csv}, and where the last one ends. */
+    private final int[] starts;
+    private final int lineCount;
     private final int[] column = new int[COLUMNS.size()];
 
-    private Roster(List<String> lines) {
-        this.lines = lines;
+    private Roster(byte[] csv, int[] starts, int lineCount) {
+        this.csv = csv;
+        this.starts = starts;
+        this.lineCount = lineCount;
     }
 
     /** One employee as the roster has them, checked. */
@@ -36,18 +42,33 @@ public final class Roster {
     public record Rejection(int line, String employeeNo, String reason) {
     }
 
-    /** Reads the file and its header; VALIDATION_FAILED when it is not a roster at all. */
+    /** Reads the file's line breaks and its header; VALIDATION_FAILED when it is not a roster at all. */
     public static Roster parse(byte[] csv) {
         if (csv == null || csv.length == 0) {
             throw invalid("The roster is empty: upload a CSV with the header " + String.join(",", COLUMNS));
         }
-        String text = new String(csv, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // Excel's UTF-8 mark
+        // Excel's UTF-8 mark
+        int first = csv.length >= 3 && (csv[0] & 0xFF) == 0xEF && (csv[1] & 0xFF) == 0xBB && (csv[2] & 0xFF) == 0xBF ? 3 : 0;
+        // Line starts, plus one past the end; at most the header, MAX_ROWS rows and one more (to tell "too many").
+        int[] starts = new int[Math.min(MAX_ROWS + 3, 1024)];
+        int n = 0;
+        starts[n++] = first;
+        for (int i = first; i < csv.length; i++) {
+            if (csv[i] == '\n') {
+                if (n == MAX_ROWS + 2 && !blankFrom(csv, i + 1)) {
+                    throw invalid("The roster has more than " + MAX_ROWS + " rows; at most " + MAX_ROWS + " per upload");
+                }
+                if (n == MAX_ROWS + 2) {
+                    break;
+                }
+                if (n == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, Math.min(MAX_ROWS + 3, starts.length * 2));
+                }
+                starts[n++] = i + 1;
+            }
         }
-        List<String> lines = List.of(text.split("\r?\n", -1));
-        Roster r = new Roster(lines);
-        List<String> header = fields(lines.get(0));
+        Roster r = new Roster(csv, starts, n);
+        List<String> header = fields(r.line(0));
         if (header == null) {
             throw invalid("The roster's header is not valid CSV");
         }
@@ -73,10 +94,29 @@ public final class Roster {
         return r;
     }
 
+    private static boolean blankFrom(byte[] csv, int from) {
+        for (int i = from; i < csv.length; i++) {
+            if (csv[i] != ' ' && csv[i] != '\t' && csv[i] != '\r' && csv[i] != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Line {@code i} of the file (0 = header), decoded now, without its line break. */
+    private String line(int i) {
+        int from = starts[i];
+        int to = i + 1 < lineCount ? starts[i + 1] - 1 : csv.length;
+        if (to > from && csv[to - 1] == '\r') {
+            to--;
+        }
+        return new String(csv, from, Math.max(0, to - from), StandardCharsets.UTF_8);
+    }
+
     /** Data lines (blank lines at the end not counted). */
     public int rows() {
-        int n = lines.size();
-        while (n > 1 && lines.get(n - 1).isBlank()) {
+        int n = lineCount;
+        while (n > 1 && line(n - 1).isBlank()) {
             n--;
         }
         return n - 1;
@@ -84,7 +124,7 @@ public final class Roster {
 
     /** The text of data row {@code i} (0-based) and its line number in the file. */
     public String row(int i) {
-        return lines.get(i + 1);
+        return line(i + 1);
     }
 
     public static int lineOf(int row) {

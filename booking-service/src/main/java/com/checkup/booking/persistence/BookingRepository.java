@@ -57,6 +57,13 @@ public class BookingRepository {
         return Optional.ofNullable(mapper.selectByIdempotencyKey(consumerId, key)).map(this::fromRow);
     }
 
+    /** How many unpaid holds the consumer has that have not expired yet. */
+    public int liveHolds(String consumerId, Instant now) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM booking WHERE consumer_id = ? AND status = 'HELD'"
+                + " AND hold_expires_at > ?", Integer.class, consumerId, utc(now));
+        return n == null ? 0 : n;
+    }
+
     public List<Booking> ofConsumer(String consumerId, int limit) {
         return mapper.selectList(new LambdaQueryWrapper<BookingRow>().eq(BookingRow::getConsumerId, consumerId)
                 .orderByDesc(BookingRow::getCreatedAt).last("LIMIT " + limit)).stream().map(this::fromRow).toList();

@@ -43,6 +43,18 @@ public class CampaignRepository {
                 utc(c.createdAt()));
     }
 
+    /** Marks the campaign cancelled; false when it already was. */
+    public boolean cancel(String id) {
+        return jdbc.update("UPDATE campaign SET status = 'CANCELLED' WHERE id = ? AND status = 'OPEN'", id) == 1;
+    }
+
+    /** The campaign's share rows that still hold unused places. */
+    public List<ShareRow> unusedShares(String campaignId) {
+        return jdbc.query("SELECT hospital_id, slot_date, period, resource FROM capacity_slot WHERE resource = ? AND total > used",
+                (rs, i) -> new ShareRow(new Slot(rs.getString(1), rs.getDate(2).toLocalDate(), Period.valueOf(rs.getString(3))),
+                        rs.getString(4)), Resources.share(campaignId));
+    }
+
     public Optional<Campaign> find(String id) {
         return jdbc.query("SELECT * FROM campaign WHERE id = ?", CampaignRepository::campaign, id).stream().findFirst();
     }
@@ -65,14 +77,14 @@ public class CampaignRepository {
     }
 
     /**
-     * Sets up to {@code places} of a slot's free places aside as the campaign's share (locking the slot's TOTAL row);
+     * Sets up to {@code capOfTotal(slot total)} of a slot's free places aside as the campaign's share (locking the slot's TOTAL row);
      * returns how many were set aside (0: none free, and no share row).
      */
-    public int reserveShare(Slot slot, String campaignId, int places) {
+    public int reserveShare(Slot slot, String campaignId, java.util.function.IntUnaryOperator capOfTotal) {
         Object[] key = {slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name()};
-        List<Integer> free = jdbc.queryForList("SELECT total - used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ?"
-                + " AND period = ? AND resource = 'TOTAL' FOR UPDATE", Integer.class, key);
-        int n = free.isEmpty() ? 0 : Math.min(places, free.get(0));
+        List<int[]> row = jdbc.query("SELECT total, used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ?"
+                + " AND period = ? AND resource = 'TOTAL' FOR UPDATE", (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, key);
+        int n = row.isEmpty() ? 0 : Math.min(capOfTotal.applyAsInt(row.get(0)[0]), row.get(0)[0] - row.get(0)[1]);
         if (n <= 0) {
             // Nothing free (or the day is not open): no share row, so employees book from general capacity.
             return 0;
@@ -91,7 +103,7 @@ public class CampaignRepository {
     public List<ShareRow> sharesToRelease(LocalDate today) {
         return jdbc.query("SELECT s.hospital_id, s.slot_date, s.period, s.resource FROM capacity_slot s JOIN campaign c"
                         + " ON s.resource = CONCAT('SHARE:', c.id) WHERE s.total > s.used"
-                        + " AND s.slot_date <= DATE_ADD(?, INTERVAL c.share_cutoff_days DAY) LIMIT 500",
+                        + " AND (s.slot_date <= DATE_ADD(?, INTERVAL c.share_cutoff_days DAY) OR c.status = 'CANCELLED') LIMIT 500",
                 (rs, i) -> new ShareRow(new Slot(rs.getString(1), rs.getDate(2).toLocalDate(), Period.valueOf(rs.getString(3))),
                         rs.getString(4)), Date.valueOf(today));
     }
@@ -232,6 +244,21 @@ public class CampaignRepository {
                             Instant startedAt, Instant finishedAt) {
     }
 
+    /**
+     * Starts an import unless the campaign has one running: the campaign's row is locked first, so two uploads at once
+     * cannot both pass. False when one is running (call in a transaction).
+     */
+    public boolean insertImportIfNoneRunning(String id, String campaignId, int totalRows, String startedBy, Instant now) {
+        jdbc.queryForList("SELECT id FROM campaign WHERE id = ? FOR UPDATE", String.class, campaignId);
+        Integer running = jdbc.queryForObject("SELECT COUNT(*) FROM roster_import WHERE campaign_id = ? AND status = 'RUNNING'",
+                Integer.class, campaignId);
+        if (running != null && running > 0) {
+            return false;
+        }
+        insertImport(id, campaignId, totalRows, startedBy, now);
+        return true;
+    }
+
     public void insertImport(String id, String campaignId, int totalRows, String startedBy, Instant now) {
         jdbc.update("INSERT INTO roster_import (id, campaign_id, status, total_rows, started_by, started_at) VALUES (?,?,'RUNNING',?,?,?)",
                 id, campaignId, totalRows, startedBy, utc(now));
@@ -270,7 +297,8 @@ public class CampaignRepository {
                 List.of(rs.getString("package_ids").split(",")), rs.getDate("start_date").toLocalDate(),
                 rs.getDate("end_date").toLocalDate(), (Integer) rs.getObject("quota"),
                 rs.getObject("budget_cents") == null ? null : rs.getLong("budget_cents"), rs.getInt("booked"),
-                rs.getLong("spent_cents"), rs.getInt("daily_share"), rs.getInt("share_cutoff_days"), instant(rs, "created_at"));
+                rs.getLong("spent_cents"), rs.getInt("daily_share"), rs.getInt("share_cutoff_days"),
+                "CANCELLED".equals(rs.getString("status")), instant(rs, "created_at"));
     }
 
     private static EntitlementRow entitlement(ResultSet rs, int i) throws SQLException {

@@ -36,6 +36,12 @@ public class CampaignRpcService implements CampaignService {
     }
 
     @Override
+    public CampaignView cancel(String campaignId) {
+        Campaign c = campaigns.cancel(campaignId);
+        return view(c, campaigns.employees(c.id()));
+    }
+
+    @Override
     public List<CampaignView> campaigns() {
         return campaigns.campaigns().stream().map(c -> view(c, campaigns.employees(c.id()))).toList();
     }
@@ -102,6 +108,7 @@ public class CampaignRpcService implements CampaignService {
         v.setPayer("COMPANY");
         v.setEmployees(employees);
         v.setCreatedAt(c.createdAt().toString());
+        v.setStatus(c.cancelled() ? "CANCELLED" : "OPEN");
         return v;
     }
 

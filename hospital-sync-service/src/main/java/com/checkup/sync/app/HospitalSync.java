@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * hospital's system accepted is tracked so its check-in and report status can be pulled back ({@link StatusPull}).
  */
 public class HospitalSync {
-    public static final FeatureFlag<ConnectorSpec> CONNECTOR = FeatureFlag.of("connector", ConnectorSpec::parse, ConnectorSpec.MANUAL);
-    public static final FeatureFlag<Duration> CONNECTOR_TIMEOUT = FeatureFlag.ofDuration("connector-timeout", ConnectorSpec.DEFAULT_TIMEOUT);
+    public static final FeatureFlag<ConnectorSpec> CONNECTOR = FeatureFlag.of(com.checkup.contracts.flags.FlagCatalogue.CONNECTOR.name(), ConnectorSpec::parse, ConnectorSpec.MANUAL);
+    public static final FeatureFlag<Duration> CONNECTOR_TIMEOUT = FeatureFlag.ofDuration(com.checkup.contracts.flags.FlagCatalogue.CONNECTOR_TIMEOUT.name(), ConnectorSpec.DEFAULT_TIMEOUT);
     static final String SERVICE = "hospital-sync-service";
     private static final Logger log = LoggerFactory.getLogger(HospitalSync.class);
 

@@ -11,6 +11,7 @@ import com.checkup.sync.persistence.SyncJobRepository;
 import com.checkup.sync.persistence.TrackedBookingRepository;
 import com.checkup.sync.rpc.BookingClient;
 import com.checkup.sync.rpc.FulfillmentClient;
+import com.checkup.contracts.flags.ConnectorHosts;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,10 +43,15 @@ public class SyncConfig {
                 (int) Math.max(1, openFor.toSeconds()), (int) slowCall.toMillis(), inFlight));
     }
 
+    /**
+     * Hospital systems are reached only on the hosts of {@code checkup.sync.connector-hosts} (deployment config, no
+     * default: none allowed), whatever a connector flag says; redirects are never followed.
+     */
     @Bean
-    HttpJsonConnector httpJsonConnector() {
+    HttpJsonConnector httpJsonConnector(@Value("${checkup.sync.connector-hosts:}") String hosts) {
         return new HttpJsonConnector(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .version(HttpClient.Version.HTTP_1_1).build());
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .version(HttpClient.Version.HTTP_1_1).build(), ConnectorHosts.parse(hosts));
     }
 
     @Bean(destroyMethod = "shutdownNow")

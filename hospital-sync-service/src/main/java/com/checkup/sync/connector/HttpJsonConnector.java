@@ -1,6 +1,7 @@
 package com.checkup.sync.connector;
 
 import com.checkup.contracts.booking.BookingView;
+import com.checkup.contracts.flags.ConnectorHosts;
 import com.checkup.platform.events.Json;
 import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.domain.ConnectorSpec;
@@ -20,9 +21,11 @@ import java.util.Map;
  */
 public final class HttpJsonConnector implements HospitalConnector {
     private final HttpClient http;
+    private final ConnectorHosts hosts;
 
-    public HttpJsonConnector(HttpClient http) {
+    public HttpJsonConnector(HttpClient http, ConnectorHosts hosts) {
         this.http = http;
+        this.hosts = hosts;
     }
 
     @Override
@@ -66,7 +69,14 @@ public final class HttpJsonConnector implements HospitalConnector {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
-        HttpResponse<String> response = http.send(request.timeout(spec.timeout()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest built = request.timeout(spec.timeout()).build();
+        if (!hosts.allows(built.uri())) {
+            // A failure like any other (retried, then a fulfillment task): the booking is never dropped, and nothing
+            // about the examinee leaves for a host the deployment does not name.
+            throw new IOException("Host " + built.uri().getHost() + " is not an allowed hospital system host ("
+                    + "checkup.sync.connector-hosts)");
+        }
+        HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
         String text = response.body() == null ? "" : response.body();
         if (response.statusCode() / 100 != 2) {
             throw new IOException("HTTP " + response.statusCode() + " " + (text.length() > 200 ? text.substring(0, 200) : text));

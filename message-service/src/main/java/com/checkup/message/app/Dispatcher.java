@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * are spent into a dead letter.
  */
 public class Dispatcher {
-    public static final FeatureFlag<QuietHours> QUIET_HOURS = FeatureFlag.of("quiet-hours", QuietHours::parse, QuietHours.OFF);
+    public static final FeatureFlag<QuietHours> QUIET_HOURS = FeatureFlag.of(com.checkup.contracts.flags.FlagCatalogue.QUIET_HOURS.name(), QuietHours::parse, QuietHours.OFF);
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final MessageRepository messages;

@@ -22,6 +22,8 @@ public final class Message {
     private final String recipient;
     private final Channel channel;
     private final String body;
+    /** The body as listings show it (secrets masked); {@link #body} itself goes to the provider only. */
+    private final String shownBody;
     private Status status;
     private int attempts;
     private Instant sendAt;
@@ -30,7 +32,7 @@ public final class Message {
     private final Instant createdAt;
 
     public Message(String id, String eventId, String eventType, Kind kind, String bookingId, String hospitalId, String recipient,
-                   Channel channel, String body, Status status, int attempts, Instant sendAt, Instant sentAt, String lastError,
+                   Channel channel, String body, String shownBody, Status status, int attempts, Instant sendAt, Instant sentAt, String lastError,
                    Instant createdAt) {
         this.id = id;
         this.eventId = eventId;
@@ -41,6 +43,7 @@ public final class Message {
         this.recipient = recipient;
         this.channel = channel;
         this.body = body;
+        this.shownBody = shownBody;
         this.status = status;
         this.attempts = attempts;
         this.sendAt = sendAt;
@@ -94,6 +97,7 @@ public final class Message {
     public String recipient() { return recipient; }
     public Channel channel() { return channel; }
     public String body() { return body; }
+    public String shownBody() { return shownBody; }
     public Status status() { return status; }
     public int attempts() { return attempts; }
     public Instant sendAt() { return sendAt; }

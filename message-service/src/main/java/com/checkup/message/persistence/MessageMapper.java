@@ -12,9 +12,9 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface MessageMapper {
     /** Adds a message unless the same event, recipient and channel already has one (dedupe); 1 if added. */
-    @Insert("INSERT IGNORE INTO message (id, event_id, event_type, kind, booking_id, hospital_id, recipient, channel, body,"
+    @Insert("INSERT IGNORE INTO message (id, event_id, event_type, kind, booking_id, hospital_id, recipient, channel, body, shown_body,"
             + " status, attempts, send_at, created_at, updated_at) VALUES (#{id}, #{eventId}, #{eventType}, #{kind},"
-            + " #{bookingId}, #{hospitalId}, #{recipient}, #{channel}, #{body}, 'PENDING', 0, #{sendAt}, #{createdAt}, #{createdAt})")
+            + " #{bookingId}, #{hospitalId}, #{recipient}, #{channel}, #{body}, #{shownBody}, 'PENDING', 0, #{sendAt}, #{createdAt}, #{createdAt})")
     int insert(MessageRow row);
 
     @Select("SELECT id FROM message WHERE status = 'PENDING' AND send_at <= #{now} ORDER BY send_at LIMIT #{limit}")

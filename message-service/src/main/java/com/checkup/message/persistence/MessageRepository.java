@@ -34,6 +34,7 @@ public class MessageRepository {
         r.recipient = m.recipient();
         r.channel = m.channel().name();
         r.body = m.body();
+        r.shownBody = m.shownBody();
         r.sendAt = utc(m.sendAt());
         r.createdAt = utc(m.createdAt());
         return mapper.insert(r) == 1;
@@ -97,7 +98,7 @@ public class MessageRepository {
 
     private static Message message(MessageRow r) {
         return new Message(r.id, r.eventId, r.eventType, Message.Kind.valueOf(r.kind), r.bookingId, r.hospitalId, r.recipient,
-                Channel.valueOf(r.channel), r.body, Message.Status.valueOf(r.status), r.attempts,
+                Channel.valueOf(r.channel), r.body, r.shownBody, Message.Status.valueOf(r.status), r.attempts,
                 r.sendAt.toInstant(ZoneOffset.UTC), r.sentAt == null ? null : r.sentAt.toInstant(ZoneOffset.UTC), r.lastError,
                 r.createdAt.toInstant(ZoneOffset.UTC));
     }

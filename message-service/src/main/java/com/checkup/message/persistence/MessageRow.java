@@ -13,6 +13,7 @@ public class MessageRow {
     public String recipient;
     public String channel;
     public String body;
+    public String shownBody;
     public String status;
     public int attempts;
     public LocalDateTime sendAt;

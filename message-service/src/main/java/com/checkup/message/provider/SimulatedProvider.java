@@ -11,7 +11,7 @@ import java.io.IOException;
  * id). Flag {@code sim-provider-down} (per hospital or {@code default}) makes it fail, to see retries and dead letters.
  */
 public final class SimulatedProvider implements MessageProvider {
-    public static final FeatureFlag<Boolean> DOWN = FeatureFlag.ofBoolean("sim-provider-down", false);
+    public static final FeatureFlag<Boolean> DOWN = FeatureFlag.ofBoolean(com.checkup.contracts.flags.FlagCatalogue.SIM_PROVIDER_DOWN.name(), false);
 
     private final MessageRepository messages;
     private final FeatureFlags flags;

@@ -4,6 +4,7 @@ import com.checkup.contracts.message.MessageService;
 import com.checkup.contracts.message.MessageView;
 import com.checkup.message.app.MessageQueries;
 import com.checkup.message.domain.Message;
+import com.checkup.platform.privacy.Masking;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -31,15 +32,22 @@ public class MessageRpcService implements MessageService {
         return view(queries.replay(messageId));
     }
 
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 -]{6,}");
+
+    static String shownRecipient(String recipient) {
+        return recipient != null && PHONE.matcher(recipient).matches() ? Masking.phone(recipient) : recipient;
+    }
+
     static MessageView view(Message m) {
         MessageView v = new MessageView();
         v.setMessageId(m.id());
         v.setEventId(m.eventId());
         v.setEventType(m.eventType());
         v.setHospitalId(m.hospitalId());
-        v.setRecipient(m.recipient());
+        v.setRecipient(shownRecipient(m.recipient()));
         v.setChannel(m.channel().name());
-        v.setBody(m.body());
+        // Listings never carry what only the recipient may read: codes masked in the body, phone numbers masked.
+        v.setBody(m.shownBody());
         v.setStatus(m.status().name());
         v.setAttempts(m.attempts());
         v.setLastError(m.lastError());

@@ -1,0 +1,70 @@
+package com.checkup.booking.app;
+
+import com.checkup.booking.domain.Agreement;
+import com.checkup.booking.persistence.AgreementRepository;
+import com.checkup.contracts.context.Persona;
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import java.time.Clock;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Ops' use cases on hospital–company agreements; each change and its audit row commit together. */
+@Service
+public class Agreements {
+    private static final Logger log = LoggerFactory.getLogger(Agreements.class);
+    private final AgreementRepository agreements;
+    private final CatalogueQueries catalogue;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    public Agreements(AgreementRepository agreements, CatalogueQueries catalogue, TransactionTemplate tx, Clock clock) {
+        this.agreements = agreements;
+        this.catalogue = catalogue;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    public Agreement agree(String hospitalId, String companyId, int maxDailyShare, int maxSlotSharePercent) {
+        com.checkup.platform.context.Callers.require(Persona.OPS);
+        String hospital = catalogue.hospital(hospitalId).id();
+        Agreement a = Agreement.of(hospital, companyId == null ? null : companyId.trim(), maxDailyShare,
+                maxSlotSharePercent, Callers.actor(), clock.instant());
+        tx.executeWithoutResult(s -> {
+            String before = agreements.findForUpdate(a.hospitalId(), a.companyId()).map(Agreement::describe).orElse(null);
+            agreements.save(a, before);
+        });
+        log.info("Agreement {} / {} set by {}: {}", a.hospitalId(), a.companyId(), a.updatedBy(), a.describe());
+        return a;
+    }
+
+    public List<Agreement> all() {
+        com.checkup.platform.context.Callers.require(Persona.OPS);
+        return agreements.all();
+    }
+
+    public Agreement end(String hospitalId, String companyId) {
+        com.checkup.platform.context.Callers.require(Persona.OPS);
+        String hospital = CatalogueQueries.required("hospitalId", hospitalId);
+        String company = CatalogueQueries.required("companyId", companyId);
+        Agreement ended = tx.execute(s -> {
+            Agreement a = agreements.findForUpdate(hospital, company).orElseThrow(() -> new BusinessException(
+                    ErrorCode.NOT_FOUND, "No agreement of " + company + " with hospital " + hospital));
+            Agreement e = new Agreement(a.hospitalId(), a.companyId(), a.maxDailyShare(), a.maxSlotSharePercent(), false,
+                    Callers.actor(), clock.instant());
+            agreements.save(e, a.describe());
+            return e;
+        });
+        log.info("Agreement {} / {} ended by {}", hospital, company, ended.updatedBy());
+        return ended;
+    }
+
+    /** The company's agreement with the hospital, for a new campaign; FORBIDDEN without one. */
+    Agreement forCampaign(String hospitalId, String companyId) {
+        return agreements.find(hospitalId, companyId).orElseThrow(() -> new BusinessException(ErrorCode.FORBIDDEN,
+                companyId + " has no agreement with hospital " + hospitalId + ": ask the platform to set one up first"));
+    }
+}
