@@ -1,5 +1,6 @@
 package com.checkup.gateway.auth;
 
+import com.checkup.gateway.web.JsonDepth;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -144,7 +145,12 @@ public final class TokenCodec {
 
     private static JsonNode decode(String part) throws InvalidToken {
         try {
-            JsonNode n = JSON.readTree(B64D.decode(part));
+            byte[] json = B64D.decode(part);
+            // The header is parsed before the signature is checked: anyone can send it.
+            if (JsonDepth.scan(json, JsonDepth.MAX_DEPTH) != JsonDepth.Verdict.OK) {
+                throw new InvalidToken("Malformed token");
+            }
+            JsonNode n = JSON.readTree(json);
             if (n == null || !n.isObject()) {
                 throw new InvalidToken("Malformed token");
             }

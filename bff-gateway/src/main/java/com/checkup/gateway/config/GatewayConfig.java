@@ -3,6 +3,7 @@ package com.checkup.gateway.config;
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleManager;
 import com.checkup.contracts.context.IdentityAssertion;
 import com.checkup.gateway.auth.AuthPlugin;
+import com.checkup.gateway.auth.LoginThrottle;
 import com.checkup.gateway.auth.TokenCodec;
 import com.checkup.gateway.auth.UserDirectory;
 import com.checkup.gateway.dubbo.CallParametersPlugin;
@@ -24,8 +25,12 @@ import com.checkup.gateway.web.EnvelopeExceptionHandler;
 import com.checkup.gateway.web.ErrorClassifier;
 import com.checkup.gateway.web.ErrorEnvelopePlugin;
 import com.checkup.gateway.web.GatewayMetrics;
+import com.checkup.gateway.web.JsonDepth;
 import com.checkup.gateway.web.JsonResponses;
 import com.checkup.gateway.web.LocalEndpointsPlugin;
+import com.checkup.gateway.web.MultipartRefusal;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.dubbo.common.URL;
@@ -45,12 +50,14 @@ import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProce
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.codec.CodecCustomizer;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.codec.ServerCodecConfigurer;
 
 import java.time.Clock;
 import java.util.Base64;
@@ -83,9 +90,16 @@ public class GatewayConfig {
         };
     }
 
+    /**
+     * The mapper for client JSON. Bodies are depth-checked by {@link JsonDepth} before they get here; Jackson's own
+     * limit (2.15+) is a second net, one level above (the argument array wraps the body).
+     */
     @Bean
     ObjectMapper gatewayJson() {
-        return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(JsonDepth.MAX_DEPTH + 1).build())
+                .build();
+        return new ObjectMapper(factory).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     }
 
     /** The config center, through Dubbo's abstraction (ZooKeeper here, Nacos in k8s). */
@@ -143,6 +157,19 @@ public class GatewayConfig {
     @Bean
     JsonResponses jsonResponses(ObjectMapper gatewayJson) {
         return new JsonResponses(gatewayJson);
+    }
+
+    /**
+     * Spring 5.2 fails to create the exchange of a multipart request when it has no multipart reader (see
+     * {@link MultipartRefusal}); with this one the edge filter gets to answer it (415).
+     */
+    @Bean
+    CodecCustomizer multipartRefusal() {
+        return configurer -> {
+            if (configurer instanceof ServerCodecConfigurer) {
+                MultipartRefusal.install((ServerCodecConfigurer) configurer);
+            }
+        };
     }
 
     @Bean
@@ -244,10 +271,17 @@ public class GatewayConfig {
     }
 
     @Bean
+    LoginThrottle loginThrottle(GatewayProperties props) {
+        GatewayProperties.Login l = props.getLogin();
+        return new LoginThrottle(l.getFailuresPerUser(), l.getFailuresPerAddress(), l.getWindow(), l.getMaxTracked(), Clock.systemUTC());
+    }
+
+    @Bean
     ShenyuPlugin localEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
                                       LiveDocument<LaneRules> laneRules, LiveDocument<RouteTable> routes,
-                                      DynamicConfiguration config, GatewayProperties props) {
-        return new LocalEndpointsPlugin(responses, users, tokens, lanes, laneRules, routes::get, config, props.getMaxBodyBytes());
+                                      DynamicConfiguration config, GatewayProperties props, LoginThrottle loginThrottle) {
+        return new LocalEndpointsPlugin(responses, users, tokens, lanes, laneRules, routes::get, config, props.getMaxBodyBytes(),
+                loginThrottle);
     }
 
     @Bean

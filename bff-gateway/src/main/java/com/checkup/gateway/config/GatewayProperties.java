@@ -15,9 +15,14 @@ public class GatewayProperties {
     private int maxBodyBytes = 64 * 1024;
     /** Group of the gateway's documents (routes, limits, lane-rules) in the config center. */
     private String configGroup = "checkup-gateway";
+    private final Login login = new Login();
 
     public Jwt getJwt() {
         return jwt;
+    }
+
+    public Login getLogin() {
+        return login;
     }
 
     public List<User> getUsers() {
@@ -63,6 +68,47 @@ public class GatewayProperties {
 
         public void setTtl(Duration ttl) {
             this.ttl = ttl;
+        }
+    }
+
+    /** {@code checkup.gateway.login.*}: failed logins allowed per user name and per client address in a window. */
+    public static class Login {
+        private int failuresPerUser = 5;
+        private int failuresPerAddress = 20;
+        private Duration window = Duration.ofMinutes(1);
+        /** Names (and, separately, addresses) remembered at most: the state stays bounded whatever is sprayed. */
+        private int maxTracked = 20_000;
+
+        public int getFailuresPerUser() {
+            return failuresPerUser;
+        }
+
+        public void setFailuresPerUser(int failuresPerUser) {
+            this.failuresPerUser = failuresPerUser;
+        }
+
+        public int getFailuresPerAddress() {
+            return failuresPerAddress;
+        }
+
+        public void setFailuresPerAddress(int failuresPerAddress) {
+            this.failuresPerAddress = failuresPerAddress;
+        }
+
+        public Duration getWindow() {
+            return window;
+        }
+
+        public void setWindow(Duration window) {
+            this.window = window;
+        }
+
+        public int getMaxTracked() {
+            return maxTracked;
+        }
+
+        public void setMaxTracked(int maxTracked) {
+            this.maxTracked = maxTracked;
         }
     }
 

@@ -1,5 +1,6 @@
 package com.checkup.gateway.dubbo;
 
+import com.checkup.gateway.web.JsonDepth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.lang3.tuple.ImmutablePair;
@@ -23,6 +24,8 @@ public final class JsonArgumentResolver implements DubboParamResolveService {
     @Override
     public Pair<String[], Object[]> buildParameter(String body, String parameterTypes) {
         String[] types = parameterTypes.split(",");
+        // Our own array around the request's values (bound and depth-checked by ParameterBinder): one level more.
+        JsonDepth.check(body, JsonDepth.MAX_DEPTH + 1);
         try {
             JsonNode args = json.readTree(body);
             Object[] values = new Object[types.length];

@@ -5,6 +5,8 @@ import com.checkup.gateway.routes.Route;
 import com.checkup.gateway.routes.RouteParam;
 import com.checkup.gateway.routes.Source;
 import com.checkup.gateway.web.ApiError;
+import com.checkup.gateway.web.JsonDepth;
+import com.checkup.gateway.web.RequestBodies;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +26,9 @@ import java.util.Map;
 /**
  * Binds an HTTP request to a route's Dubbo parameters: path variables, query parameters, headers and the JSON body,
  * each checked against the parameter's Java type here, at the edge, so a missing parameter, a wrong type or an
- * unknown field is a 400 that names it, and a service only ever sees well-typed arguments.
+ * unknown field is a 400 that names it, and a service only ever sees well-typed arguments. A JSON body must say it is
+ * JSON (or say nothing: a form or text is a 415) and is scanned for its depth ({@link JsonDepth}) before Jackson
+ * parses it.
  */
 public final class ParameterBinder {
     private final ObjectMapper json;
@@ -56,7 +60,7 @@ public final class ParameterBinder {
         for (RouteParam p : route.getParams()) {
             Source source = Source.parse(p.getFrom());
             if ((source.kind() == Source.Kind.BODY || source.kind() == Source.Kind.BODY_FIELD) && !bodyParsed) {
-                body = parseBody(request.body, source.kind() == Source.Kind.BODY || !source.optional());
+                body = parseBody(request, source.kind() == Source.Kind.BODY || !source.optional());
                 bodyParsed = true;
             }
             JsonNode raw = raw(source, request, body);
@@ -109,13 +113,16 @@ public final class ParameterBinder {
         }
     }
 
-    private JsonNode parseBody(byte[] bytes, boolean required) {
+    private JsonNode parseBody(Request request, boolean required) {
+        byte[] bytes = request.body;
         if (bytes == null || bytes.length == 0) {
             if (required) {
                 throw new ApiError(ErrorCode.BAD_REQUEST, "A JSON request body is required");
             }
             return null;
         }
+        RequestBodies.requireJson(request.headers);
+        JsonDepth.check(bytes);
         try {
             JsonNode n = json.readTree(bytes);
             if (n == null || !n.isObject()) {

@@ -42,7 +42,10 @@ public final class ResultPlugin implements ShenyuPlugin {
         return responses.ok(exchange, clean(result));
     }
 
-    /** A file result ({@code fileName}, {@code contentType}, {@code content}) as the body itself, for download. */
+    /**
+     * A file result ({@code fileName}, {@code contentType}, {@code content}) as the body itself, for download, with
+     * {@code Cache-Control: no-store} and {@code X-Content-Type-Options: nosniff}.
+     */
     private Mono<Void> file(ServerWebExchange exchange, Map<?, ?> result) {
         Object content = result.get("content");
         if (!(content instanceof byte[])) {
@@ -57,7 +60,9 @@ public final class ResultPlugin implements ShenyuPlugin {
         Object name = result.get("fileName");
         response.getHeaders().setContentDisposition(org.springframework.http.ContentDisposition.builder("attachment")
                 .filename(name == null ? "download" : name.toString(), java.nio.charset.StandardCharsets.UTF_8).build());
+        // A report is personal data: never kept by a browser or proxy cache, never sniffed into another type.
         response.getHeaders().setCacheControl("no-store");
+        JsonResponses.nosniff(response);
         response.getHeaders().setContentLength(bytes.length);
         return response.writeWith(Mono.just(response.bufferFactory().wrap(bytes)));
     }

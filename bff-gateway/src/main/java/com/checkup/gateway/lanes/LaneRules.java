@@ -1,5 +1,6 @@
 package com.checkup.gateway.lanes;
 
+import com.checkup.gateway.web.JsonDepth;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -22,6 +23,9 @@ public final class LaneRules {
 
     public static LaneRules parse(String json) {
         LaneRules r;
+        if (json != null && JsonDepth.scan(json, JsonDepth.MAX_DEPTH) != JsonDepth.Verdict.OK) {
+            throw new IllegalArgumentException("lane rules: " + JsonDepth.tooDeepMessage(JsonDepth.MAX_DEPTH));
+        }
         try {
             r = JSON.readValue(json, LaneRules.class);
         } catch (IOException e) {

@@ -5,7 +5,6 @@ import com.alibaba.csp.sentinel.EntryType;
 import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.context.ContextUtil;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
-import com.checkup.contracts.error.ErrorCode;
 import com.checkup.gateway.auth.Caller;
 import com.checkup.gateway.web.ApiError;
 import com.checkup.gateway.web.GatewayExchange;
@@ -47,7 +46,7 @@ public final class LimitPlugin extends AbstractShenyuPlugin {
         try {
             entry = SphU.asyncEntry(resource, EntryType.IN);
         } catch (BlockException e) {
-            return Mono.error(new ApiError(ErrorCode.TOO_MANY_REQUESTS, "Too many requests on this route; try again shortly"));
+            return Mono.error(ApiError.tooManyRequests("Too many requests on this route; try again shortly", 1));
         } finally {
             ContextUtil.exit();
         }

@@ -2,6 +2,7 @@ package com.checkup.gateway.limits;
 
 import com.alibaba.csp.sentinel.slots.block.RuleConstant;
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRule;
+import com.checkup.gateway.web.JsonDepth;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -53,6 +54,9 @@ public final class LimitRules {
     }
 
     public static LimitRules parse(String json) {
+        if (json != null && JsonDepth.scan(json, JsonDepth.MAX_DEPTH) != JsonDepth.Verdict.OK) {
+            throw new IllegalArgumentException("limits: " + JsonDepth.tooDeepMessage(JsonDepth.MAX_DEPTH));
+        }
         try {
             LimitRules r = JSON.readValue(json, LimitRules.class);
             for (Limit l : r.limits) {

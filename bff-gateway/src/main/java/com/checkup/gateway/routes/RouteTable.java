@@ -1,6 +1,7 @@
 package com.checkup.gateway.routes;
 
 import com.checkup.contracts.context.Persona;
+import com.checkup.gateway.web.JsonDepth;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -80,6 +81,9 @@ public final class RouteTable {
     }
 
     public static RouteTable parse(String json) {
+        if (json != null && JsonDepth.scan(json, JsonDepth.MAX_DEPTH) != JsonDepth.Verdict.OK) {
+            throw new IllegalArgumentException("route document: " + JsonDepth.tooDeepMessage(JsonDepth.MAX_DEPTH));
+        }
         try {
             return new RouteTable(JSON.readValue(json, RouteDocument.class));
         } catch (IOException e) {

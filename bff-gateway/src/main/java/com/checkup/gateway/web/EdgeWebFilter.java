@@ -1,11 +1,15 @@
 package com.checkup.gateway.web;
 
 import com.checkup.contracts.context.ContextKeys;
+import com.checkup.contracts.error.ErrorCode;
 import com.checkup.gateway.auth.Caller;
 import com.checkup.gateway.dubbo.DubboCallState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -20,8 +24,10 @@ import java.util.regex.Pattern;
 /**
  * Runs before ShenYu for every request: takes or makes the request id ({@code X-Request-Id}, echoed back and carried
  * to services as the trace id), removes headers with which a client could steer ShenYu itself ({@code rpc_type},
- * {@code Dubbo_Tag_Route}: lanes are the lane plugin's decision only), answers the health probes, and writes one
- * access-log line per request with the lane decided and the lanes the call ran in, and records its metrics.
+ * {@code Dubbo_Tag_Route}: lanes are the lane plugin's decision only), answers the health probes, refuses bodies the
+ * gateway cannot read before anything reads them (a multipart body: 415; a {@code Content-Type} that is not a media
+ * type: 400), and writes one access-log line per request with the lane decided and the lanes the call ran in, and
+ * records its metrics. Every answer carries {@code X-Content-Type-Options: nosniff}.
  */
 public final class EdgeWebFilter implements WebFilter {
     private static final Logger access = LoggerFactory.getLogger("checkup.gateway.access");
@@ -46,6 +52,7 @@ public final class EdgeWebFilter implements WebFilter {
         String requestId = incoming != null && ACCEPTABLE_ID.matcher(incoming).matches() ? incoming : newId();
         exchange.getAttributes().put(GatewayExchange.REQUEST_ID, requestId);
         exchange.getResponse().getHeaders().set(ContextKeys.HTTP_REQUEST_ID, requestId);
+        JsonResponses.nosniff(exchange.getResponse());
 
         String path = request.getURI().getRawPath();
         if (path.startsWith("/actuator/health")) {
@@ -55,6 +62,13 @@ public final class EdgeWebFilter implements WebFilter {
             byte[] text = metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponse().getHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
             return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(text)));
+        }
+        ApiError unreadable = unreadableBody(request);
+        if (unreadable != null) {
+            return responses.error(exchange, unreadable).doFinally(signal -> {
+                metrics.record(exchange, System.nanoTime() - start);
+                log(exchange, start);
+            });
         }
         ServerWebExchange cleaned = exchange;
         for (String h : STEERING_HEADERS) {
@@ -74,6 +88,32 @@ public final class EdgeWebFilter implements WebFilter {
         });
     }
 
+    /**
+     * A body no part of the gateway can read, refused before ShenYu's filters touch it (its file-size filter reads a
+     * multipart body whole, without limit; a malformed Content-Type makes it fail with a 500). Any method: a GET that
+     * says multipart is refused too.
+     */
+    static ApiError unreadableBody(ServerHttpRequest request) {
+        String declared = request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        if (declared == null || declared.isBlank()) {
+            return null; // as Spring reads it: no type
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(declared);
+        } catch (InvalidMediaTypeException e) {
+            return new ApiError(ErrorCode.BAD_REQUEST, "The Content-Type header is not a valid media type");
+        }
+        if ("multipart".equalsIgnoreCase(type.getType())) {
+            return ApiError.unsupportedMediaType(MultipartRefusal.MESSAGE);
+        }
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            // "*/*" counts as multipart for Spring and ShenYu alike (a wildcard is compatible with everything).
+            return ApiError.unsupportedMediaType("Content-Type must name one media type, not a pattern (" + type + ")");
+        }
+        return null;
+    }
+
     /** 128 random bits in hex: unique enough for a trace id, and no SecureRandom lock on every request. */
     private static String newId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
@@ -83,7 +123,7 @@ public final class EdgeWebFilter implements WebFilter {
     private Mono<Void> health(ServerWebExchange exchange, String path) {
         boolean up = !path.endsWith("/readiness") || ready.getAsBoolean();
         if (!"GET".equals(exchange.getRequest().getMethodValue())) {
-            return responses.error(exchange, new ApiError(com.checkup.contracts.error.ErrorCode.METHOD_NOT_ALLOWED, "Health takes GET"));
+            return responses.error(exchange, new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "Health takes GET"));
         }
         return responses.write(exchange, up ? HttpStatus.OK.value() : HttpStatus.SERVICE_UNAVAILABLE.value(),
                 Map.of("status", up ? "UP" : "DOWN"));

@@ -48,7 +48,7 @@ public final class ErrorClassifier {
                 return new ApiError(ErrorCode.TIMEOUT, "The " + service + " did not answer in time (trace " + traceId + ")");
             }
             if (rpc.isLimitExceed()) {
-                return new ApiError(ErrorCode.TOO_MANY_REQUESTS, "Too many requests, try again shortly");
+                return ApiError.tooManyRequests("Too many requests, try again shortly", 1);
             }
             if (rpc.isSerialization()) {
                 log.error("{}: serialization failure calling {}", traceId, service, rpc);
@@ -63,6 +63,9 @@ public final class ErrorClassifier {
         ResponseStatusException rse = find(t, ResponseStatusException.class);
         if (rse != null) {
             int status = rse.getStatus().value();
+            if (status == 415) {
+                return ApiError.unsupportedMediaType(rse.getReason() == null ? "Unsupported media type" : rse.getReason());
+            }
             ErrorCode code = status == 404 ? ErrorCode.NOT_FOUND : status == 405 ? ErrorCode.METHOD_NOT_ALLOWED
                     : status == 413 ? ErrorCode.PAYLOAD_TOO_LARGE : status < 500 ? ErrorCode.BAD_REQUEST : ErrorCode.INTERNAL;
             return new ApiError(code.name(), status < 500 ? status : 500, status < 500 ? rse.getReason() == null ? code.name() : rse.getReason()

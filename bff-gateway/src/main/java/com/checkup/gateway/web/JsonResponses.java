@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -18,6 +19,7 @@ import reactor.core.publisher.Mono;
 /** Writes our JSON answers: results and the one error envelope {@code {code, message, traceId}}. */
 public final class JsonResponses {
     private static final Logger log = LoggerFactory.getLogger(JsonResponses.class);
+    public static final String NOSNIFF_HEADER = "X-Content-Type-Options";
     private final ObjectMapper json;
 
     public JsonResponses(ObjectMapper json) {
@@ -33,6 +35,9 @@ public final class JsonResponses {
                 .put("code", e.code())
                 .put("message", e.getMessage())
                 .put("traceId", GatewayExchange.requestId(exchange));
+        if (e.retryAfterSeconds() > 0 && !exchange.getResponse().isCommitted()) {
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
         return write(exchange, e.status(), body);
     }
 
@@ -57,9 +62,15 @@ public final class JsonResponses {
         HttpStatus httpStatus = HttpStatus.resolve(status);
         response.setStatusCode(httpStatus == null ? HttpStatus.INTERNAL_SERVER_ERROR : httpStatus);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        nosniff(response);
         laneHeader(exchange);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** Browsers must take every answer as the type it says it is (a JSON error, a PDF), never guess another. */
+    public static void nosniff(ServerHttpResponse response) {
+        response.getHeaders().set(NOSNIFF_HEADER, "nosniff");
     }
 
     /** A tester sees which lane each hop actually ran in. */

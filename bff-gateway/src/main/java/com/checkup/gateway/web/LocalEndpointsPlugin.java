@@ -2,6 +2,7 @@ package com.checkup.gateway.web;
 
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.gateway.auth.Caller;
+import com.checkup.gateway.auth.LoginThrottle;
 import com.checkup.gateway.auth.TokenCodec;
 import com.checkup.gateway.auth.UserDirectory;
 import com.checkup.gateway.config.LiveDocument;
@@ -25,8 +26,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * Endpoints the gateway answers itself, after auth, lanes and limits have run: login, the live lanes, the lane rules,
- * and per-hospital feature flags (written to the config center, where the services read them live).
+ * Endpoints the gateway answers itself, after auth, lanes and limits have run: login (throttled per user name and
+ * per client address, {@link LoginThrottle}), the live lanes, the lane rules, and per-hospital feature flags (written
+ * to the config center, where the services read them live). Bodies are JSON only, checked for depth before parsing.
  */
 public final class LocalEndpointsPlugin implements ShenyuPlugin {
     /** Same group as platform-kit's FeatureFlags. */
@@ -42,10 +44,11 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
     private final Supplier<RouteTable> routes;
     private final DynamicConfiguration config;
     private final int maxBodyBytes;
+    private final LoginThrottle throttle;
 
     public LocalEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
                                 LiveDocument<LaneRules> laneRules, Supplier<RouteTable> routes, DynamicConfiguration config,
-                                int maxBodyBytes) {
+                                int maxBodyBytes, LoginThrottle throttle) {
         this.responses = responses;
         this.users = users;
         this.tokens = tokens;
@@ -54,6 +57,7 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         this.routes = routes;
         this.config = config;
         this.maxBodyBytes = maxBodyBytes;
+        this.throttle = throttle;
     }
 
     @Override
@@ -74,6 +78,7 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
                 return responses.ok(exchange, laneRules.get());
             case "lane-rules-update":
                 return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> {
+                    json(exchange, b); // media type, depth, an object: checked before the rules' own parser sees it
                     String text = new String(b, StandardCharsets.UTF_8);
                     LaneRules parsed;
                     try {
@@ -91,16 +96,25 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
     }
 
     private Mono<Void> login(ServerWebExchange exchange, byte[] body) {
-        JsonNode n = json(body);
+        JsonNode n = json(exchange, body);
         String username = n.path("username").isTextual() ? n.get("username").asText() : null;
         String password = n.path("password").isTextual() ? n.get("password").asText() : null;
         if (username == null || password == null || username.length() > 128 || password.length() > 256) {
             return Mono.error(new ApiError(ErrorCode.BAD_REQUEST, "Send {\"username\": ..., \"password\": ...} as strings"));
         }
+        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        LoginThrottle.Attempt attempt;
+        try {
+            attempt = throttle.begin(username, remote == null ? null : remote.getAddress());
+        } catch (LoginThrottle.Locked locked) {
+            return Mono.error(ApiError.tooManyRequests(locked.getMessage(), locked.retryAfterSeconds()));
+        }
         Caller caller = users.authenticate(username, password).orElse(null);
         if (caller == null) {
+            attempt.failed();
             return Mono.error(new ApiError(ErrorCode.UNAUTHENTICATED, "Wrong username or password"));
         }
+        attempt.succeeded();
         TokenCodec.Issued issued = tokens.issue(caller);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("token", issued.token);
@@ -116,7 +130,7 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         if (!ID.matcher(hospital).matches() || !FLAG.matcher(flag).matches()) {
             return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, "Bad hospital id or flag name"));
         }
-        JsonNode n = json(body);
+        JsonNode n = json(exchange, body);
         JsonNode value = n.get("value");
         if (value == null || value.isNull()) {
             config.removeConfig(hospital + "." + flag, FLAGS_GROUP);
@@ -135,10 +149,13 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         return RequestBodies.read(exchange, maxBodyBytes);
     }
 
-    private JsonNode json(byte[] body) {
+    /** Every local endpoint with a body takes a JSON object: media type and depth are checked before Jackson parses. */
+    private JsonNode json(ServerWebExchange exchange, byte[] body) {
         if (body.length == 0) {
             throw new ApiError(ErrorCode.BAD_REQUEST, "A JSON request body is required");
         }
+        RequestBodies.requireJson(exchange.getRequest().getHeaders());
+        JsonDepth.check(body);
         try {
             JsonNode n = responses.json().readTree(body);
             if (n == null || !n.isObject()) {

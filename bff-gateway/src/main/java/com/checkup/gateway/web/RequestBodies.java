@@ -2,6 +2,9 @@ package com.checkup.gateway.web;
 
 import com.checkup.contracts.error.ErrorCode;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -36,6 +39,28 @@ public final class RequestBodies {
                 })
                 .map(ByteArrayOutputStream::toByteArray)
                 .defaultIfEmpty(new byte[0]);
+    }
+
+    /**
+     * For an endpoint that reads its body as JSON: a body declared as anything else (a form, text, a file) is a 415,
+     * instead of a JSON parse error about bytes that were never meant to be JSON. No Content-Type is taken as JSON.
+     */
+    public static void requireJson(HttpHeaders headers) {
+        MediaType type;
+        try {
+            type = headers.getContentType();
+        } catch (InvalidMediaTypeException e) {
+            throw new ApiError(ErrorCode.BAD_REQUEST, "The Content-Type header is not a valid media type");
+        }
+        if (type != null && !isJson(type)) {
+            throw ApiError.unsupportedMediaType("This endpoint takes a JSON body: send Content-Type: application/json (not "
+                    + type.getType() + "/" + type.getSubtype() + ")");
+        }
+    }
+
+    static boolean isJson(MediaType type) {
+        return "application".equalsIgnoreCase(type.getType()) && !type.isWildcardSubtype()
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT).endsWith("+json"));
     }
 
     private static ApiError tooLarge(int maxBytes) {

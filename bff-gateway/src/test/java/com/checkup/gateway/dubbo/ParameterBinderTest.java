@@ -96,6 +96,54 @@ class ParameterBinderTest {
     }
 
     @Test
+    void aBodyNestedDeeperThan64IsA400BeforeJacksonParsesIt() {
+        HttpHeaders h = new HttpHeaders();
+        h.add("Idempotency-Key", "key-12345");
+        String deep = HOLD.replace("\"name\":\"Li\"", "\"name\":" + "[".repeat(30_000) + "]".repeat(30_000));
+        ApiError e = org.assertj.core.api.Assertions.catchThrowableOfType(() -> bind("POST", "/api/app/bookings", null, h, deep), ApiError.class);
+        assertThat(e.code()).isEqualTo("BAD_REQUEST");
+        assertThat(e.getMessage()).contains("nests deeper than 64");
+        // A body field route too, and just past the limit.
+        String justPast = "{\"reason\":" + "{\"a\":".repeat(64) + "1" + "}".repeat(64) + "}";
+        assertThatThrownBy(() -> bind("POST", "/api/app/bookings/B9/cancel", null, new HttpHeaders(), justPast))
+                .isInstanceOf(ApiError.class).hasMessageContaining("nests deeper than 64");
+    }
+
+    @Test
+    void theArgumentArrayIsDepthCheckedBeforeTheResolverParsesIt() {
+        String deepArgs = "[" + "[".repeat(30_000) + "]".repeat(30_000) + "]";
+        assertThatThrownBy(() -> new JsonArgumentResolver(JSON).buildParameter(deepArgs, "java.lang.String"))
+                .isInstanceOf(ApiError.class).hasMessageContaining("nests deeper than 65");
+    }
+
+    @Test
+    void aFormOrTextBodyOnAJsonRouteIsA415AndAFileRouteTakesAnyType() {
+        HttpHeaders form = new HttpHeaders();
+        form.add("Content-Type", "application/x-www-form-urlencoded");
+        ApiError e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> bind("POST", "/api/app/orders/O1/pay", null, form, "channel=SIMULATED"), ApiError.class);
+        assertThat(e.status()).isEqualTo(415);
+        assertThat(e.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        HttpHeaders text = new HttpHeaders();
+        text.add("Content-Type", "text/plain");
+        assertThatThrownBy(() -> bind("POST", "/api/app/orders/O1/pay", null, text, "{\"channel\":\"SIMULATED\"}"))
+                .isInstanceOf(ApiError.class).hasMessageContaining("application/json");
+        HttpHeaders json = new HttpHeaders();
+        json.add("Content-Type", "application/json; charset=UTF-8");
+        assertThat(bind("POST", "/api/app/orders/O1/pay", null, json, "{\"channel\":\"SIMULATED\"}")).contains("SIMULATED");
+        HttpHeaders vendorJson = new HttpHeaders();
+        vendorJson.add("Content-Type", "application/vnd.checkup+json");
+        assertThat(bind("POST", "/api/app/orders/O1/pay", null, vendorJson, "{\"channel\":\"SIMULATED\"}")).contains("SIMULATED");
+        // An optional body field with no body: nothing to parse, so the declared type does not matter.
+        assertThat(bind("POST", "/api/app/bookings/B9/cancel", null, form, null)).contains("B9");
+        // A signed callback takes its body as text, whatever its type.
+        HttpHeaders signedForm = new HttpHeaders();
+        signedForm.add("Content-Type", "application/x-www-form-urlencoded");
+        signedForm.add("X-Signature", "abc");
+        assertThat(bind("POST", "/api/payments/callback/SIMULATED", null, signedForm, "a=1&b=2")).contains("a=1&b=2");
+    }
+
+    @Test
     void optionalFieldsPathVariablesAndRawBodies() throws Exception {
         JsonNode cancel = JSON.readTree(bind("POST", "/api/app/bookings/B9/cancel", null, new HttpHeaders(), null));
         assertThat(cancel.get(0).asText()).isEqualTo("B9");

@@ -20,6 +20,24 @@ class LimitRulesTest {
     }
 
     @Test
+    void theBundledLoginLimitIsPerAddressOnlyNeverOneForEveryoneTogether() throws Exception {
+        List<FlowRule> rules = LimitRules.parse(LimitPluginTest.bundledLimits()).flowRules();
+        // A shared login limit lets a couple of clients lock every user out: failed logins are throttled per user name
+        // and per address (LoginThrottle), and the flow limit is per address.
+        assertThat(rules).filteredOn(r -> r.getResource().equals("route:login")).extracting(FlowRule::getLimitApp)
+                .containsExactly(RuleConstant.LIMIT_APP_OTHER);
+        assertThat(rules).filteredOn(r -> r.getResource().startsWith("route:entitlement")).extracting(FlowRule::getResource, FlowRule::getLimitApp)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("route:entitlement", RuleConstant.LIMIT_APP_OTHER),
+                        org.assertj.core.groups.Tuple.tuple("route:entitlement-booking", RuleConstant.LIMIT_APP_OTHER));
+    }
+
+    @Test
+    void aDocumentNestedTooDeepIsRefusedBeforeJacksonParsesIt() {
+        assertThatThrownBy(() -> LimitRules.parse("{\"limits\":" + "[".repeat(30_000) + "]".repeat(30_000) + "}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nests deeper than 64");
+    }
+
+    @Test
     void aLimitWithoutRouteOrWithNegativeQpsIsRefused() {
         assertThatThrownBy(() -> LimitRules.parse("{\"limits\":[{\"qps\":1}]}")).hasMessageContaining("route");
         assertThatThrownBy(() -> LimitRules.parse("{\"limits\":[{\"route\":\"x\",\"qps\":-1}]}")).hasMessageContaining("qps");

@@ -48,6 +48,14 @@ class ErrorClassifierTest {
     }
 
     @Test
+    void aSpring415KeepsItsStatusWithItsOwnCodeAndDubboFlowControlSaysWhenToRetry() {
+        ApiError a = classifier.classify(exchange(), new org.springframework.web.server.UnsupportedMediaTypeStatusException("Content type 'x/y' not supported"));
+        assertThat(a.status()).isEqualTo(415);
+        assertThat(a.code()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
+        assertThat(classifier.classify(exchange(), new RpcException(RpcException.LIMIT_EXCEEDED_EXCEPTION, "busy")).retryAfterSeconds()).isEqualTo(1);
+    }
+
+    @Test
     void anythingElseIsA500ThatLeaksNothing() {
         ApiError a = classifier.classify(exchange(), new NullPointerException("secret detail"));
         assertThat(a.status()).isEqualTo(500);
