@@ -13,7 +13,7 @@ public interface AgreementService {
      * campaign may ask for, and the largest part of any one slot (in percent, 1–100) its share may take. Campaigns
      * already running keep what they set aside. VALIDATION_FAILED names a bad value, NOT_FOUND an unknown hospital.
      */
-    AgreementView agree(String hospitalId, String companyId, int maxDailyShare, int maxSlotSharePercent);
+    AgreementView agree(String hospitalId, String companyId, Integer maxDailyShare, Integer maxSlotSharePercent);
 
     /** Every agreement, by hospital and company. */
     List<AgreementView> agreements();

@@ -33,9 +33,13 @@ public final class ConnectorHosts {
         if (url == null || url.getHost() == null) {
             return false;
         }
-        String host = url.getHost().toLowerCase(Locale.ROOT);
+        return allowed.contains(url.getHost().toLowerCase(Locale.ROOT)) || allowed.contains(authority(url));
+    }
+
+    /** {@code host:port} of the URL, the port made explicit (80 for http, 443 for https). */
+    public static String authority(URI url) {
         int port = url.getPort() >= 0 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
-        return allowed.contains(host) || allowed.contains(host + ":" + port);
+        return url.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     @Override

@@ -153,7 +153,7 @@ public final class FlagCatalogue {
                 throw new IllegalArgumentException(name + ": the URL must be http(s)://host[:port]/path");
             }
             if (!hosts.allows(url)) {
-                throw new IllegalArgumentException(name + ": " + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                throw new IllegalArgumentException(name + ": " + ConnectorHosts.authority(url)
                         + " is not an allowed hospital system host (deployment config: connector hosts)");
             }
             String base = parts[1].endsWith("/") ? parts[1].substring(0, parts[1].length() - 1) : parts[1];

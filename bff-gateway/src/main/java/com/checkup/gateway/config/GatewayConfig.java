@@ -2,6 +2,8 @@ package com.checkup.gateway.config;
 
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleManager;
 import com.checkup.contracts.context.IdentityAssertion;
+import com.checkup.contracts.flags.ConnectorHosts;
+import com.checkup.gateway.audit.AuditTrail;
 import com.checkup.gateway.auth.AuthPlugin;
 import com.checkup.gateway.auth.LoginThrottle;
 import com.checkup.gateway.auth.TokenCodec;
@@ -279,9 +281,15 @@ public class GatewayConfig {
     @Bean
     ShenyuPlugin localEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
                                       LiveDocument<LaneRules> laneRules, LiveDocument<RouteTable> routes,
-                                      DynamicConfiguration config, GatewayProperties props, LoginThrottle loginThrottle) {
+                                      DynamicConfiguration config, GatewayProperties props, LoginThrottle loginThrottle,
+                                      AuditTrail auditTrail) {
         return new LocalEndpointsPlugin(responses, users, tokens, lanes, laneRules, routes::get, config, props.getMaxBodyBytes(),
-                loginThrottle);
+                loginThrottle, auditTrail, ConnectorHosts.of(props.getConnectorHosts()));
+    }
+
+    @Bean
+    AuditTrail auditTrail(DynamicConfiguration config, GatewayProperties props, JsonResponses responses) {
+        return new AuditTrail(config, props.getConfigGroup(), responses.json(), Clock.systemUTC());
     }
 
     @Bean

@@ -16,6 +16,19 @@ public class GatewayProperties {
     /** Group of the gateway's documents (routes, limits, lane-rules) in the config center. */
     private String configGroup = "checkup-gateway";
     private final Login login = new Login();
+    /**
+     * Hospital-system hosts a connector flag may name ({@code host} or {@code host:port}); deployment config, the same
+     * list hospital-sync-service enforces on every call. Empty: no HTTP connector can be set.
+     */
+    private List<String> connectorHosts = new ArrayList<>();
+
+    public List<String> getConnectorHosts() {
+        return connectorHosts;
+    }
+
+    public void setConnectorHosts(List<String> connectorHosts) {
+        this.connectorHosts = connectorHosts;
+    }
 
     public Jwt getJwt() {
         return jwt;

@@ -22,7 +22,8 @@ import java.util.Set;
  * with variables are tried in document order. A document that fails validation is refused whole.
  */
 public final class RouteTable {
-    public static final Set<String> LOCAL_ENDPOINTS = Set.of("login", "lanes", "lane-rules", "lane-rules-update", "flags");
+    public static final Set<String> LOCAL_ENDPOINTS = Set.of("login", "lanes", "lane-rules", "lane-rules-update", "flags",
+            "flag-catalogue", "audit");
     private static final Set<String> SWITCHABLE_PLUGINS = Set.of("checkupLane", "checkupLimits");
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 

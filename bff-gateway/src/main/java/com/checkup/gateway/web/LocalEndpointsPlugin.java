@@ -1,6 +1,9 @@
 package com.checkup.gateway.web;
 
 import com.checkup.contracts.error.ErrorCode;
+import com.checkup.contracts.flags.ConnectorHosts;
+import com.checkup.contracts.flags.FlagCatalogue;
+import com.checkup.gateway.audit.AuditTrail;
 import com.checkup.gateway.auth.Caller;
 import com.checkup.gateway.auth.LoginThrottle;
 import com.checkup.gateway.auth.TokenCodec;
@@ -20,7 +23,9 @@ import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -45,10 +50,14 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
     private final DynamicConfiguration config;
     private final int maxBodyBytes;
     private final LoginThrottle throttle;
+    private final AuditTrail audit;
+    private final ConnectorHosts connectorHosts;
 
     public LocalEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
                                 LiveDocument<LaneRules> laneRules, Supplier<RouteTable> routes, DynamicConfiguration config,
-                                int maxBodyBytes, LoginThrottle throttle) {
+                                int maxBodyBytes, LoginThrottle throttle, AuditTrail audit, ConnectorHosts connectorHosts) {
+        this.audit = audit;
+        this.connectorHosts = connectorHosts;
         this.responses = responses;
         this.users = users;
         this.tokens = tokens;
@@ -80,16 +89,23 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
                 return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> {
                     json(exchange, b); // media type, depth, an object: checked before the rules' own parser sees it
                     String text = new String(b, StandardCharsets.UTF_8);
+                    String before = write(laneRules.get());
                     LaneRules parsed;
                     try {
                         parsed = laneRules.publish(text);
                     } catch (IllegalArgumentException e) {
                         return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, e.getMessage()));
                     }
+                    audit.record(actor(exchange), "lane-rules", before, write(parsed));
                     return responses.ok(exchange, parsed);
                 });
             case "flags":
                 return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> flag(exchange, match, b));
+            case "flag-catalogue":
+                return responses.ok(exchange, catalogue());
+            case "audit":
+                return Mono.fromCallable(audit::entries).subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(entries -> responses.ok(exchange, entries));
             default:
                 return Mono.error(new ApiError(ErrorCode.NOT_FOUND, "No such endpoint"));
         }
@@ -124,25 +140,71 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         return responses.ok(exchange, out);
     }
 
+    /**
+     * Writes one hospital's flag ({@code default} for every hospital): only a flag of {@link FlagCatalogue}, with a
+     * value its type accepts (a connector only on an allowed host), or null to go back to the default; audited.
+     */
     private Mono<Void> flag(ServerWebExchange exchange, RouteMatch match, byte[] body) {
         String hospital = match.variables().get("hospitalId");
-        String flag = match.variables().get("flag");
-        if (!ID.matcher(hospital).matches() || !FLAG.matcher(flag).matches()) {
+        String name = match.variables().get("flag");
+        if (!ID.matcher(hospital).matches() || !FLAG.matcher(name).matches()) {
             return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, "Bad hospital id or flag name"));
+        }
+        FlagCatalogue.Flag flag = FlagCatalogue.find(name).orElse(null);
+        if (flag == null) {
+            return Mono.error(new ApiError(ErrorCode.NOT_FOUND, "No flag " + name + " (flags: "
+                    + String.join(", ", FlagCatalogue.all().keySet()) + ")"));
         }
         JsonNode n = json(exchange, body);
         JsonNode value = n.get("value");
+        String key = hospital + "." + flag.name();
         if (value == null || value.isNull()) {
-            config.removeConfig(hospital + "." + flag, FLAGS_GROUP);
-            return responses.ok(exchange, Map.of("hospitalId", hospital, "flag", flag, "value", "(default)"));
+            String before = config.getConfig(key, FLAGS_GROUP);
+            config.removeConfig(key, FLAGS_GROUP);
+            audit.record(actor(exchange), "flag " + key, before, null);
+            return responses.ok(exchange, Map.of("hospitalId", hospital, "flag", flag.name(), "value", "(default)"));
         }
-        if (!value.isValueNode() || value.asText().isBlank() || value.asText().length() > 200) {
-            return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, "Send {\"value\": \"...\"} (up to 200 characters), or null to clear"));
+        if (!value.isValueNode()) {
+            return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, "Send {\"value\": \"...\"}, or null to clear"));
         }
-        if (!config.publishConfig(hospital + "." + flag, FLAGS_GROUP, value.asText().trim())) {
+        String checked;
+        try {
+            checked = flag.check(value.asText(), connectorHosts);
+        } catch (IllegalArgumentException e) {
+            return Mono.error(new ApiError(ErrorCode.VALIDATION_FAILED, e.getMessage()));
+        }
+        String before = config.getConfig(key, FLAGS_GROUP);
+        if (!config.publishConfig(key, FLAGS_GROUP, checked)) {
             return Mono.error(new ApiError(ErrorCode.UNAVAILABLE, "The config center did not accept the flag"));
         }
-        return responses.ok(exchange, Map.of("hospitalId", hospital, "flag", flag, "value", value.asText().trim()));
+        audit.record(actor(exchange), "flag " + key, before, checked);
+        return responses.ok(exchange, Map.of("hospitalId", hospital, "flag", flag.name(), "value", checked));
+    }
+
+    private static List<Map<String, Object>> catalogue() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FlagCatalogue.Flag f : FlagCatalogue.all().values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("service", f.service());
+            m.put("kind", f.kind().name());
+            m.put("description", f.description());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static String actor(ServerWebExchange exchange) {
+        Caller c = GatewayExchange.caller(exchange);
+        return c == null ? "-" : c.persona() + ":" + c.userId();
+    }
+
+    private String write(Object o) {
+        try {
+            return responses.json().writeValueAsString(o);
+        } catch (IOException e) {
+            return String.valueOf(o);
+        }
     }
 
     private Mono<byte[]> body(ServerWebExchange exchange) {

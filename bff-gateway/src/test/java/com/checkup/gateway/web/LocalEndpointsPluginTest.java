@@ -2,6 +2,8 @@ package com.checkup.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.checkup.contracts.flags.ConnectorHosts;
+import com.checkup.gateway.audit.AuditTrail;
 import com.checkup.gateway.auth.Caller;
 import com.checkup.gateway.auth.LoginThrottle;
 import com.checkup.gateway.auth.TokenCodec;
@@ -42,7 +44,8 @@ class LocalEndpointsPluginTest {
             new LiveLanes("zookeeper://127.0.0.1:1"),
             new LiveDocument<>(null, "checkup-gateway", "lane-rules", "gateway/lane-rules.json", LaneRules::parse),
             () -> routes, null, 64 * 1024,
-            new LoginThrottle(5, 20, Duration.ofMinutes(1), 1_000, Clock.systemUTC()));
+            new LoginThrottle(5, 20, Duration.ofMinutes(1), 1_000, Clock.systemUTC()),
+            new AuditTrail(null, "checkup-gateway", JSON, Clock.systemUTC()), ConnectorHosts.parse("his.h001.example:443"));
 
     @BeforeAll
     static void load() throws Exception {
@@ -117,11 +120,40 @@ class LocalEndpointsPluginTest {
         assertThat(body(rules).get("message").asText()).contains("nests deeper than 64");
 
         String deepFlag = "{\"value\":" + "{\"v\":".repeat(65) + "1" + "}".repeat(65) + "}";
-        MockServerHttpResponse flag = run(exchange(MockServerHttpRequest.put("/api/ops/flags/H001/self-check-in")
+        MockServerHttpResponse flag = run(exchange(MockServerHttpRequest.put("/api/ops/flags/H001/hold-expiry")
                 .contentType(MediaType.APPLICATION_JSON).body(deepFlag), ops));
         assertThat(flag.getStatusCode().value()).isEqualTo(400);
         assertThat(body(flag).get("code").asText()).isEqualTo("BAD_REQUEST");
         assertThat(body(flag).get("message").asText()).contains("nests deeper than 64");
+    }
+
+    @Test
+    void aFlagIsCheckedByItsOwnTypeBeforeAnythingIsWritten() throws Exception {
+        Caller ops = new Caller("ops1", "OPS", null);
+        // (No config center here: each of these must be refused before one is touched.)
+        String[][] refused = {
+            {"hold-expiry", "\"banana\"", "hold-expiry is a duration"},
+            {"hold-expiry", "\"PT48H\"", "between"},
+            {"max-unpaid-holds", "\"0\"", "between 1 and 20"},
+            {"sim-provider-down", "\"maybe\"", "true or false"},
+            {"quiet-hours", "\"22-7\"", "HH:mm-HH:mm"},
+            {"connector", "\"HTTP_JSON http://169.254.169.254/latest/meta-data\"", "169.254.169.254:80 is not an allowed"},
+            {"connector", "\"HTTP_JSON http://his.h001.example/api\"", "his.h001.example:80 is not an allowed"},
+            {"connector", "\"HTTP_JSON https://user:pw@his.h001.example/api\"", "http(s)://host[:port]/path"},
+            {"connector", "\"FTP x\"", "MANUAL or HTTP_JSON"},
+            {"hold-expiry", "{\"a\":1}", "Send {"},
+        };
+        for (String[] c : refused) {
+            MockServerHttpResponse r = run(exchange(MockServerHttpRequest.put("/api/ops/flags/H001/" + c[0])
+                    .contentType(MediaType.APPLICATION_JSON).body("{\"value\":" + c[1] + "}"), ops));
+            assertThat(r.getStatusCode().value()).as(c[0] + "=" + c[1]).isEqualTo(400);
+            assertThat(body(r).get("code").asText()).isEqualTo("VALIDATION_FAILED");
+            assertThat(body(r).get("message").asText()).as(c[0] + "=" + c[1]).contains(c[2]);
+        }
+        MockServerHttpResponse unknown = run(exchange(MockServerHttpRequest.put("/api/ops/flags/H001/self-check-in")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"value\":\"1\"}"), ops));
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(body(unknown).get("message").asText()).contains("hold-expiry");
     }
 
     @Test

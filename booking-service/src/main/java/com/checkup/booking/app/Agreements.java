@@ -28,8 +28,11 @@ public class Agreements {
         this.clock = clock;
     }
 
-    public Agreement agree(String hospitalId, String companyId, int maxDailyShare, int maxSlotSharePercent) {
+    public Agreement agree(String hospitalId, String companyId, Integer maxDailyShare, Integer maxSlotSharePercent) {
         com.checkup.platform.context.Callers.require(Persona.OPS);
+        if (maxDailyShare == null || maxSlotSharePercent == null) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "maxDailyShare and maxSlotSharePercent are required");
+        }
         String hospital = catalogue.hospital(hospitalId).id();
         Agreement a = Agreement.of(hospital, companyId == null ? null : companyId.trim(), maxDailyShare,
                 maxSlotSharePercent, Callers.actor(), clock.instant());

@@ -17,7 +17,7 @@ public class AgreementRpcService implements AgreementService {
     }
 
     @Override
-    public AgreementView agree(String hospitalId, String companyId, int maxDailyShare, int maxSlotSharePercent) {
+    public AgreementView agree(String hospitalId, String companyId, Integer maxDailyShare, Integer maxSlotSharePercent) {
         return view(agreements.agree(hospitalId, companyId, maxDailyShare, maxSlotSharePercent));
     }
 
