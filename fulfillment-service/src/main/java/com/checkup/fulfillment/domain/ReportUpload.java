@@ -7,10 +7,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** An uploaded report checked for what it claims to be: a non-empty PDF within the size limit, with a safe name. */
+/**
+ * An uploaded report checked for what it claims to be: a non-empty, whole PDF (its header at the start, its end-of-file
+ * marker at the end) within the size limit, with a safe name.
+ */
 public record ReportUpload(String fileName, byte[] content, String sha256) {
     public static final String PDF = "application/pdf";
     private static final byte[] MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] TRAILER = "%%EOF".getBytes(StandardCharsets.US_ASCII);
+    /** Readers look for the end-of-file marker within the file's last 1024 bytes; so do we. */
+    private static final int TRAILER_WINDOW = 1024;
 
     public static ReportUpload check(String fileName, byte[] content, long maxBytes) {
         if (content == null || content.length == 0) {
@@ -21,6 +27,10 @@ public record ReportUpload(String fileName, byte[] content, String sha256) {
         }
         if (!startsWithMagic(content)) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "The report must be a PDF file (it does not start with %PDF-)");
+        }
+        if (!endsWithTrailer(content)) {
+            // A cut-off upload, or something else wearing a PDF header: either way not a report to hand out.
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "The report must be a whole PDF file (no %%EOF at its end)");
         }
         return new ReportUpload(safeName(fileName), content, sha256(content));
     }
@@ -48,6 +58,20 @@ public record ReportUpload(String fileName, byte[] content, String sha256) {
             }
         }
         return true;
+    }
+
+    private static boolean endsWithTrailer(byte[] b) {
+        int from = Math.max(MAGIC.length, b.length - TRAILER_WINDOW);
+        for (int i = b.length - TRAILER.length; i >= from; i--) {
+            boolean match = true;
+            for (int j = 0; j < TRAILER.length && match; j++) {
+                match = b[i + j] == TRAILER[j];
+            }
+            if (match) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String sha256(byte[] b) {

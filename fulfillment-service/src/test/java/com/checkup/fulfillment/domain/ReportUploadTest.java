@@ -18,8 +18,12 @@ class ReportUploadTest {
 
     @Test
     void onlyAPdfPasses() {
-        byte[] pdf = "%PDF-1.7 ...".getBytes(StandardCharsets.US_ASCII);
+        byte[] pdf = "%PDF-1.7 ...\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
         assertThat(ReportUpload.check("a", pdf, 100).sha256()).hasSize(64);
+        assertThatThrownBy(() -> ReportUpload.check("a", "%PDF-1.7 <html><script>alert(1)</script>".getBytes(StandardCharsets.US_ASCII), 100))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("%%EOF");
+        byte[] trailerTooEarly = ("%PDF-1.7\n%%EOF\n" + "x".repeat(2000)).getBytes(StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> ReportUpload.check("a", trailerTooEarly, 10_000)).isInstanceOf(BusinessException.class);
         assertThatThrownBy(() -> ReportUpload.check("a", "%PD".getBytes(StandardCharsets.US_ASCII), 100))
                 .isInstanceOf(BusinessException.class).hasMessageContaining("PDF");
         assertThatThrownBy(() -> ReportUpload.check("a", pdf, 5)).isInstanceOf(BusinessException.class)
