@@ -12,6 +12,8 @@ import com.checkup.contracts.payment.PaymentService;
 import com.checkup.contracts.payment.PaymentStatus;
 import com.checkup.contracts.payment.PaymentView;
 import com.checkup.localplatform.PlatformConfig;
+import com.checkup.platform.embedded.Acting;
+import com.checkup.platform.embedded.ActingAsPlatform;
 import com.checkup.platform.embedded.DubboApps;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingStatus;
@@ -41,7 +43,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * talks to them over Dubbo, to check states the HTTP API does not show (orders, payments). The HTTP flow is in
  * {@link GatewayIT}.
  */
-@ExtendWith(E2ePlatform.class)
+@ExtendWith({E2ePlatform.class, ActingAsPlatform.class})
 class ConsumerBookingFlowIT {
     private static DubboApps client;
     private static ReferenceConfig<OrderService> orders;
@@ -60,8 +62,8 @@ class ConsumerBookingFlowIT {
         app.start();
         flags = new FeatureFlags(ConfigCenter.connect(ApplicationModel.defaultModel(), config.registryUrl()));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
-                code(() -> orders.get().get("none")).equals("NOT_FOUND")
-                        && code(() -> payments.get().get("none")).equals("NOT_FOUND")
+                code(() -> Acting.asPlatform(() -> orders.get().get("none"))).equals("NOT_FOUND")
+                        && code(() -> Acting.asPlatform(() -> payments.get().get("none"))).equals("NOT_FOUND")
                         && code(() -> as("probe", () -> bookings.get().get("none"))).equals("NOT_FOUND"));
     }
 
@@ -134,7 +136,7 @@ class ConsumerBookingFlowIT {
         assertThat(as("consumer1", () -> bookings.get().cancel(held.getBookingId(), "plans changed")).getStatus())
                 .isEqualTo(BookingStatus.CANCELLED);
         assertThat(remaining("H001", "H001-CT", day, "MORNING")).isEqualTo(before);
-        await().atMost(Duration.ofSeconds(60)).until(() -> orders.get().get(held.getOrderId()).getStatus() == OrderStatus.REFUNDED);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Acting.asPlatform(() -> orders.get().get(held.getOrderId())).getStatus() == OrderStatus.REFUNDED);
         assertThat(payments.get().get(payment.getPaymentId()).getStatus()).isEqualTo(PaymentStatus.REFUNDED);
         assertThat(code(() -> as("consumer2", () -> bookings.get().get(held.getBookingId())))).isEqualTo("NOT_FOUND");
     }
@@ -175,14 +177,14 @@ class ConsumerBookingFlowIT {
         PaymentView payment = payments.get().pay(order.getOrderId(), "SIMULATED");
         assertThat(payment.getAmountCents()).isEqualTo(59_900);
         // simulated channel → signed callback → payment SUCCEEDED → payment.succeeded → order PAID
-        await().atMost(Duration.ofSeconds(60)).until(() -> orders.get().get(order.getOrderId()).getStatus() == OrderStatus.PAID);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Acting.asPlatform(() -> orders.get().get(order.getOrderId())).getStatus() == OrderStatus.PAID);
         assertThat(payments.get().get(payment.getPaymentId()).getStatus()).isEqualTo(PaymentStatus.SUCCEEDED);
         assertThat(orders.get().get(order.getOrderId()).getPaymentId()).isEqualTo(payment.getPaymentId());
         assertThat(code(() -> payments.get().pay(order.getOrderId(), "SIMULATED"))).isEqualTo("CONFLICT");
 
         // refund asked → channel confirms → payment.refunded → order REFUNDED
         payments.get().refund(payment.getPaymentId(), "booking cancelled");
-        await().atMost(Duration.ofSeconds(60)).until(() -> orders.get().get(order.getOrderId()).getStatus() == OrderStatus.REFUNDED);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Acting.asPlatform(() -> orders.get().get(order.getOrderId())).getStatus() == OrderStatus.REFUNDED);
         assertThat(payments.get().get(payment.getPaymentId()).getStatus()).isEqualTo(PaymentStatus.REFUNDED);
     }
 

@@ -3,6 +3,12 @@ package com.checkup.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.checkup.localplatform.Platform;
+import com.checkup.platform.context.InternalIdentity;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Properties;
 import com.checkup.localplatform.PlatformConfig;
 import com.checkup.localplatform.ServiceSpec;
 import java.nio.file.Path;
@@ -37,9 +43,23 @@ public final class E2ePlatform implements BeforeAllCallback {
         p.start(true);
         platform = p;
         config = c;
+        // Tests that call services over Dubbo to check what HTTP does not show act as a service of the platform: they
+        // hold its internal identity key, read from the install's secrets like any service is handed it.
+        InternalIdentity.install(secret("identity.key"));
         // Closed when the root context closes, i.e. after the last test class of the run.
         context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put("checkup-e2e-platform",
                 (ExtensionContext.Store.CloseableResource) p::close);
+    }
+
+    /** One of the install's generated secrets (data/secrets.properties). */
+    public static String secret(String name) {
+        Properties secrets = new Properties();
+        try (Reader r = Files.newBufferedReader(config.home().resolve("data").resolve("secrets.properties"))) {
+            secrets.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return secrets.getProperty(name);
     }
 
     public static PlatformConfig config() {
