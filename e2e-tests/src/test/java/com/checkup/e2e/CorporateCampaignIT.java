@@ -125,6 +125,57 @@ class CorporateCampaignIT {
         assertThat(Http.get("consumer1", "/api/hr/campaigns/" + id + "/progress").status()).isEqualTo(403);
     }
 
+    @Test
+    void opsAgreeAHospitalWithACompanyAndHrCancelsACampaignWhoseShareGoesBack() {
+        LocalDate day = GatewayIT.inDays(12);
+        Map<String, Object> campaign = new HashMap<>();
+        campaign.put("name", "ACME in Shanghai");
+        campaign.put("hospitalId", "H002");
+        campaign.put("packageIds", List.of("H002-BASIC"));
+        campaign.put("startDate", day.toString());
+        campaign.put("endDate", day.toString());
+        campaign.put("dailyShare", 30);
+        campaign.put("shareCutoffDays", 2);
+        Http.Response none = Http.post("hr.acme", "/api/hr/campaigns", campaign);
+        assertThat(none.status()).as(none.toString()).isIn(403);
+
+        Http.Response bad = Http.send("PUT", "/api/ops/agreements/H002/ACME", "ops1", Map.of(),
+                Map.of("maxDailyShare", 10, "maxSlotSharePercent", 101));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("message").asText()).contains("maxSlotSharePercent");
+        Http.Response agreed = Http.send("PUT", "/api/ops/agreements/H002/ACME", "ops1", Map.of(),
+                Map.of("maxDailyShare", 30, "maxSlotSharePercent", 25));
+        assertThat(agreed.status()).as(agreed.toString()).isEqualTo(200);
+        assertThat(agreed.json().get("updatedBy").asText()).isEqualTo("OPS:ops1");
+        assertThat(Http.get("ops1", "/api/ops/agreements").json().findValuesAsText("hospitalId")).contains("H001", "H002");
+
+        int freeBefore = free("H002", day, "MORNING");
+        Http.Response created = Http.post("hr.acme", "/api/hr/campaigns", campaign);
+        assertThat(created.status()).as(created.toString()).isEqualTo(200);
+        String id = created.json().get("campaignId").asText();
+        // 30 a slot asked, a quarter of the 40-place morning allowed: 10 set aside.
+        assertThat(free("H002", day, "MORNING")).isEqualTo(freeBefore - 10);
+
+        Http.Response cancelled = Http.post("hr.acme", "/api/hr/campaigns/" + id + "/cancel", null);
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(free("H002", day, "MORNING")).isEqualTo(freeBefore);
+
+        assertThat(Http.post("ops1", "/api/ops/agreements/H002/ACME/end", null).status()).isEqualTo(200);
+        assertThat(Http.post("hr.acme", "/api/hr/campaigns", campaign).status()).isEqualTo(403);
+    }
+
+    /** Free places of the slot's TOTAL, as the hospital's desk sees its capacity. */
+    private static int free(String hospital, LocalDate day, String period) {
+        JsonNode rows = Http.get("desk." + hospital.toLowerCase(), "/api/desk/capacity?date=" + day).json();
+        for (JsonNode r : rows) {
+            if (period.equals(r.path("period").asText()) && "TOTAL".equals(r.path("resource").asText())) {
+                return r.path("total").asInt() - r.path("used").asInt();
+            }
+        }
+        throw new AssertionError("no " + period + " TOTAL row in " + rows);
+    }
+
     private static String no(String employee) {
         return RUN + "-" + employee;
     }

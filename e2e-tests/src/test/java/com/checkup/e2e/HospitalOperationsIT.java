@@ -44,6 +44,9 @@ class HospitalOperationsIT {
                 .status()).as("another hospital's desk").isEqualTo(404);
         assertThat(Http.bytes("POST", "/api/desk/bookings/" + id + "/report", "desk.h001", "application/pdf",
                 "<html/>".getBytes(StandardCharsets.UTF_8)).status()).as("not a PDF").isEqualTo(400);
+        assertThat(Http.bytes("POST", "/api/desk/bookings/" + id + "/report", "desk.h001", "application/pdf",
+                "%PDF-1.4 <html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)).status())
+                .as("a PDF header on something else (no %%EOF)").isEqualTo(400);
         Http.Bytes up = Http.bytes("POST", "/api/desk/bookings/" + id + "/report?fileName=result.pdf", "desk.h001", "application/pdf", pdf);
         assertThat(up.status()).as(new String(up.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -54,6 +57,7 @@ class HospitalOperationsIT {
         assertThat(mine.body()).isEqualTo(pdf);
         assertThat(mine.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(mine.header("Content-Disposition")).contains("result.pdf");
+        assertThat(mine.header("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(Http.bytes("GET", "/api/desk/bookings/" + id + "/report", "desk.h001", null, null).body()).isEqualTo(pdf);
 
         Http.Response other = Http.get("consumer2", "/api/app/bookings/" + id + "/report");

@@ -98,10 +98,9 @@ class SecurityIT {
         assertThat(Http.get("tester1", "/api/app/bookings/" + bookingId).json().get("status").asText()).isIn("HELD", "CONFIRMED");
         for (String service : List.of("payment-service", "bff-gateway")) {
             Path log = E2ePlatform.logDir().resolve(service + ".log");
-            if (Files.exists(log)) {
-                for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                    assertThat(line).as(service + " log").doesNotStartWith("2026-12-01T00:00:00.000Z INFO FORGED-LOG-LINE");
-                }
+            assertThat(log).exists();
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                assertThat(line).as(service + " log").doesNotStartWith("2026-12-01T00:00:00.000Z INFO FORGED-LOG-LINE");
             }
         }
         Http.post("tester1", "/api/app/bookings/" + bookingId + "/cancel", Map.of());
@@ -228,6 +227,51 @@ class SecurityIT {
         assertThat(last.get("oldValue").asText()).isEqualTo("29");
         assertThat(last.get("newValue").asText()).isEqualTo("30");
         assertThat(last.get("at").asText()).isNotEmpty();
+    }
+
+    @Test
+    void connectorCredentialsAreWrittenByOpsStoredEncryptedAndOnlyEverShownMasked() throws Exception {
+        Map<String, Object> creds = Map.of("kind", "API_KEY", "secret", "h002-api-key-e2e");
+        assertThat(Http.send("PUT", "/api/ops/connectors/H002/credentials", "tester1", Map.of(), creds).status()).isEqualTo(403);
+        Http.Response bad = Http.send("PUT", "/api/ops/connectors/H002/credentials", "ops1", Map.of(), Map.of("kind", "TOKEN", "secret", "x"));
+        assertThat(bad.status()).isEqualTo(400);
+        Http.Response set = Http.send("PUT", "/api/ops/connectors/H002/credentials", "ops1", Map.of(), creds);
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().get("credentials").asText()).isEqualTo("API_KEY ****");
+        assertThat(set.text()).doesNotContain("h002-api-key-e2e");
+        assertThat(Http.get("tester1", "/api/ops/hospital-sync").text()).doesNotContain("h002-api-key-e2e");
+
+        // H002's system now insists on the key: a booking confirmed there still reaches it.
+        simulatorControl("H002", "{\"mode\":\"OK\",\"apiKey\":\"h002-api-key-e2e\"}");
+        try {
+            freeHoldsOf("tester1");
+            Http.Response held = GatewayIT.hold("tester1", "cred-" + UUID.randomUUID(), holdBody(GatewayIT.inDays(7), "H002-BASIC"), Map.of());
+            assertThat(held.status()).as(held.toString()).isEqualTo(200);
+            String bookingId = held.json().get("bookingId").asText();
+            assertThat(Http.post("tester1", "/api/app/orders/" + held.json().get("orderId").asText() + "/pay",
+                    Map.of("channel", "SIMULATED")).status()).isEqualTo(200);
+            String control = E2ePlatform.config().simulatorUrl() + "/control/hospitals/H002";
+            await().atMost(Duration.ofSeconds(90)).until(() ->
+                    Http.getJson(control).get("bookings").findValuesAsText("bookingId").contains(bookingId));
+            assertThat(Http.getJson(control).get("unauthorized").asInt()).isZero();
+            Http.post("tester1", "/api/app/bookings/" + bookingId + "/cancel", Map.of());
+        } finally {
+            simulatorControl("H002", "{\"mode\":\"OK\",\"apiKey\":null}");
+            assertThat(Http.send("DELETE", "/api/ops/connectors/H002/credentials", "ops1", Map.of(), null).status()).isEqualTo(200);
+        }
+        for (String log : List.of("hospital-sync-service", "bff-gateway")) {
+            Path p = E2ePlatform.logDir().resolve(log + ".log");
+            assertThat(p).exists();
+            assertThat(Files.readString(p, StandardCharsets.UTF_8)).as(log + " log").doesNotContain("h002-api-key-e2e");
+        }
+    }
+
+    private static void simulatorControl(String hospital, String json) throws Exception {
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                        .newBuilder(java.net.URI.create(E2ePlatform.config().simulatorUrl() + "/control/hospitals/" + hospital))
+                        .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ helpers

@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code DELETE /hospitals/{h}/bookings/{bookingId}}: cancel (repeats harmless);</li>
  *   <li>{@code GET /hospitals/{h}/bookings/{bookingId}}: its state: BOOKED, CANCELLED, CHECKED_IN, REPORT_READY.</li>
  * </ul>
+ * A hospital may require an API key ({@code X-Api-Key}) on every call; without the right one the answer is 401.
  * And what tests and demos steer it with: {@code PUT /control/hospitals/{h}} {@code {"mode":"OK|FAIL|SLOW",
- * "delayMs":n}}, {@code GET /control/hospitals/{h}} (what it received), {@code POST
+ * "delayMs":n, "apiKey":"..."|null}}, {@code GET /control/hospitals/{h}} (what it received), {@code POST
  * /control/hospitals/{h}/bookings/{b}/check-in} and {@code .../report} (the hospital's side moving on). The same
  * is available as Java methods for tests in one JVM.
  */
@@ -146,8 +147,25 @@ public final class HospitalSimulator implements AutoCloseable {
         }
     }
 
+    /** Makes the hospital's system require this API key on every call (null: none). */
+    public void requireApiKey(String hospitalId, String apiKey) {
+        hospital(hospitalId).apiKey = apiKey;
+    }
+
+    /** Calls the hospital refused for a missing or wrong API key. */
+    public int unauthorized(String hospitalId) {
+        return hospital(hospitalId).unauthorized.get();
+    }
+
     private void hospitalCall(HttpExchange ex, String method, Hospital h, String bookingId) throws IOException {
         h.requests.incrementAndGet();
+        String key = h.apiKey;
+        if (key != null && !java.security.MessageDigest.isEqual(key.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                String.valueOf(ex.getRequestHeaders().getFirst("X-Api-Key")).getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+            h.unauthorized.incrementAndGet();
+            send(ex, 401, error("a valid X-Api-Key is required"));
+            return;
+        }
         byte[] body = ex.getRequestBody().readAllBytes();
         if (h.mode == Mode.SLOW || h.delayMs > 0) {
             try {
@@ -217,6 +235,9 @@ public final class HospitalSimulator implements AutoCloseable {
                 n = JSON.readTree(ex.getRequestBody().readAllBytes());
                 Mode mode = Mode.valueOf(n.path("mode").asText("OK").toUpperCase());
                 behave(hospitalId, mode, n.path("delayMs").asLong(mode == Mode.SLOW ? 5_000 : 0));
+                if (n.has("apiKey")) {
+                    requireApiKey(hospitalId, n.get("apiKey").isNull() ? null : n.get("apiKey").asText());
+                }
             } catch (IOException | IllegalArgumentException e) {
                 send(ex, 400, error("body: {\"mode\": \"OK|FAIL|SLOW\", \"delayMs\": n}"));
                 return;
@@ -231,6 +252,8 @@ public final class HospitalSimulator implements AutoCloseable {
         out.put("mode", h.mode.name());
         out.put("delayMs", h.delayMs);
         out.put("requests", h.requests.get());
+        out.put("requiresApiKey", h.apiKey != null);
+        out.put("unauthorized", h.unauthorized.get());
         List<JsonNode> bookings = new ArrayList<>();
         new java.util.TreeMap<>(h.bookings).forEach((id, b) -> bookings.add(view(id, b)));
         out.set("bookings", JSON.valueToTree(bookings));
@@ -268,6 +291,9 @@ public final class HospitalSimulator implements AutoCloseable {
     private static final class Hospital {
         volatile Mode mode = Mode.OK;
         volatile long delayMs;
+        /** When set, every call must carry it as {@code X-Api-Key} (else 401), like a real hospital system's API. */
+        volatile String apiKey;
+        final AtomicInteger unauthorized = new AtomicInteger();
         final AtomicInteger requests = new AtomicInteger();
         final AtomicInteger sequence = new AtomicInteger();
         final Map<String, Booking> bookings = new ConcurrentHashMap<>();

@@ -27,6 +27,10 @@ import com.checkup.platform.events.EventHeaders;
 import com.checkup.platform.events.Json;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.simulator.HospitalSimulator;
+import com.checkup.platform.privacy.FieldCipher;
+import com.checkup.sync.app.CredentialVault;
+import java.util.Map;
+import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import com.checkup.sync.app.HospitalSync;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -58,6 +62,7 @@ class HospitalSyncIT {
     private static final Map<String, BookingView> BOOKINGS = new ConcurrentHashMap<>();
     private static final List<OpenTaskRequest> TASK_CALLS = new CopyOnWriteArrayList<>();
     private static final List<String> CHECK_INS = new CopyOnWriteArrayList<>();
+    private static final String OLD_KEY = FieldCipher.newKey();
     private static HospitalSimulator simulator;
     private static DubboApps apps;
     private static ConfigurableApplicationContext service;
@@ -87,7 +92,10 @@ class HospitalSyncIT {
                 "--checkup.sync.retry.attempts=3", "--checkup.sync.retry.first=200ms", "--checkup.sync.retry.max=1s",
                 "--checkup.sync.breaker.min-requests=3", "--checkup.sync.breaker.open-for=2s",
                 "--checkup.sync.breaker.stat-interval=10s",
-                "--checkup.sync.connector-hosts=127.0.0.1:" + simulator.port());
+                "--checkup.sync.connector-hosts=127.0.0.1:" + simulator.port(),
+                // Two credential keys, k1 current: a value still under k0 is re-encrypted under k1.
+                "--checkup.sync.credentials.keys.k0=" + OLD_KEY, "--checkup.sync.credentials.keys.k1=" + FieldCipher.newKey(),
+                "--checkup.sync.credentials.current-key=k1");
         db = service.getBean(JdbcTemplate.class);
         FeatureFlags flags = service.getBean(FeatureFlags.class);
         flags.set(HospitalSync.CONNECTOR, "SA", "HTTP_JSON " + simulator.baseUrl("SA"));
@@ -97,6 +105,8 @@ class HospitalSyncIT {
         // center, past the gateway's own check, as a compromised or careless writer could.
         flags.set(HospitalSync.CONNECTOR, "SX", "HTTP_JSON http://169.254.169.254/latest/meta-data");
         flags.set(HospitalSync.CONNECTOR_TIMEOUT, "SB", "PT1S");
+        flags.set(HospitalSync.CONNECTOR, "SK", "HTTP_JSON " + simulator.baseUrl("SK"));
+        flags.set(HospitalSync.CONNECTOR, "SR", "HTTP_JSON " + simulator.baseUrl("SR"));
         DubboApps.App client = apps.app("sync-client", null);
         ReferenceConfig<HospitalSyncService> ref = client.refer(HospitalSyncService.class);
         client.start();
@@ -236,6 +246,57 @@ class HospitalSyncIT {
                     assertThat(t.getKind()).isEqualTo("ON_SITE_CHANGE");
                     assertThat(t.getReason()).contains("CANCELLED");
                 });
+    }
+
+    @Test
+    void credentialsAreStoredEncryptedShownMaskedAndPresentedToTheHospital() throws Exception {
+        simulator.requireApiKey("SK", "sk-secret-123");
+        assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("TESTER", null, "tester1",
+                () -> status.setCredentials("SK", "API_KEY", null, "x")))).isEqualTo("FORBIDDEN");
+        assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("OPS", null, "ops1",
+                () -> status.setCredentials("SK", "TOKEN", null, "x")))).isEqualTo("VALIDATION_FAILED");
+        assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("OPS", null, "ops1",
+                () -> status.setCredentials("SK", "BASIC", "a:b", "x")))).isEqualTo("VALIDATION_FAILED");
+        HospitalSyncStatus set = as("OPS", null, "ops1", () -> status.setCredentials("SK", "API_KEY", null, "sk-secret-123"));
+        assertThat(set.getCredentials()).isEqualTo("API_KEY ****");
+        String stored = service.getBean(DynamicConfiguration.class).getConfig("SK", CredentialVault.GROUP);
+        assertThat(stored).startsWith("v1:k1:").doesNotContain("sk-secret-123");
+
+        String booking = booking("SK");
+        send(BookingEvent.CONFIRMED, booking, "SK", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.pushes("SK").getOrDefault(booking, 0) == 1);
+        assertThat(simulator.unauthorized("SK")).isZero();
+        assertThat(as("OPS", null, "ops1", () -> status.status())).filteredOn(x -> "SK".equals(x.getHospitalId()))
+                .singleElement().satisfies(x -> assertThat(x.getCredentials()).isEqualTo("API_KEY ****"));
+
+        // Without them, the hospital refuses: the booking is retried, then handed to people; nothing is lost.
+        as("OPS", null, "ops1", () -> status.clearCredentials("SK"));
+        String refused = booking("SK");
+        send(BookingEvent.CONFIRMED, refused, "SK", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(refused, "GAVE_UP") == 1);
+        assertThat(simulator.unauthorized("SK")).isPositive();
+    }
+
+    @Test
+    void aKeyRotationReencryptsStoredCredentialsAndTheyKeepWorking() throws Exception {
+        simulator.requireApiKey("SR", "sr-secret-456");
+        DynamicConfiguration config = service.getBean(DynamicConfiguration.class);
+        // Stored while k0 was the current key (a vault of the service as it was before the rotation).
+        CredentialVault before = new CredentialVault(config, new FieldCipher("k0", Map.of("k0", OLD_KEY)));
+        as("OPS", null, "ops1", () -> before.store("SR", "API_KEY", null, "sr-secret-456"));
+        assertThat(config.getConfig("SR", CredentialVault.GROUP)).startsWith("v1:k0:");
+
+        assertThat(service.getBean(CredentialVault.class).reencrypt()).isPositive();
+        assertThat(config.getConfig("SR", CredentialVault.GROUP)).startsWith("v1:k1:");
+        assertThat(service.getBean(CredentialVault.class).reencrypt()).as("once").isZero();
+
+        String booking = booking("SR");
+        send(BookingEvent.CONFIRMED, booking, "SR", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.pushes("SR").getOrDefault(booking, 0) == 1);
+        assertThat(simulator.unauthorized("SR")).isZero();
+        // A value copied to another hospital's key does not become that hospital's credentials.
+        config.publishConfig("SX2", CredentialVault.GROUP, config.getConfig("SR", CredentialVault.GROUP));
+        assertThat(service.getBean(CredentialVault.class).find("SX2")).isEmpty();
     }
 
     @Test

@@ -21,7 +21,7 @@ import java.util.Set;
  * it. Each process is handed, in its environment (never on the command line, never in code or the repository), only
  * the keys it needs: the token key to the gateway, the personal-data key to booking-service (the one service that
  * stores personal data), the internal identity key to the gateway and every service, the simulated payment channel's
- * secret to payment-service.
+ * secret to payment-service, the connector-credential key to hospital-sync-service.
  */
 final class LocalSecrets {
     static final String FILE = "secrets.properties";
@@ -29,7 +29,8 @@ final class LocalSecrets {
     static final String JWT_SECRET = "jwt.secret";
     static final String IDENTITY_KEY = "identity.key";
     static final String SIMULATED_PAYMENT_SECRET = "payment.simulated.secret";
-    private static final String[] ALL = {PRIVACY_KEY, JWT_SECRET, IDENTITY_KEY, SIMULATED_PAYMENT_SECRET};
+    static final String CREDENTIAL_KEY = "sync.credential.key";
+    private static final String[] ALL = {PRIVACY_KEY, JWT_SECRET, IDENTITY_KEY, SIMULATED_PAYMENT_SECRET, CREDENTIAL_KEY};
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Properties values;
@@ -85,6 +86,11 @@ final class LocalSecrets {
                 // Local only: the simulated channel, switched on explicitly, with this install's own secret.
                 env.put("CHECKUP_PAYMENT_SIMULATED_ENABLED", "true");
                 env.put("CHECKUP_PAYMENT_SECRETS_SIMULATED", values.getProperty(SIMULATED_PAYMENT_SECRET));
+            }
+            case "hospital-sync-service" -> {
+                // Connector credentials are encrypted with it and decrypted nowhere else.
+                env.put("CHECKUP_SYNC_CREDENTIAL_KEY_ID", "k1");
+                env.put("CHECKUP_SYNC_CREDENTIAL_KEY", values.getProperty(CREDENTIAL_KEY));
             }
             default -> {
                 // the identity key only

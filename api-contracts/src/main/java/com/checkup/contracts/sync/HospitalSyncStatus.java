@@ -18,6 +18,16 @@ public class HospitalSyncStatus implements Serializable {
     private long gaveUp;
     /** the last failure, if any */
     private String lastError;
+    /** The credentials presented to the hospital's system, masked (e.g. {@code API_KEY ****}); null when none. */
+    private String credentials;
+
+    public String getCredentials() {
+        return credentials;
+    }
+
+    public void setCredentials(String credentials) {
+        this.credentials = credentials;
+    }
 
     public String getHospitalId() {
         return hospitalId;

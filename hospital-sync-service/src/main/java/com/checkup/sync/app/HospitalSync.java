@@ -45,11 +45,13 @@ public class HospitalSync {
     private final RetryPolicy retry;
     private final Workers workers;
     private final TrackedBookingRepository tracked;
+    private final CredentialVault credentials;
     private final Clock clock;
 
     public HospitalSync(SyncJobRepository jobs, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
                         BookingClient bookings, FulfillmentClient fulfillment, RetryPolicy retry, Workers workers,
-                        TrackedBookingRepository tracked, Clock clock) {
+                        TrackedBookingRepository tracked, CredentialVault credentials, Clock clock) {
+        this.credentials = credentials;
         this.jobs = jobs;
         this.flags = flags;
         this.circuits = circuits;
@@ -84,7 +86,7 @@ public class HospitalSync {
 
     void run(Claimed c) {
         SyncJob job = c.job();
-        ConnectorSpec spec = flags.get(CONNECTOR, job.hospitalId()).withTimeout(flags.get(CONNECTOR_TIMEOUT, job.hospitalId()));
+        ConnectorSpec spec = connector(job.hospitalId()).withTimeout(flags.get(CONNECTOR_TIMEOUT, job.hospitalId()));
         if (spec.kind() == ConnectorSpec.Kind.MANUAL) {
             handOver(c, "MANUAL_HOSPITAL", manualReason(job));
             return;
@@ -171,7 +173,8 @@ public class HospitalSync {
         return circuits.state(hospitalId);
     }
 
+    /** The hospital's connector, with its credentials when it has some. */
     public ConnectorSpec connector(String hospitalId) {
-        return flags.get(CONNECTOR, hospitalId);
+        return flags.get(CONNECTOR, hospitalId).withCredentials(credentials.find(hospitalId).orElse(null));
     }
 }

@@ -44,10 +44,13 @@ public class StatusPull {
     private final FulfillmentClient fulfillment;
     private final Workers workers;
     private final Duration every;
+    private final CredentialVault credentials;
     private final Clock clock;
 
     public StatusPull(TrackedBookingRepository tracked, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
-                      BookingClient bookings, FulfillmentClient fulfillment, Workers workers, Duration every, Clock clock) {
+                      BookingClient bookings, FulfillmentClient fulfillment, Workers workers, Duration every,
+                      CredentialVault credentials, Clock clock) {
+        this.credentials = credentials;
         this.tracked = tracked;
         this.flags = flags;
         this.circuits = circuits;
@@ -78,7 +81,8 @@ public class StatusPull {
 
     void pull(TrackedBooking b) {
         ConnectorSpec spec = flags.get(HospitalSync.CONNECTOR, b.hospitalId())
-                .withTimeout(flags.get(HospitalSync.CONNECTOR_TIMEOUT, b.hospitalId()));
+                .withTimeout(flags.get(HospitalSync.CONNECTOR_TIMEOUT, b.hospitalId()))
+                .withCredentials(credentials.find(b.hospitalId()).orElse(null));
         Instant next = clock.instant().plus(every);
         if (spec.kind() != ConnectorSpec.Kind.HTTP_JSON) {
             // The hospital went manual meanwhile: its desk records what happens; look again later in case it changes back.

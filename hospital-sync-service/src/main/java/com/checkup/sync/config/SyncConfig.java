@@ -1,6 +1,10 @@
 package com.checkup.sync.config;
 
 import com.checkup.platform.flags.FeatureFlags;
+import com.checkup.platform.privacy.FieldCipher;
+import com.checkup.sync.app.CredentialVault;
+import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import com.checkup.sync.app.HospitalSync;
 import com.checkup.sync.app.StatusPull;
 import com.checkup.sync.app.Workers;
@@ -26,7 +30,28 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
+@EnableConfigurationProperties(CredentialKeys.class)
 public class SyncConfig {
+    /** Connector credentials, encrypted under the credential key; without one configured, none can be stored or used. */
+    @Bean
+    CredentialVault credentialVault(DynamicConfiguration checkupConfigCenter, CredentialKeys keys) {
+        java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
+        keys.getKeys().forEach((id, key) -> {
+            if (key != null && !key.isBlank()) {
+                given.put(id, key);
+            }
+        });
+        FieldCipher cipher = given.isEmpty() ? null
+                : new FieldCipher(keys.getCurrentKey() == null ? "" : keys.getCurrentKey().trim(), given);
+        return new CredentialVault(checkupConfigCenter, cipher);
+    }
+
+    /** Existing credentials move to the current key as soon as the service starts (then every few minutes). */
+    @Bean
+    org.springframework.boot.ApplicationRunner credentialReencryption(CredentialVault vault) {
+        return args -> vault.reencrypt();
+    }
+
     @Bean
     Clock clock() {
         return Clock.systemUTC();
@@ -81,18 +106,19 @@ public class SyncConfig {
                               @Value("${checkup.sync.retry.first}") Duration first,
                               @Value("${checkup.sync.retry.multiplier}") double multiplier,
                               @Value("${checkup.sync.retry.max}") Duration max, TrackedBookingRepository tracked,
-                              Clock clock) {
+                              CredentialVault credentials, Clock clock) {
         return new HospitalSync(jobs, flags, circuits, http, bookings, fulfillment,
-                new RetryPolicy(attempts, first, multiplier, max), new Workers(syncThreads, threads), tracked, clock);
+                new RetryPolicy(attempts, first, multiplier, max), new Workers(syncThreads, threads), tracked, credentials, clock);
     }
 
     @Bean
     StatusPull statusPull(TrackedBookingRepository tracked, FeatureFlags flags, HospitalCircuits circuits,
                           HttpJsonConnector http, BookingClient bookings, FulfillmentClient fulfillment,
                           ExecutorService pullThreads, @Value("${checkup.sync.status-pull.workers}") int threads,
-                          @Value("${checkup.sync.status-pull.every}") Duration every, Clock clock) {
+                          @Value("${checkup.sync.status-pull.every}") Duration every, CredentialVault credentials,
+                          Clock clock) {
         return new StatusPull(tracked, flags, circuits, http, bookings, fulfillment, new Workers(pullThreads, threads),
-                every, clock);
+                every, credentials, clock);
     }
 
     /** The workers' heartbeat: due jobs and due status pulls are claimed and started. */

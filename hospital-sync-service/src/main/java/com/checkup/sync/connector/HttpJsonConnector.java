@@ -69,6 +69,9 @@ public final class HttpJsonConnector implements HospitalConnector {
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
         }
+        if (spec.credentials() != null) {
+            spec.credentials().apply(request);
+        }
         HttpRequest built = request.timeout(spec.timeout()).build();
         if (!hosts.allows(built.uri())) {
             // A failure like any other (retried, then a fulfillment task): the booking is never dropped, and nothing

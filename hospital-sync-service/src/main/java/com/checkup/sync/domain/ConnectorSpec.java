@@ -6,15 +6,20 @@ import java.net.URI;
  * How a hospital is reached, from its {@code connector} flag: {@code MANUAL} (no system: people book by hand) or
  * {@code HTTP_JSON <base url>}. Adding a hospital is setting this flag, not code.
  */
-public record ConnectorSpec(Kind kind, URI baseUrl, java.time.Duration timeout) {
+public record ConnectorSpec(Kind kind, URI baseUrl, java.time.Duration timeout, ConnectorCredentials credentials) {
     public enum Kind { HTTP_JSON, MANUAL }
 
     public static final java.time.Duration DEFAULT_TIMEOUT = java.time.Duration.ofSeconds(3);
-    public static final ConnectorSpec MANUAL = new ConnectorSpec(Kind.MANUAL, null, DEFAULT_TIMEOUT);
+    public static final ConnectorSpec MANUAL = new ConnectorSpec(Kind.MANUAL, null, DEFAULT_TIMEOUT, null);
 
     /** The same connector with the hospital's own timeout (flag {@code connector-timeout}). */
     public ConnectorSpec withTimeout(java.time.Duration t) {
-        return new ConnectorSpec(kind, baseUrl, t);
+        return new ConnectorSpec(kind, baseUrl, t, credentials);
+    }
+
+    /** The same connector presenting these credentials (null: none). */
+    public ConnectorSpec withCredentials(ConnectorCredentials c) {
+        return new ConnectorSpec(kind, baseUrl, timeout, c);
     }
 
     public static ConnectorSpec parse(String text) {
@@ -28,7 +33,7 @@ public record ConnectorSpec(Kind kind, URI baseUrl, java.time.Duration timeout) 
             if (!("http".equals(url.getScheme()) || "https".equals(url.getScheme())) || url.getHost() == null) {
                 throw new IllegalArgumentException("the URL must be http(s)://host[:port]/path");
             }
-            return new ConnectorSpec(Kind.HTTP_JSON, url, DEFAULT_TIMEOUT);
+            return new ConnectorSpec(Kind.HTTP_JSON, url, DEFAULT_TIMEOUT, null);
         }
         throw new IllegalArgumentException("expected MANUAL or HTTP_JSON <base url>");
     }

@@ -4,6 +4,7 @@ import com.checkup.contracts.context.Persona;
 import com.checkup.contracts.sync.HospitalSyncService;
 import com.checkup.contracts.sync.HospitalSyncStatus;
 import com.checkup.platform.context.Callers;
+import com.checkup.sync.app.CredentialVault;
 import com.checkup.sync.app.HospitalSync;
 import com.checkup.sync.domain.ConnectorSpec;
 import com.checkup.sync.persistence.SyncJobRepository;
@@ -17,10 +18,24 @@ import org.apache.dubbo.config.annotation.DubboService;
 public class HospitalSyncRpcService implements HospitalSyncService {
     private final HospitalSync sync;
     private final SyncJobRepository jobs;
+    private final CredentialVault credentials;
 
-    public HospitalSyncRpcService(HospitalSync sync, SyncJobRepository jobs) {
+    public HospitalSyncRpcService(HospitalSync sync, SyncJobRepository jobs, CredentialVault credentials) {
         this.sync = sync;
         this.jobs = jobs;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public HospitalSyncStatus setCredentials(String hospitalId, String kind, String username, String secret) {
+        credentials.store(hospitalId, kind, username, secret);
+        return status(hospitalId);
+    }
+
+    @Override
+    public HospitalSyncStatus clearCredentials(String hospitalId) {
+        credentials.clear(hospitalId);
+        return status(hospitalId);
     }
 
     @Override
@@ -47,6 +62,7 @@ public class HospitalSyncRpcService implements HospitalSyncService {
         ConnectorSpec spec = sync.connector(hospital);
         s.setConnector(spec.kind().name());
         s.setCircuit(spec.kind() == ConnectorSpec.Kind.MANUAL ? null : sync.circuit(hospital));
+        s.setCredentials(spec.credentials() == null ? null : spec.credentials().masked());
         return s;
     }
 }

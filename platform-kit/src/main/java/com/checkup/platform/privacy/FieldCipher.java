@@ -106,6 +106,11 @@ public final class FieldCipher {
         }
     }
 
+    /** Whether a stored value is encrypted with the current key (else it is due for re-encryption). */
+    public boolean isCurrent(String stored) {
+        return stored != null && stored.startsWith(PREFIX + ":" + currentKeyId + ":");
+    }
+
     public String decrypt(String stored) {
         if (stored == null) {
             return null;
