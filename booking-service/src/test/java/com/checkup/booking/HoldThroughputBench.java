@@ -76,7 +76,9 @@ class HoldThroughputBench {
             for (int r = 0; r < ROUNDS; r++) {
                 LocalDate day = first.plusDays(1 + 2L * r);
                 f.open("HB1", day, Period.MORNING, 1_000_000, 0);
-                dubbo.add(run(THREADS, HOLDS, i -> as("bench-" + i, () -> bookings.hold(request(newKey(), "HB1", "HB1-GEN", day, Period.MORNING)))));
+                // A consumer of its own per hold (each holds one place, as people do; one account has at most 3 unpaid).
+                String round = "bench-" + r + "-";
+                dubbo.add(run(THREADS, HOLDS, i -> as(round + i, () -> bookings.hold(request(newKey(), "HB1", "HB1-GEN", day, Period.MORNING)))));
                 assertThat(f.used("HB1", day, Period.MORNING, "TOTAL")).isEqualTo(f.bookingsHolding("HB1", day, Period.MORNING, "%"));
                 settle.run();
                 LocalDate rawDay = day.plusDays(1);

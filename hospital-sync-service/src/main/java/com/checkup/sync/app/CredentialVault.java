@@ -119,10 +119,13 @@ public class CredentialVault {
     }
 
     private java.util.Set<String> index() {
-        String text = config.getConfig(INDEX, GROUP);
+        return hospitals(config.getConfig(INDEX, GROUP));
+    }
+
+    private static java.util.Set<String> hospitals(String commaSeparated) {
         java.util.Set<String> out = new java.util.TreeSet<>();
-        if (text != null) {
-            for (String h : text.split(",")) {
+        if (commaSeparated != null) {
+            for (String h : commaSeparated.split(",")) {
                 if (!h.isBlank()) {
                     out.add(h.trim());
                 }
@@ -134,14 +137,7 @@ public class CredentialVault {
     private void updateIndex(String hospital, boolean present) {
         for (int i = 0; i < 8; i++) {
             ConfigItem item = config.getConfigItem(INDEX, GROUP);
-            java.util.Set<String> hospitals = new java.util.TreeSet<>();
-            if (item != null && item.getContent() != null) {
-                for (String h : item.getContent().split(",")) {
-                    if (!h.isBlank()) {
-                        hospitals.add(h.trim());
-                    }
-                }
-            }
+            java.util.Set<String> hospitals = hospitals(item == null ? null : item.getContent());
             if (present ? !hospitals.add(hospital) : !hospitals.remove(hospital)) {
                 return;
             }
