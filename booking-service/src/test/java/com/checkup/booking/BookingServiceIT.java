@@ -26,6 +26,7 @@ import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.HoldRequest;
 import com.checkup.contracts.booking.PackageView;
 import com.checkup.contracts.booking.SlotAvailability;
+import com.checkup.contracts.order.OrderEvent;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.TestInfrastructure;
@@ -317,6 +318,26 @@ class BookingServiceIT {
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                 .until(() -> f.events(BookingEvent.CONFIRMED, b.getBookingId()) == 1);
         assertThat(f.used("HD", DAY, Period.MORNING, "TOTAL")).isEqualTo(1);
+    }
+
+    @Test
+    void aForgedOrderPaidEventConfirmsNothing() throws Exception {
+        f.hospital("HF");
+        f.open("HF", DAY, Period.MORNING, 10, 0);
+        BookingView b = hold("fred", request(newKey(), "HF", "HF-GEN", DAY, Period.MORNING));
+        // Anyone who can publish to the broker: an order.paid for an order order-service has not seen paid.
+        OrderEvent forged = new OrderEvent();
+        forged.setOrderId(b.getOrderId());
+        forged.setBookingId(b.getBookingId());
+        forged.setStatus(OrderStatus.PAID);
+        String eventId = f.sendOrderEvent(OrderEvent.PAID, forged);
+        await().atMost(Duration.ofSeconds(20)).until(() -> f.db.queryForObject(
+                "SELECT COUNT(*) FROM processed_event WHERE event_id = ?", Integer.class, eventId) == 1);
+        assertThat(get("fred", b.getBookingId()).getStatus()).isEqualTo(BookingStatus.HELD);
+        assertThat(f.events(BookingEvent.CONFIRMED, b.getBookingId())).isZero();
+        // The genuine one confirms it.
+        f.pay(b.getOrderId());
+        await().atMost(Duration.ofSeconds(20)).until(() -> get("fred", b.getBookingId()).getStatus() == BookingStatus.CONFIRMED);
     }
 
     /** A hospital whose morning slot has 10 places ({@code ct} of them CT) and holds that end after 2 seconds. */

@@ -251,6 +251,10 @@ class CampaignIT {
         // 8 places a slot asked, 20 % of a 10-place slot allowed: 2 set aside, 8 left for everyone.
         assertThat(f.used("HK", day, Period.MORNING, "TOTAL")).isEqualTo(2);
         assertThat(f.used("HK", day, Period.AFTERNOON, "TOTAL")).isEqualTo(2);
+        // A second campaign of the same company: the agreement's 20 % hold for the company, not per campaign.
+        CampaignView second = hr("GLOBEX", () -> campaigns.create(r));
+        assertThat(f.used("HK", day, Period.MORNING, "TOTAL")).isEqualTo(2);
+        hr("GLOBEX", () -> campaigns.cancel(second.getCampaignId()));
         // Another company cannot cancel it (it does not even see it).
         assertThat(code(() -> hr("ACME", () -> campaigns.cancel(c.getCampaignId())))).isEqualTo("NOT_FOUND");
         CampaignView cancelled = hr("GLOBEX", () -> campaigns.cancel(c.getCampaignId()));

@@ -95,7 +95,9 @@ class HospitalSyncIT {
                 "--checkup.sync.connector-hosts=127.0.0.1:" + simulator.port(),
                 // Two credential keys, k1 current: a value still under k0 is re-encrypted under k1.
                 "--checkup.sync.credentials.keys.k0=" + OLD_KEY, "--checkup.sync.credentials.keys.k1=" + FieldCipher.newKey(),
-                "--checkup.sync.credentials.current-key=k1");
+                "--checkup.sync.credentials.current-key=k1",
+                // The simulator speaks plain http on loopback.
+                "--checkup.sync.credentials.allow-plain-http=true");
         db = service.getBean(JdbcTemplate.class);
         FeatureFlags flags = service.getBean(FeatureFlags.class);
         flags.set(HospitalSync.CONNECTOR, "SA", "HTTP_JSON " + simulator.baseUrl("SA"));
@@ -258,7 +260,7 @@ class HospitalSyncIT {
         assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("OPS", null, "ops1",
                 () -> status.setCredentials("SK", "BASIC", "a:b", "x")))).isEqualTo("VALIDATION_FAILED");
         HospitalSyncStatus set = as("OPS", null, "ops1", () -> status.setCredentials("SK", "API_KEY", null, "sk-secret-123"));
-        assertThat(set.getCredentials()).isEqualTo("API_KEY ****");
+        assertThat(set.getCredentials()).isEqualTo("API_KEY **** for 127.0.0.1:" + simulator.port());
         String stored = service.getBean(DynamicConfiguration.class).getConfig("SK", CredentialVault.GROUP);
         assertThat(stored).startsWith("v1:k1:").doesNotContain("sk-secret-123");
 
@@ -267,7 +269,15 @@ class HospitalSyncIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> simulator.pushes("SK").getOrDefault(booking, 0) == 1);
         assertThat(simulator.unauthorized("SK")).isZero();
         assertThat(as("OPS", null, "ops1", () -> status.status())).filteredOn(x -> "SK".equals(x.getHospitalId()))
-                .singleElement().satisfies(x -> assertThat(x.getCredentials()).isEqualTo("API_KEY ****"));
+                .singleElement().satisfies(x -> assertThat(x.getCredentials()).startsWith("API_KEY ****"));
+        // Pointed at another allowed host, the connector goes without them: they are for SK's system only.
+        FeatureFlags flags = service.getBean(FeatureFlags.class);
+        flags.set(HospitalSync.CONNECTOR, "SK", "HTTP_JSON http://checkup-loopback:" + simulator.port() + "/hospitals/SK");
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.getBean(HospitalSync.class).connector("SK").baseUrl()
+                .getHost().equals("checkup-loopback"));
+        assertThat(service.getBean(HospitalSync.class).connector("SK").credentials()).isNull();
+        flags.set(HospitalSync.CONNECTOR, "SK", "HTTP_JSON " + simulator.baseUrl("SK"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> service.getBean(HospitalSync.class).connector("SK").credentials() != null);
 
         // Without them, the hospital refuses: the booking is retried, then handed to people; nothing is lost.
         as("OPS", null, "ops1", () -> status.clearCredentials("SK"));
@@ -282,8 +292,8 @@ class HospitalSyncIT {
         simulator.requireApiKey("SR", "sr-secret-456");
         DynamicConfiguration config = service.getBean(DynamicConfiguration.class);
         // Stored while k0 was the current key (a vault of the service as it was before the rotation).
-        CredentialVault before = new CredentialVault(config, new FieldCipher("k0", Map.of("k0", OLD_KEY)));
-        as("OPS", null, "ops1", () -> before.store("SR", "API_KEY", null, "sr-secret-456"));
+        CredentialVault before = new CredentialVault(config, new FieldCipher("k0", Map.of("k0", OLD_KEY)), true);
+        as("OPS", null, "ops1", () -> before.store("SR", "API_KEY", null, "sr-secret-456", java.net.URI.create(simulator.baseUrl("SR"))));
         assertThat(config.getConfig("SR", CredentialVault.GROUP)).startsWith("v1:k0:");
 
         assertThat(service.getBean(CredentialVault.class).reencrypt()).isPositive();

@@ -167,6 +167,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
             cmd.add("--checkup.sync.simulator-url=" + simulatorUrl());
             // The only hospital systems of the local platform: the simulator's address.
             cmd.add("--checkup.sync.connector-hosts=" + URI.create(simulatorUrl()).getAuthority());
+            // The simulator is plain http on loopback; a real hospital system gets credentials over https only.
+            cmd.add("--checkup.sync.credentials.allow-plain-http=true");
             // The simulator is ours and cheap to ask: hear of check-ins and reports within seconds, not minutes.
             cmd.add("--checkup.sync.status-pull.every=5s");
             cmd.add("--checkup.sync.status-pull.poll-interval=1000");

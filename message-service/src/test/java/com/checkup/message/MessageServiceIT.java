@@ -178,6 +178,8 @@ class MessageServiceIT {
         assertThat(dead.getLastError()).contains("provider is down");
         assertThat(BusinessErrors.codeOf(() -> as("CONSUMER", null, user, () -> ops.deadLetters()))).isEqualTo("FORBIDDEN");
         flags.set(SimulatedProvider.DOWN, "MD", "false");
+        assertThat(BusinessErrors.codeOf(() -> as("TESTER", null, "tester1", () -> ops.replay(dead.getMessageId()))))
+                .as("testers read, ops replay").isEqualTo("FORBIDDEN");
         assertThat(as("OPS", null, "ops1", () -> ops.replay(dead.getMessageId())).getStatus()).isEqualTo("PENDING");
         assertThat(BusinessErrors.codeOf(() -> as("OPS", null, "ops1", () -> ops.replay("M-none")))).isEqualTo("NOT_FOUND");
         await().atMost(Duration.ofSeconds(30)).until(() -> sent(user) == 1);

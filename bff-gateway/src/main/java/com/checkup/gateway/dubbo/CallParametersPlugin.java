@@ -54,7 +54,7 @@ public final class CallParametersPlugin implements ShenyuPlugin {
             return Mono.defer(() -> {
                 DubboCallState.handOff(call);
                 return chain.execute(exchange);
-            });
+            }).doFinally(signal -> DubboCallState.forget(call));
         });
     }
 

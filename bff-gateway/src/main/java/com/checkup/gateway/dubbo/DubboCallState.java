@@ -32,6 +32,16 @@ public final class DubboCallState {
         HANDOFF.set(state);
     }
 
+    /**
+     * Forgets {@code state} if it is still waiting on this thread (no Dubbo call took it: the chain answered before
+     * calling), so it can never ride on a later request's call; another request's state is left alone.
+     */
+    public static void forget(DubboCallState state) {
+        if (HANDOFF.get() == state) {
+            HANDOFF.remove();
+        }
+    }
+
     static DubboCallState take() {
         DubboCallState s = HANDOFF.get();
         if (s != null) {

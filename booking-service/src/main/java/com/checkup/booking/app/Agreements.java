@@ -65,6 +65,12 @@ public class Agreements {
         return ended;
     }
 
+    /** {@link #forCampaign}, locked until the transaction ends (call in one). */
+    Agreement lockedForCampaign(String hospitalId, String companyId) {
+        return agreements.findForUpdate(hospitalId, companyId).orElseThrow(() -> new BusinessException(ErrorCode.FORBIDDEN,
+                companyId + " has no agreement with hospital " + hospitalId + ": ask the platform to set one up first"));
+    }
+
     /** The company's agreement with the hospital, for a new campaign; FORBIDDEN without one. */
     Agreement forCampaign(String hospitalId, String companyId) {
         return agreements.find(hospitalId, companyId).orElseThrow(() -> new BusinessException(ErrorCode.FORBIDDEN,

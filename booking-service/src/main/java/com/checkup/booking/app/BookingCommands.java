@@ -206,6 +206,13 @@ public class BookingCommands {
             log.error("order.paid for order {} but booking {} has order {}: ignored", e.getOrderId(), b.id(), b.orderId());
             return;
         }
+        // An event carries no authority (anyone with broker access could publish one): order-service says if it is paid.
+        OrderView order = orders.get(e.getOrderId());
+        if (order.getStatus() != OrderStatus.PAID || !b.id().equals(order.getBookingId())) {
+            log.error("order.paid for order {} of booking {}, but order-service has it {} for booking {}: ignored",
+                    e.getOrderId(), b.id(), order.getStatus(), order.getBookingId());
+            return;
+        }
         if (b.orderId() == null) {
             b.attachOrder(e.getOrderId());
         }
@@ -222,6 +229,20 @@ public class BookingCommands {
                 refunds.refundIfPaid(e.getOrderId(), "BOOKING_" + b.status());
             }
         }
+    }
+
+    /**
+     * On {@code booking.cancelled} asking for a refund: only when this service's own row says the booking is cancelled
+     * and that order is its order (the event alone is no authority); the refund itself is asked only for a PAID order.
+     */
+    public void refundAfterCancel(BookingEvent e) {
+        Booking b = e.getBookingId() == null ? null : bookings.find(e.getBookingId()).orElse(null);
+        if (b == null || b.status() != BookingStatus.CANCELLED || b.orderId() == null || !b.orderId().equals(e.getOrderId())) {
+            log.error("booking.cancelled asks a refund of order {} for booking {}, which is not a cancelled booking of that"
+                    + " order here: ignored", e.getOrderId(), e.getBookingId());
+            return;
+        }
+        refunds.refundIfPaid(b.orderId(), "BOOKING_CANCELLED");
     }
 
     // ---------------------------------------------------------------- expiry

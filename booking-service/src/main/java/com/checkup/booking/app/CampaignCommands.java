@@ -69,14 +69,16 @@ public class CampaignCommands {
                 r.getShareCutoffDays(), today, today.plusDays(policies.bookingWindowDays(h.id())), now);
         agreement.checkCampaign(c.dailyShare());
         int reserved = tx.execute(s -> {
+            // Again under the agreement's lock: an agreement ended meanwhile starts nothing.
+            agreements.lockedForCampaign(h.id(), company).checkCampaign(c.dailyShare());
             campaigns.insert(c, Callers.actor());
             int n = 0;
             if (c.dailyShare() > 0) {
                 for (LocalDate d = c.startDate(); !d.isAfter(c.endDate()); d = d.plusDays(1)) {
                     if (c.shareInEffect(d, today)) {
                         for (Period p : Period.values()) {
-                            n += campaigns.reserveShare(new Slot(h.id(), d, p), c.id(),
-                                    total -> agreement.slotCap(c.dailyShare(), total));
+                            n += campaigns.reserveShare(new Slot(h.id(), d, p), c.id(), company,
+                                    (total, companyShare) -> agreement.slotCap(c.dailyShare(), total, companyShare));
                         }
                     }
                 }

@@ -39,9 +39,15 @@ public record Agreement(String hospitalId, String companyId, int maxDailyShare, 
         }
     }
 
-    /** The most places a campaign's share may take of a slot of {@code total} places. */
-    public int slotCap(int dailyShare, int total) {
-        return Math.min(dailyShare, (int) ((long) total * maxSlotSharePercent / 100));
+    /**
+     * The most places a new campaign's share may take of a slot of {@code total} places of which the company's other
+     * open campaigns already set {@code companyShare} aside: the agreement's limits hold for the company, not per
+     * campaign (five small campaigns take no more than one large one).
+     */
+    public int slotCap(int dailyShare, int total, int companyShare) {
+        int byPlaces = maxDailyShare - companyShare;
+        int byPercent = (int) ((long) total * maxSlotSharePercent / 100) - companyShare;
+        return Math.max(0, Math.min(dailyShare, Math.min(byPlaces, byPercent)));
     }
 
     /** How the audit trail shows it. */

@@ -3,7 +3,6 @@ package com.checkup.booking.messaging;
 import com.checkup.booking.app.BookingCommands;
 import com.checkup.booking.app.DeskCommands;
 import com.checkup.contracts.fulfillment.ReportEvent;
-import com.checkup.booking.app.RefundRequests;
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.OrderEvent;
@@ -32,15 +31,13 @@ public class BookingSubscriptions {
 
     private final ObjectProvider<EventSubscriptions> subscriptions;
     private final BookingCommands commands;
-    private final RefundRequests refunds;
     private final DeskCommands desk;
 
     public BookingSubscriptions(ObjectProvider<EventSubscriptions> subscriptions, BookingCommands commands,
-                                RefundRequests refunds, DeskCommands desk) {
+                                DeskCommands desk) {
         this.desk = desk;
         this.subscriptions = subscriptions;
         this.commands = commands;
-        this.refunds = refunds;
     }
 
     /** Subscribe once the service is fully started (database migrated, Dubbo exported). */
@@ -75,7 +72,7 @@ public class BookingSubscriptions {
         if (BookingEvent.CANCELLED.equals(e.eventType())) {
             BookingEvent b = e.payload(BookingEvent.class);
             if (b.isRefundRequired()) {
-                refunds.refundIfPaid(b.getOrderId(), "BOOKING_CANCELLED");
+                commands.refundAfterCancel(b);
             }
         }
     }

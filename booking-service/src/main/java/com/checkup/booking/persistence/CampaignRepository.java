@@ -77,14 +77,20 @@ public class CampaignRepository {
     }
 
     /**
-     * Sets up to {@code capOfTotal(slot total)} of a slot's free places aside as the campaign's share (locking the slot's TOTAL row);
+     * Sets up to {@code cap(slot total, the company's share already set aside there)} of a slot's free places aside as
+     * the campaign's share (locking the slot's TOTAL row);
      * returns how many were set aside (0: none free, and no share row).
      */
-    public int reserveShare(Slot slot, String campaignId, java.util.function.IntUnaryOperator capOfTotal) {
+    public int reserveShare(Slot slot, String campaignId, String companyId, java.util.function.IntBinaryOperator cap) {
         Object[] key = {slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name()};
         List<int[]> row = jdbc.query("SELECT total, used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ?"
                 + " AND period = ? AND resource = 'TOTAL' FOR UPDATE", (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, key);
-        int n = row.isEmpty() ? 0 : Math.min(capOfTotal.applyAsInt(row.get(0)[0]), row.get(0)[0] - row.get(0)[1]);
+        // What the company's other open campaigns set aside in this slot (read under the slot's TOTAL lock).
+        Integer companyShare = row.isEmpty() ? 0 : jdbc.queryForObject("SELECT COALESCE(SUM(s.total), 0) FROM capacity_slot s"
+                + " JOIN campaign c ON s.resource = CONCAT('SHARE:', c.id) WHERE s.hospital_id = ? AND s.slot_date = ?"
+                + " AND s.period = ? AND c.company_id = ? AND c.status = 'OPEN'", Integer.class, key[0], key[1], key[2], companyId);
+        int n = row.isEmpty() ? 0 : Math.min(cap.applyAsInt(row.get(0)[0], companyShare == null ? 0 : companyShare),
+                row.get(0)[0] - row.get(0)[1]);
         if (n <= 0) {
             // Nothing free (or the day is not open): no share row, so employees book from general capacity.
             return 0;

@@ -2,12 +2,14 @@ package com.checkup.sync.app;
 
 import com.checkup.contracts.context.Persona;
 import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.flags.ConnectorHosts;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.platform.context.Callers;
 import com.checkup.platform.events.Json;
 import com.checkup.platform.privacy.FieldCipher;
 import com.checkup.sync.domain.ConnectorCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -39,15 +41,31 @@ public class CredentialVault {
     /** Decrypted values by hospital and ciphertext: each stored value is decrypted once, for the hospital it is under. */
     private final Map<String, ConnectorCredentials> decrypted = new ConcurrentHashMap<>();
 
-    public CredentialVault(DynamicConfiguration config, FieldCipher cipher) {
+    /** Plain-http hospital systems may get credentials (local platform and tests only: their simulator is http). */
+    private final boolean allowPlainHttp;
+
+    public CredentialVault(DynamicConfiguration config, FieldCipher cipher, boolean allowPlainHttp) {
         this.config = config;
         this.cipher = cipher;
+        this.allowPlainHttp = allowPlainHttp;
     }
 
-    public ConnectorCredentials store(String hospitalId, String kind, String username, String secret) {
+    /**
+     * Stores credentials for the hospital's system at {@code connectorUrl} (its connector now): they are presented to
+     * that host:port only, so pointing the connector elsewhere later never sends them there.
+     */
+    public ConnectorCredentials store(String hospitalId, String kind, String username, String secret, URI connectorUrl) {
         var caller = Callers.require(Persona.OPS);
         String hospital = hospital(hospitalId);
-        ConnectorCredentials c = ConnectorCredentials.of(hospital, kind, username, secret);
+        if (connectorUrl == null) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Hospital " + hospital + " has no HTTP connector: set its"
+                    + " connector flag first (the credentials are for that system only)");
+        }
+        if (!allowPlainHttp && !"https".equals(connectorUrl.getScheme())) {
+            throw new BusinessException(ErrorCode.CONFLICT, "Hospital " + hospital + "'s connector is not https:"
+                    + " credentials are never sent in clear");
+        }
+        ConnectorCredentials c = ConnectorCredentials.of(hospital, kind, username, secret, ConnectorHosts.authority(connectorUrl));
         if (cipher == null) {
             throw new BusinessException(ErrorCode.UNAVAILABLE, "No credential key is configured for hospital-sync-service"
                     + " (checkup.sync.credentials.keys): credentials cannot be stored");
@@ -70,7 +88,28 @@ public class CredentialVault {
         audit.info("{} removed credentials of {}: {} -> (none)", Callers.actor(caller), hospital, before);
     }
 
-    /** The hospital's credentials in clear, for a call to its system; empty when it has none (or they cannot be read). */
+    /**
+     * The hospital's credentials for a call to {@code url}: empty when it has none, or they were given for another
+     * host, or the call would go in clear (plain http, where not allowed).
+     */
+    public Optional<ConnectorCredentials> forCall(String hospitalId, URI url) {
+        Optional<ConnectorCredentials> c = find(hospitalId);
+        if (c.isEmpty() || url == null) {
+            return Optional.empty();
+        }
+        if (!c.get().authority().equals(ConnectorHosts.authority(url))) {
+            log.error("Credentials of {} are for {}, its connector now points at {}: calling without them (set them again"
+                    + " for the new system)", hospitalId, c.get().authority(), ConnectorHosts.authority(url));
+            return Optional.empty();
+        }
+        if (!allowPlainHttp && !"https".equals(url.getScheme())) {
+            log.error("Connector of {} is not https: its credentials are not sent in clear", hospitalId);
+            return Optional.empty();
+        }
+        return c;
+    }
+
+    /** The hospital's credentials in clear; empty when it has none (or they cannot be read). */
     public Optional<ConnectorCredentials> find(String hospitalId) {
         String stored = config.getConfig(hospitalId, GROUP);
         if (stored == null || stored.isBlank()) {
@@ -154,6 +193,7 @@ public class CredentialVault {
         m.put("kind", c.kind().name());
         m.put("username", c.username());
         m.put("secret", c.secret());
+        m.put("authority", c.authority());
         try {
             return cipher.encrypt(Json.MAPPER.writeValueAsString(m));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -172,7 +212,8 @@ public class CredentialVault {
             throw new IllegalStateException("stored for another hospital");
         }
         return new ConnectorCredentials(hospitalId, ConnectorCredentials.Kind.valueOf(n.path("kind").asText()),
-                n.path("username").isTextual() ? n.get("username").asText() : null, n.path("secret").asText());
+                n.path("username").isTextual() ? n.get("username").asText() : null, n.path("secret").asText(),
+                n.path("authority").asText(""));
     }
 
     private static String hospital(String hospitalId) {

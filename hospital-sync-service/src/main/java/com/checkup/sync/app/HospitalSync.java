@@ -173,8 +173,9 @@ public class HospitalSync {
         return circuits.state(hospitalId);
     }
 
-    /** The hospital's connector, with its credentials when it has some. */
+    /** The hospital's connector, with its credentials when it has some for that system. */
     public ConnectorSpec connector(String hospitalId) {
-        return flags.get(CONNECTOR, hospitalId).withCredentials(credentials.find(hospitalId).orElse(null));
+        ConnectorSpec spec = flags.get(CONNECTOR, hospitalId);
+        return spec.withCredentials(credentials.forCall(hospitalId, spec.baseUrl()).orElse(null));
     }
 }

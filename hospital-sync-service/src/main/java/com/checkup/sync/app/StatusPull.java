@@ -80,9 +80,9 @@ public class StatusPull {
     }
 
     void pull(TrackedBooking b) {
-        ConnectorSpec spec = flags.get(HospitalSync.CONNECTOR, b.hospitalId())
-                .withTimeout(flags.get(HospitalSync.CONNECTOR_TIMEOUT, b.hospitalId()))
-                .withCredentials(credentials.find(b.hospitalId()).orElse(null));
+        ConnectorSpec configured = flags.get(HospitalSync.CONNECTOR, b.hospitalId())
+                .withTimeout(flags.get(HospitalSync.CONNECTOR_TIMEOUT, b.hospitalId()));
+        ConnectorSpec spec = configured.withCredentials(credentials.forCall(b.hospitalId(), configured.baseUrl()).orElse(null));
         Instant next = clock.instant().plus(every);
         if (spec.kind() != ConnectorSpec.Kind.HTTP_JSON) {
             // The hospital went manual meanwhile: its desk records what happens; look again later in case it changes back.

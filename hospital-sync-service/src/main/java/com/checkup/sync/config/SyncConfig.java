@@ -34,7 +34,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class SyncConfig {
     /** Connector credentials, encrypted under the credential key; without one configured, none can be stored or used. */
     @Bean
-    CredentialVault credentialVault(DynamicConfiguration checkupConfigCenter, CredentialKeys keys) {
+    CredentialVault credentialVault(DynamicConfiguration checkupConfigCenter, CredentialKeys keys,
+                                    @Value("${checkup.sync.credentials.allow-plain-http:false}") boolean allowPlainHttp) {
         java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
         keys.getKeys().forEach((id, key) -> {
             if (key != null && !key.isBlank()) {
@@ -43,7 +44,7 @@ public class SyncConfig {
         });
         FieldCipher cipher = given.isEmpty() ? null
                 : new FieldCipher(keys.getCurrentKey() == null ? "" : keys.getCurrentKey().trim(), given);
-        return new CredentialVault(checkupConfigCenter, cipher);
+        return new CredentialVault(checkupConfigCenter, cipher, allowPlainHttp);
     }
 
     /** Existing credentials move to the current key as soon as the service starts (then every few minutes). */

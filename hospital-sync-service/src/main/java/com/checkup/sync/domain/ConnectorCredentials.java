@@ -9,12 +9,13 @@ import java.util.Locale;
 
 /**
  * What hospital-sync-service presents to a hospital's system: an API key ({@code X-Api-Key}) or a user and password
- * (HTTP basic). The secret never leaves this service in clear: stored encrypted, shown masked, never logged.
+ * (HTTP basic), for the one system ({@code authority}, host:port) they were given for. The secret never leaves this
+ * service in clear: stored encrypted, shown masked, never logged, never sent to another host.
  */
-public record ConnectorCredentials(String hospitalId, Kind kind, String username, String secret) {
+public record ConnectorCredentials(String hospitalId, Kind kind, String username, String secret, String authority) {
     public enum Kind { API_KEY, BASIC }
 
-    public static ConnectorCredentials of(String hospitalId, String kind, String username, String secret) {
+    public static ConnectorCredentials of(String hospitalId, String kind, String username, String secret, String authority) {
         Kind k;
         try {
             k = Kind.valueOf(kind == null ? "" : kind.trim().toUpperCase(Locale.ROOT));
@@ -31,7 +32,7 @@ public record ConnectorCredentials(String hospitalId, Kind kind, String username
             }
             user = username;
         }
-        return new ConnectorCredentials(hospitalId, k, user, secret);
+        return new ConnectorCredentials(hospitalId, k, user, secret, authority);
     }
 
     /** Adds them to a request to the hospital's system. */
@@ -44,9 +45,9 @@ public record ConnectorCredentials(String hospitalId, Kind kind, String username
         }
     }
 
-    /** How ops see them: the kind and user, never the secret. */
+    /** How ops see them: the kind, user and host, never the secret. */
     public String masked() {
-        return kind == Kind.API_KEY ? "API_KEY ****" : "BASIC " + username + ":****";
+        return (kind == Kind.API_KEY ? "API_KEY ****" : "BASIC " + username + ":****") + " for " + authority;
     }
 
     @Override

@@ -28,7 +28,9 @@ public class HospitalSyncRpcService implements HospitalSyncService {
 
     @Override
     public HospitalSyncStatus setCredentials(String hospitalId, String kind, String username, String secret) {
-        credentials.store(hospitalId, kind, username, secret);
+        ConnectorSpec spec = hospitalId == null ? null : sync.connector(hospitalId);
+        credentials.store(hospitalId, kind, username, secret,
+                spec == null || spec.kind() != ConnectorSpec.Kind.HTTP_JSON ? null : spec.baseUrl());
         return status(hospitalId);
     }
 

@@ -8,9 +8,15 @@ import java.util.Objects;
  */
 public record CallContext(String traceId, String lane, String persona, String tenantId, String userId) {
 
+    /** A lane name as lanes are named (and as logs and SQL92 filters can carry it safely); anything else is baseline. */
+    private static final java.util.regex.Pattern LANE = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,32}");
+
     public CallContext {
         Objects.requireNonNull(traceId, "traceId");
         lane = blankToNull(lane);
+        if (lane != null && !LANE.matcher(lane).matches()) {
+            lane = null;
+        }
         persona = blankToNull(persona);
         tenantId = blankToNull(tenantId);
         userId = blankToNull(userId);

@@ -10,6 +10,8 @@ import org.apache.rocketmq.common.message.MessageExt;
 
 /** The call context as RocketMQ user properties: {@code lane} (filtered by SQL92), trace id and caller. */
 public final class EventHeaders {
+    private static final java.util.regex.Pattern EVENT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
     private EventHeaders() {
     }
 
@@ -50,6 +52,8 @@ public final class EventHeaders {
     /** Our event id, or RocketMQ's message id for a message not published through the outbox. */
     public static String eventIdOf(MessageExt m) {
         String id = m.getUserProperty(ContextKeys.EVENT_ID);
-        return id != null ? id : m.getMsgId();
+        // Ours are UUIDs; anything else (too long for processed_event, or with characters a log line must not carry)
+        // is not an id we made: the broker's own message id stands in.
+        return id != null && EVENT_ID.matcher(id).matches() ? id : m.getMsgId();
     }
 }

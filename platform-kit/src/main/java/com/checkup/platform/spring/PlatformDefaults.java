@@ -16,11 +16,13 @@ import org.springframework.core.env.MapPropertySource;
 public class PlatformDefaults implements EnvironmentPostProcessor {
     static final String SOURCE = "checkupPlatformDefaults";
     /**
-     * One line per event, whatever a message holds: a CR/LF that came from a request (an id, a channel name) must not
-     * write a line of its own into the log.
+     * One line per event, whatever a message or an exception's message holds: a CR/LF that came from a request (an id,
+     * a channel name) must not write a line of its own into the log. A stack trace is on its event's line too
+     * ({@code %nopex}: logback would otherwise append the raw one again, not seeing it inside {@code %replace}).
      */
     static final String LOG_LINE = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p [%X{traceId:-},%X{lane:-}] [%15.15t] "
-            + "%-40.40logger{39} : %replace(%m){'[\\r\\n\\u2028\\u2029]+', ' | '}%n%wEx";
+            + "%-40.40logger{39} : %replace(%m){'[\\r\\n\\u2028\\u2029]+', ' | '}"
+            + "%replace(%wEx){'[\\r\\n\\u2028\\u2029]+', ' | '}%nopex%n";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication app) {

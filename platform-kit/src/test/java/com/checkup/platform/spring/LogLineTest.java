@@ -21,12 +21,14 @@ class LogLineTest {
         layout.setPattern(PlatformDefaults.LOG_LINE.replace("%wEx", "%ex"));
         layout.start();
         LoggingEvent e = new LoggingEvent("x", ctx.getLogger("test"), Level.WARN,
-                "Rejected a callback on channel {}", null, new Object[] {"WX\r\n2026-12-01 INFO forged line\u2028x"});
+                "Rejected a callback on channel {}", new IllegalArgumentException("Event a\r\n2026-12-01 INFO forged by an exception"),
+                new Object[] {"WX\r\n2026-12-01 INFO forged line\u2028x"});
         e.setMDCPropertyMap(java.util.Map.of("traceId", "t1"));
         String line = layout.doLayout(e);
         assertThat(line).endsWith(System.lineSeparator());
         String body = line.substring(0, line.length() - System.lineSeparator().length());
         assertThat(body).doesNotContain("\n").doesNotContain("\r").doesNotContain("\u2028")
-                .contains("channel WX | 2026-12-01 INFO forged line | x");
+                .contains("channel WX | 2026-12-01 INFO forged line | x")
+                .contains("IllegalArgumentException: Event a | 2026-12-01 INFO forged by an exception");
     }
 }
