@@ -120,14 +120,18 @@ class SecurityIT {
         // Signed, but with a key of the attacker's own.
         IdentityAssertion attackers = IdentityAssertion.fromBase64(FieldCipher.newKey());
         String trace = "attack-" + UUID.randomUUID();
-        String ownKey = attackers.sign("SYSTEM", null, "booking-service", trace, Instant.now().getEpochSecond());
+        String ownKey = attackers.sign("SYSTEM", null, "booking-service", trace, OrderService.class.getName(),
+                Instant.now().getEpochSecond());
         assertThat(code(() -> forgedOnTrace(trace, "SYSTEM", null, "booking-service", ownKey, () -> orders.get().get("O-any"))))
                 .isEqualTo("UNAUTHENTICATED");
         // A genuine assertion (this test holds the platform's key) replayed with another caller or another trace.
         IdentityAssertion platforms = IdentityAssertion.fromBase64(E2ePlatform.secret("identity.key"));
-        String genuine = platforms.sign("CONSUMER", null, "consumer1", trace, Instant.now().getEpochSecond());
-        assertThat(code(() -> forgedOnTrace(trace, "OPS", null, "consumer1", genuine, () -> orders.get().get("O-any"))))
+        String genuine = platforms.sign("CONSUMER", null, "consumer1", trace, BookingService.class.getName(),
+                Instant.now().getEpochSecond());
+        assertThat(code(() -> forgedOnTrace(trace, "OPS", null, "consumer1", genuine, () -> bookings.get().mine())))
                 .as("persona swapped").isEqualTo("UNAUTHENTICATED");
+        assertThat(code(() -> forgedOnTrace(trace, "CONSUMER", null, "consumer1", genuine, () -> payments.get().get("P-any"))))
+                .as("made for booking-service, replayed at payment-service").isEqualTo("UNAUTHENTICATED");
         assertThat(code(() -> forgedOnTrace("other-" + trace, "CONSUMER", null, "consumer1", genuine, () -> bookings.get().mine())))
                 .as("replayed on another trace").isEqualTo("UNAUTHENTICATED");
         // ... and as it was made, it is believed: the key, not the channel, is what makes a caller.

@@ -214,21 +214,33 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("Cannot read or create " + config.dataDir().resolve(LocalSecrets.FILE) + ": " + e.getMessage(), e);
         }
-        // All at once: each waits on the shared infrastructure only, and Dubbo references do not need providers up.
-        for (ServiceSpec s : config.services()) {
+        // The baseline all at once (each waits on the shared infrastructure only; Dubbo references do not need providers
+        // up), then the lane instances: a lane instance shares its baseline's database, and two Flyway runs creating
+        // one schema history at once fail ("already exists, and is empty").
+        List<ServiceSpec> baseline = config.services().stream().filter(s -> !s.name().contains("@")).toList();
+        List<ServiceSpec> lanes = config.services().stream().filter(s -> s.name().contains("@")).toList();
+        startAndAwait(baseline, secrets);
+        startAndAwait(lanes, secrets);
+    }
+
+    private void startAndAwait(List<ServiceSpec> specs, LocalSecrets secrets) throws StartupException {
+        List<ServiceProcess> wave = new ArrayList<>();
+        for (ServiceSpec s : specs) {
             Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "DUBBO_IP_TO_BIND", PlatformConfig.LOOPBACK_NAME,
                     "DUBBO_IP_TO_REGISTRY", PlatformConfig.LOOPBACK_NAME));
             env.putAll(secrets.environmentOf(s.name()));
-            services.add(ServiceProcess.start(s, env));
-            progress.step(s.name(), "starting (pid " + services.get(services.size() - 1).pid() + ", log " + s.logFile() + ")");
+            ServiceProcess p = ServiceProcess.start(s, env);
+            services.add(p);
+            wave.add(p);
+            progress.step(s.name(), "starting (pid " + p.pid() + ", log " + s.logFile() + ")");
         }
         try {
             writeState(false);
         } catch (IOException e) {
             throw new StartupException("Cannot write " + config.stateFile() + ": " + e.getMessage(), e);
         }
-        for (ServiceProcess p : services) {
+        for (ServiceProcess p : wave) {
             p.awaitReady(config.readyTimeout());
             progress.step(p.spec().name(), "ready  http://127.0.0.1:" + p.spec().httpPort()
                     + (p.spec().dubboPort() > 0 ? ", dubbo 127.0.0.1:" + p.spec().dubboPort() : ""));

@@ -9,7 +9,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The wire format of a caller identity between the gateway and the services: an HMAC-SHA256, under the internal
- * identity key, over persona, tenant, user, trace id and a short expiry, sent as the attachment
+ * identity key, over persona, tenant, user, trace id, the service called (its interface: an assertion made for
+ * order-service is no good at payment-service) and a short expiry, sent as the attachment
  * {@link #ATTACHMENT} = {@code v1.<expiry epoch seconds>.<base64url mac>} beside the plain persona/tenant/user
  * attachments. A provider believes those only when this verifies; anything else is an anonymous call.
  *
@@ -50,17 +51,19 @@ public final class IdentityAssertion {
         return new IdentityAssertion(bytes);
     }
 
-    /** The attachment value for this caller, good until {@code nowEpochSeconds + TTL_SECONDS}. */
-    public String sign(String persona, String tenantId, String userId, String traceId, long nowEpochSeconds) {
+    /** The attachment value for this caller of {@code service}, good until {@code nowEpochSeconds + TTL_SECONDS}. */
+    public String sign(String persona, String tenantId, String userId, String traceId, String service,
+                       long nowEpochSeconds) {
         long expiry = nowEpochSeconds + TTL_SECONDS;
-        return VERSION + "." + expiry + "." + mac(persona, tenantId, userId, traceId, expiry);
+        return VERSION + "." + expiry + "." + mac(persona, tenantId, userId, traceId, service, expiry);
     }
 
     /** True when {@code assertion} was made with this key for exactly these values and has not expired. */
     public boolean verify(String assertion, String persona, String tenantId, String userId, String traceId,
-                          long nowEpochSeconds) {
+                          String service, long nowEpochSeconds) {
         if (assertion == null || assertion.length() > 128 || !assertion.startsWith(VERSION + ".")
-                || hasNewline(persona) || hasNewline(tenantId) || hasNewline(userId) || hasNewline(traceId)) {
+                || hasNewline(persona) || hasNewline(tenantId) || hasNewline(userId) || hasNewline(traceId)
+                || hasNewline(service)) {
             return false;
         }
         int dot = assertion.indexOf('.', VERSION.length() + 1);
@@ -76,15 +79,15 @@ public final class IdentityAssertion {
         if (expiry + SKEW_SECONDS < nowEpochSeconds || expiry > nowEpochSeconds + TTL_SECONDS + SKEW_SECONDS) {
             return false;
         }
-        byte[] expected = mac(persona, tenantId, userId, traceId, expiry).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = mac(persona, tenantId, userId, traceId, service, expiry).getBytes(StandardCharsets.US_ASCII);
         byte[] given = assertion.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given);
     }
 
-    private String mac(String persona, String tenantId, String userId, String traceId, long expiry) {
+    private String mac(String persona, String tenantId, String userId, String traceId, String service, long expiry) {
         // Newline-separated; verify refuses values holding one, so fields cannot be shifted into each other.
         String text = VERSION + "\n" + nz(persona) + "\n" + nz(tenantId) + "\n" + nz(userId) + "\n" + nz(traceId)
-                + "\n" + expiry;
+                + "\n" + nz(service) + "\n" + expiry;
         byte[] mac = macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac);
     }

@@ -14,38 +14,39 @@ class IdentityAssertionTest {
 
     @Test
     void verifiesWhatItSignedAndNothingElse() {
-        String a = key.sign("DESK", "H001", "desk.h001", "trace-1", NOW);
-        assertTrue(key.verify(a, "DESK", "H001", "desk.h001", "trace-1", NOW));
-        assertTrue(key.verify(a, "DESK", "H001", "desk.h001", "trace-1", NOW + IdentityAssertion.TTL_SECONDS));
+        String a = key.sign("DESK", "H001", "desk.h001", "trace-1", "svc.Orders", NOW);
+        assertTrue(key.verify(a, "DESK", "H001", "desk.h001", "trace-1", "svc.Orders", NOW));
+        assertTrue(key.verify(a, "DESK", "H001", "desk.h001", "trace-1", "svc.Orders", NOW + IdentityAssertion.TTL_SECONDS));
 
-        assertFalse(key.verify(a, "OPS", "H001", "desk.h001", "trace-1", NOW), "another persona");
-        assertFalse(key.verify(a, "DESK", "H002", "desk.h001", "trace-1", NOW), "another tenant");
-        assertFalse(key.verify(a, "DESK", "H001", "someone", "trace-1", NOW), "another user");
-        assertFalse(key.verify(a, "DESK", "H001", "desk.h001", "trace-2", NOW), "replayed on another trace");
-        assertFalse(key.verify(a, "DESK", "H001", "desk.h001", "trace-1",
+        assertFalse(key.verify(a, "OPS", "H001", "desk.h001", "trace-1", "svc.Orders", NOW), "another persona");
+        assertFalse(key.verify(a, "DESK", "H002", "desk.h001", "trace-1", "svc.Orders", NOW), "another tenant");
+        assertFalse(key.verify(a, "DESK", "H001", "someone", "trace-1", "svc.Orders", NOW), "another user");
+        assertFalse(key.verify(a, "DESK", "H001", "desk.h001", "trace-2", "svc.Orders", NOW), "replayed on another trace");
+        assertFalse(key.verify(a, "DESK", "H001", "desk.h001", "trace-1", "svc.Payments", NOW), "replayed at another service");
+        assertFalse(key.verify(a, "DESK", "H001", "desk.h001", "trace-1", "svc.Orders",
                 NOW + IdentityAssertion.TTL_SECONDS + IdentityAssertion.SKEW_SECONDS + 1), "expired");
-        assertFalse(IdentityAssertion.fromBase64(randomKey()).verify(a, "DESK", "H001", "desk.h001", "trace-1", NOW),
+        assertFalse(IdentityAssertion.fromBase64(randomKey()).verify(a, "DESK", "H001", "desk.h001", "trace-1", "svc.Orders", NOW),
                 "another key");
     }
 
     @Test
     void refusesForgedAndMalformedAssertions() {
-        String a = key.sign("SYSTEM", null, "booking-service", "t", NOW);
+        String a = key.sign("SYSTEM", null, "booking-service", "t", "svc.Orders", NOW);
         String[] parts = a.split("\\.");
         long later = Long.parseLong(parts[1]) + 3600;
-        assertFalse(key.verify(parts[0] + "." + later + "." + parts[2], "SYSTEM", null, "booking-service", "t", NOW + 3000),
+        assertFalse(key.verify(parts[0] + "." + later + "." + parts[2], "SYSTEM", null, "booking-service", "t", "svc.Orders", NOW + 3000),
                 "expiry moved forward");
-        assertFalse(key.verify(parts[0] + "." + (NOW + 99_999) + "." + parts[2], "SYSTEM", null, "booking-service", "t", NOW),
+        assertFalse(key.verify(parts[0] + "." + (NOW + 99_999) + "." + parts[2], "SYSTEM", null, "booking-service", "t", "svc.Orders", NOW),
                 "expiry too far ahead");
         for (String bad : new String[] {null, "", "v1", "v1.", "v1.x.y", "v2." + parts[1] + "." + parts[2],
                 a + "A", "v1." + parts[1] + "." + "A".repeat(200)}) {
-            assertFalse(key.verify(bad, "SYSTEM", null, "booking-service", "t", NOW), String.valueOf(bad));
+            assertFalse(key.verify(bad, "SYSTEM", null, "booking-service", "t", "svc.Orders", NOW), String.valueOf(bad));
         }
         // Values cannot be shifted from one field into another through the separator.
-        String split = key.sign("DESK", "H001", "u", "t", NOW);
-        assertFalse(key.verify(split, "DESK\nH001", null, "u", "t", NOW));
+        String split = key.sign("DESK", "H001", "u", "t", "svc.Orders", NOW);
+        assertFalse(key.verify(split, "DESK\nH001", null, "u", "t", "svc.Orders", NOW));
         // null and "" are the same absent value
-        assertTrue(key.verify(key.sign("OPS", null, "ops1", "t", NOW), "OPS", "", "ops1", "t", NOW));
+        assertTrue(key.verify(key.sign("OPS", null, "ops1", "t", "svc.Orders", NOW), "OPS", "", "ops1", "t", "svc.Orders", NOW));
     }
 
     @Test

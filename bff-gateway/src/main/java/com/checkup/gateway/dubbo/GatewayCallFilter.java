@@ -38,7 +38,9 @@ public class GatewayCallFilter implements ClusterFilter, ClusterFilter.Listener 
             set(invocation, ContextKeys.USER_ID, state.userId);
             IdentityAssertion key = identity;
             set(invocation, IdentityAssertion.ATTACHMENT, state.persona == null || key == null ? null
-                    : key.sign(state.persona, state.tenantId, state.userId, state.traceId, System.currentTimeMillis() / 1000));
+                    : key.sign(state.persona, state.tenantId, state.userId, state.traceId,
+                            invoker.getUrl() == null ? null : invoker.getUrl().getServiceInterface(),
+                            System.currentTimeMillis() / 1000));
             set(invocation, ContextKeys.DUBBO_TAG, state.lane);
             set(invocation, LANE_COPY, state.lane);
             if (state.traceLanes) {

@@ -20,7 +20,7 @@ public class ContextClusterFilter implements ClusterFilter, ClusterFilter.Listen
 
     @Override
     public Result invoke(Invoker<?> invoker, Invocation invocation) throws RpcException {
-        DubboContext.write(CallContextHolder.currentOrNewRoot(), invocation);
+        DubboContext.write(CallContextHolder.currentOrNewRoot(), invoker, invocation);
         LanePath recorder = LanePath.current();
         if (recorder != null) {
             invocation.setAttachment(ContextKeys.LANE_TRACE, "1");

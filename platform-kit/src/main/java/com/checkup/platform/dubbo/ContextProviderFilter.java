@@ -26,7 +26,7 @@ public class ContextProviderFilter implements Filter, Filter.Listener {
         if (traced) {
             invocation.put(RECORDER, LanePath.current());
         }
-        try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invocation))) {
+        try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invoker, invocation))) {
             return invoker.invoke(invocation);
         } finally {
             // Dubbo's ContextFilter passes the last downstream call's response attachments back up with ours; our

@@ -6,6 +6,7 @@ import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.InternalIdentity;
 import com.checkup.platform.context.TraceIds;
 import org.apache.dubbo.rpc.Invocation;
+import org.apache.dubbo.rpc.Invoker;
 
 /**
  * Reads and writes the call context as Dubbo attachments. The caller (persona, tenant, user) is believed only with a
@@ -19,7 +20,12 @@ final class DubboContext {
     private DubboContext() {
     }
 
-    static CallContext read(Invocation inv) {
+    /** The service a call is for, as the assertion names it: the interface of the invoker's URL (the same both sides). */
+    static String serviceOf(Invoker<?> invoker) {
+        return invoker == null || invoker.getUrl() == null ? null : invoker.getUrl().getServiceInterface();
+    }
+
+    static CallContext read(Invoker<?> invoker, Invocation inv) {
         String lane = inv.getAttachment(LANE);
         if (lane == null || lane.isBlank()) {
             lane = inv.getAttachment(ContextKeys.DUBBO_TAG);
@@ -32,12 +38,12 @@ final class DubboContext {
         IdentityAssertion key = InternalIdentity.current();
         boolean believed = persona != null && key != null && traceId.equals(rawTrace)
                 && key.verify(inv.getAttachment(IdentityAssertion.ATTACHMENT), persona, tenant, user, rawTrace,
-                        System.currentTimeMillis() / 1000);
+                        serviceOf(invoker), System.currentTimeMillis() / 1000);
         return believed ? new CallContext(traceId, lane, persona, tenant, user)
                 : new CallContext(traceId, lane, null, null, null);
     }
 
-    static void write(CallContext c, Invocation inv) {
+    static void write(CallContext c, Invoker<?> invoker, Invocation inv) {
         inv.setAttachment(ContextKeys.TRACE_ID, c.traceId());
         if (c.lane() != null) {
             // Dubbo's tag router reads dubbo.tag from the invocation; "force" stays off so a lane without
@@ -58,7 +64,7 @@ final class DubboContext {
         set(inv, ContextKeys.TENANT_ID, c.tenantId());
         set(inv, ContextKeys.USER_ID, c.userId());
         inv.setAttachment(IdentityAssertion.ATTACHMENT, key.sign(c.persona(), c.tenantId(), c.userId(), c.traceId(),
-                System.currentTimeMillis() / 1000));
+                serviceOf(invoker), System.currentTimeMillis() / 1000));
     }
 
     private static void set(Invocation inv, String key, String value) {

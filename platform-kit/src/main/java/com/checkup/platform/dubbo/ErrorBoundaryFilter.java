@@ -42,7 +42,7 @@ public class ErrorBoundaryFilter implements Filter, Filter.Listener {
         }
         if (!(appResponse.getException() instanceof BusinessException)) {
             // Listeners run after the filter chain returned: bind the call's context again for the log lines.
-            try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invocation))) {
+            try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invoker, invocation))) {
                 appResponse.setException(toBusiness(appResponse.getException(), invoker, invocation));
             }
         }
@@ -53,7 +53,7 @@ public class ErrorBoundaryFilter implements Filter, Filter.Listener {
     public void onError(Throwable t, Invoker<?> invoker, Invocation invocation) {
         // Framework errors on the provider side (e.g. a filter failing) are answered by Dubbo itself; log them
         // with the trace id so they can be found.
-        try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invocation))) {
+        try (CallContextHolder.Scope ignored = CallContextHolder.bind(DubboContext.read(invoker, invocation))) {
             log.error("Dubbo failure serving {}.{}", invoker.getInterface().getName(), invocation.getMethodName(), t);
         }
     }

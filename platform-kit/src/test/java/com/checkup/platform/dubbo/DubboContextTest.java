@@ -7,12 +7,55 @@ import com.checkup.contracts.context.IdentityAssertion;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.InternalIdentity;
 import com.checkup.platform.privacy.FieldCipher;
+import org.apache.dubbo.common.URL;
+import org.apache.dubbo.rpc.Invocation;
+import org.apache.dubbo.rpc.Invoker;
+import org.apache.dubbo.rpc.Result;
 import org.apache.dubbo.rpc.RpcInvocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The caller a provider believes: only one signed with the internal identity key. */
 class DubboContextTest {
+    private static final Invoker<?> ORDERS = invoker("com.checkup.contracts.order.OrderService");
+    private static final Invoker<?> PAYMENTS = invoker("com.checkup.contracts.payment.PaymentService");
+
+    private static Invoker<?> invoker(String iface) {
+        URL url = URL.valueOf("dubbo://127.0.0.1:20880/" + iface + "?interface=" + iface);
+        return new Invoker<Object>() {
+            @Override
+            public Class<Object> getInterface() {
+                return Object.class;
+            }
+
+            @Override
+            public Result invoke(Invocation invocation) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public URL getUrl() {
+                return url;
+            }
+
+            @Override
+            public boolean isAvailable() {
+                return true;
+            }
+
+            @Override
+            public void destroy() {
+            }
+        };
+    }
+
+    @Test
+    void anAssertionMadeForOneServiceIsNoGoodAtAnother() {
+        RpcInvocation inv = new RpcInvocation();
+        DubboContext.write(new CallContext("trace-9", null, "SYSTEM", null, "booking-service"), ORDERS, inv);
+        assertThat(DubboContext.read(ORDERS, inv).persona()).isEqualTo("SYSTEM");
+        assertThat(DubboContext.read(PAYMENTS, inv).persona()).isNull();
+    }
 
     @BeforeAll
     static void key() {
@@ -22,10 +65,10 @@ class DubboContextTest {
     @Test
     void aSignedCallerIsBelievedAndTravelsOn() {
         RpcInvocation inv = new RpcInvocation();
-        DubboContext.write(new CallContext("trace-1", "gray", "DESK", "H001", "desk.h001"), inv);
+        DubboContext.write(new CallContext("trace-1", "gray", "DESK", "H001", "desk.h001"), ORDERS, inv);
         assertThat(inv.getAttachment(IdentityAssertion.ATTACHMENT)).startsWith("v1.");
 
-        CallContext read = DubboContext.read(inv);
+        CallContext read = DubboContext.read(ORDERS, inv);
         assertThat(read.persona()).isEqualTo("DESK");
         assertThat(read.tenantId()).isEqualTo("H001");
         assertThat(read.userId()).isEqualTo("desk.h001");
@@ -38,7 +81,7 @@ class DubboContextTest {
         inv.setAttachment(ContextKeys.TRACE_ID, "t");
         inv.setAttachment(ContextKeys.PERSONA, "SYSTEM");
         inv.setAttachment(ContextKeys.USER_ID, "booking-service");
-        CallContext read = DubboContext.read(inv);
+        CallContext read = DubboContext.read(ORDERS, inv);
         assertThat(read.persona()).isNull();
         assertThat(read.userId()).isNull();
         assertThat(read.traceId()).isEqualTo("t");
@@ -47,19 +90,19 @@ class DubboContextTest {
     @Test
     void aSignatureDoesNotCoverChangedValues() {
         RpcInvocation inv = new RpcInvocation();
-        DubboContext.write(new CallContext("trace-2", null, "DESK", "H001", "desk.h001"), inv);
+        DubboContext.write(new CallContext("trace-2", null, "DESK", "H001", "desk.h001"), ORDERS, inv);
         inv.setAttachment(ContextKeys.TENANT_ID, "H002");
-        assertThat(DubboContext.read(inv).persona()).isNull();
+        assertThat(DubboContext.read(ORDERS, inv).persona()).isNull();
 
         RpcInvocation promoted = new RpcInvocation();
-        DubboContext.write(new CallContext("trace-3", null, "CONSUMER", null, "consumer1"), promoted);
+        DubboContext.write(new CallContext("trace-3", null, "CONSUMER", null, "consumer1"), ORDERS, promoted);
         promoted.setAttachment(ContextKeys.PERSONA, "OPS");
-        assertThat(DubboContext.read(promoted).persona()).isNull();
+        assertThat(DubboContext.read(ORDERS, promoted).persona()).isNull();
 
         RpcInvocation badTrace = new RpcInvocation();
-        DubboContext.write(new CallContext("trace-4", null, "OPS", null, "ops1"), badTrace);
+        DubboContext.write(new CallContext("trace-4", null, "OPS", null, "ops1"), ORDERS, badTrace);
         badTrace.setAttachment(ContextKeys.TRACE_ID, "bad trace\nid");
-        CallContext read = DubboContext.read(badTrace);
+        CallContext read = DubboContext.read(ORDERS, badTrace);
         assertThat(read.persona()).isNull();
         assertThat(read.traceId()).doesNotContain("\n");
     }
@@ -69,7 +112,7 @@ class DubboContextTest {
         RpcInvocation inv = new RpcInvocation();
         inv.setAttachment(ContextKeys.PERSONA, "OPS");
         inv.setAttachment(IdentityAssertion.ATTACHMENT, "v1.1.x");
-        DubboContext.write(new CallContext("t", null, null, null, null), inv);
+        DubboContext.write(new CallContext("t", null, null, null, null), ORDERS, inv);
         assertThat(inv.getAttachment(ContextKeys.PERSONA)).isNull();
         assertThat(inv.getAttachment(IdentityAssertion.ATTACHMENT)).isNull();
     }
