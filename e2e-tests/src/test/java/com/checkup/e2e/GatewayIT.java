@@ -331,6 +331,11 @@ class GatewayIT {
             await().atMost(Duration.ofSeconds(20)).until(() ->
                     "booking-service:gray".equals(Http.get("tester1", "/api/app/hospitals").header("X-Lane-Path")));
             assertThat(Http.get("ops1", "/api/ops/lane-rules").json().at("/users/tester1").asText()).isEqualTo(E2ePlatform.GRAY);
+            // The change is in the audit trail: who, and from what to what.
+            JsonNode change = Http.get("ops1", "/api/ops/audit").json().get(0);
+            assertThat(change.get("target").asText()).isEqualTo("lane-rules");
+            assertThat(change.get("actor").asText()).isEqualTo("OPS:ops1");
+            assertThat(change.get("newValue").asText()).contains("tester1").contains(E2ePlatform.GRAY);
         } finally {
             configCenter.removeConfig("lane-rules", GROUP);
         }

@@ -183,6 +183,10 @@ class SecurityIT {
         assertThat(Http.get("hr.acme", "/api/desk/arrivals").status()).isEqualTo(403);
         assertThat(Http.get("desk.h001", "/api/hr/campaigns").status()).isEqualTo(403);
         assertThat(Http.get("tester1", "/api/ops/audit").status()).isEqualTo(403);
+        assertThat(Http.send("POST", "/api/ops/messages/M-none/replay", "tester1", Map.of(), null).status()).isEqualTo(403);
+        Http.Response catalogue = Http.get("tester1", "/api/ops/flags");
+        assertThat(catalogue.status()).as("testers read the flag catalogue").isEqualTo(200);
+        assertThat(catalogue.json().findValuesAsText("name")).contains("hold-expiry", "connector", "max-unpaid-holds");
     }
 
     @Test

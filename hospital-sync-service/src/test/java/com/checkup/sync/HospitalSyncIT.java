@@ -258,6 +258,10 @@ class HospitalSyncIT {
         assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("OPS", null, "ops1",
                 () -> status.setCredentials("SK", "TOKEN", null, "x")))).isEqualTo("VALIDATION_FAILED");
         assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("OPS", null, "ops1",
+                () -> status.setCredentials("../SK/x", "API_KEY", null, "x")))).isEqualTo("VALIDATION_FAILED");
+        assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("OPS", null, "ops1",
+                () -> status.setCredentials("SM", "API_KEY", null, "x")))).as("a MANUAL hospital has no system").isEqualTo("CONFLICT");
+        assertThat(com.checkup.platform.embedded.BusinessErrors.codeOf(() -> as("OPS", null, "ops1",
                 () -> status.setCredentials("SK", "BASIC", "a:b", "x")))).isEqualTo("VALIDATION_FAILED");
         HospitalSyncStatus set = as("OPS", null, "ops1", () -> status.setCredentials("SK", "API_KEY", null, "sk-secret-123"));
         assertThat(set.getCredentials()).isEqualTo("API_KEY **** for 127.0.0.1:" + simulator.port());
@@ -293,7 +297,7 @@ class HospitalSyncIT {
         DynamicConfiguration config = service.getBean(DynamicConfiguration.class);
         // Stored while k0 was the current key (a vault of the service as it was before the rotation).
         CredentialVault before = new CredentialVault(config, new FieldCipher("k0", Map.of("k0", OLD_KEY)), true);
-        as("OPS", null, "ops1", () -> before.store("SR", "API_KEY", null, "sr-secret-456", java.net.URI.create(simulator.baseUrl("SR"))));
+        as("OPS", null, "ops1", () -> before.store("SR", "API_KEY", null, "sr-secret-456", h -> java.net.URI.create(simulator.baseUrl(h))));
         assertThat(config.getConfig("SR", CredentialVault.GROUP)).startsWith("v1:k0:");
 
         assertThat(service.getBean(CredentialVault.class).reencrypt()).isPositive();

@@ -50,13 +50,14 @@ public final class AuditTrail {
         entry.put("newValue", clip(newValue));
         log.info("{} changed {}: {} -> {}", actor, target, entry.get("oldValue"), entry.get("newValue"));
         for (int i = 0; i < TRIES; i++) {
-            ConfigItem current = config.getConfigItem(KEY, group);
-            List<Map<String, String>> entries = new ArrayList<>(parse(current == null ? null : current.getContent()));
-            entries.add(0, entry);
-            if (entries.size() > KEEP) {
-                entries = entries.subList(0, KEEP);
-            }
             try {
+                // The change is made already: a config center that fails here must not turn it into an error answer.
+                ConfigItem current = config.getConfigItem(KEY, group);
+                List<Map<String, String>> entries = new ArrayList<>(parse(current == null ? null : current.getContent()));
+                entries.add(0, entry);
+                if (entries.size() > KEEP) {
+                    entries = entries.subList(0, KEEP);
+                }
                 if (config.publishConfigCas(KEY, group, json.writeValueAsString(entries),
                         current == null ? null : current.getTicket())) {
                     return true;

@@ -51,12 +51,14 @@ public class CredentialVault {
     }
 
     /**
-     * Stores credentials for the hospital's system at {@code connectorUrl} (its connector now): they are presented to
-     * that host:port only, so pointing the connector elsewhere later never sends them there.
+     * Stores credentials for the hospital's system ({@code connectorOf(hospital)}: its HTTP connector now, null for none):
+     * they are presented to that host:port only, so pointing the connector elsewhere later never sends them there.
      */
-    public ConnectorCredentials store(String hospitalId, String kind, String username, String secret, URI connectorUrl) {
+    public ConnectorCredentials store(String hospitalId, String kind, String username, String secret,
+                                      java.util.function.Function<String, URI> connectorOf) {
         var caller = Callers.require(Persona.OPS);
         String hospital = hospital(hospitalId);
+        URI connectorUrl = connectorOf.apply(hospital);
         if (connectorUrl == null) {
             throw new BusinessException(ErrorCode.CONFLICT, "Hospital " + hospital + " has no HTTP connector: set its"
                     + " connector flag first (the credentials are for that system only)");

@@ -28,9 +28,12 @@ public class HospitalSyncRpcService implements HospitalSyncService {
 
     @Override
     public HospitalSyncStatus setCredentials(String hospitalId, String kind, String username, String secret) {
-        ConnectorSpec spec = hospitalId == null ? null : sync.connector(hospitalId);
-        credentials.store(hospitalId, kind, username, secret,
-                spec == null || spec.kind() != ConnectorSpec.Kind.HTTP_JSON ? null : spec.baseUrl());
+        // The vault checks the caller and the hospital id before it asks for the connector: nothing is looked up (or
+        // watched in the config center) for a caller who may not, or for an id that is no hospital id.
+        credentials.store(hospitalId, kind, username, secret, h -> {
+            ConnectorSpec spec = sync.connector(h);
+            return spec.kind() == ConnectorSpec.Kind.HTTP_JSON ? spec.baseUrl() : null;
+        });
         return status(hospitalId);
     }
 
