@@ -53,6 +53,16 @@ public final class FlagCatalogue {
             return description;
         }
 
+        /** Smallest value: a number for INT, milliseconds for DURATION, 0 where the kind has no range. */
+        public long min() {
+            return min;
+        }
+
+        /** Largest value, in the same unit as {@link #min()}. */
+        public long max() {
+            return max;
+        }
+
         /**
          * The value in its canonical text, or IllegalArgumentException saying what is wrong. A connector's host must be
          * one of {@code connectorHosts} (deployment config): a flag must never point the platform at any address.

@@ -31,6 +31,7 @@ import com.checkup.gateway.web.JsonDepth;
 import com.checkup.gateway.web.JsonResponses;
 import com.checkup.gateway.web.LocalEndpointsPlugin;
 import com.checkup.gateway.web.MultipartRefusal;
+import com.checkup.gateway.web.WebClients;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -204,7 +205,8 @@ public class GatewayConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     EdgeWebFilter edgeWebFilter(JsonResponses responses, ShenyuRouteFeed feed, GatewayMetrics metrics, AtomicBoolean stopping) {
-        return new EdgeWebFilter(responses, () -> feed.isReady() && !stopping.get(), metrics);
+        WebClients clients = WebClients.fromClasspath(java.util.Set.of("workbench", "app"), responses);
+        return new EdgeWebFilter(responses, () -> feed.isReady() && !stopping.get(), metrics, clients);
     }
 
     @Bean

@@ -7,11 +7,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Which lane a request runs in when no tester asked for one: by user id, by tenant, or by app version (a build under
- * store review goes to its own lane). Kept in the config center (key {@code lane-rules}), applied live.
+ * store review goes to its own lane), then by release percentage: a lane released to {@code n}% of users takes the
+ * users whose stable hash falls in its share (the same user always lands in the same lane; raising one lane's share
+ * keeps everyone it had while the lanes named before it keep theirs); 100 is everyone, anonymous callers included. Kept in the config center (key
+ * {@code lane-rules}), applied live.
  */
 public final class LaneRules {
     public static final Pattern LANE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -20,6 +24,8 @@ public final class LaneRules {
     private Map<String, String> users = new LinkedHashMap<>();
     private Map<String, String> tenants = new LinkedHashMap<>();
     private Map<String, String> appVersions = new LinkedHashMap<>();
+    /** lane → percent of users (1..100) released to it; the shares of all lanes add up to 100 at most. */
+    private Map<String, Integer> percentages = new TreeMap<>();
 
     public static LaneRules parse(String json) {
         LaneRules r;
@@ -39,6 +45,19 @@ public final class LaneRules {
                 }
             }
         }
+        int sum = 0;
+        for (Map.Entry<String, Integer> e : r.percentages.entrySet()) {
+            if (!LANE.matcher(e.getKey()).matches()) {
+                throw new IllegalArgumentException("bad lane '" + e.getKey() + "' in percentages: lanes are 1-32 of a-z, 0-9 and '-'");
+            }
+            if (e.getValue() == null || e.getValue() < 1 || e.getValue() > 100) {
+                throw new IllegalArgumentException("percentages." + e.getKey() + " must be 1..100 (leave the lane out for testers only)");
+            }
+            sum += e.getValue();
+        }
+        if (sum > 100) {
+            throw new IllegalArgumentException("percentages add up to " + sum + "%: at most 100% of users can be released");
+        }
         return r;
     }
 
@@ -51,7 +70,38 @@ public final class LaneRules {
         if (lane == null && appVersion != null) {
             lane = appVersions.get(appVersion);
         }
+        if (lane == null && !percentages.isEmpty()) {
+            lane = released(userId);
+        }
         return lane;
+    }
+
+    /** Lanes take consecutive shares of the 100 buckets, in name order; a user's bucket is a hash of the user id. */
+    private String released(String userId) {
+        if (userId == null) {
+            for (Map.Entry<String, Integer> e : percentages.entrySet()) {
+                if (e.getValue() >= 100) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
+        int bucket = bucket(userId);
+        int upTo = 0;
+        for (Map.Entry<String, Integer> e : percentages.entrySet()) {
+            upTo += e.getValue();
+            if (bucket < upTo) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** 0..99, the same for a user on every gateway and after every restart (not String.hashCode's spread). */
+    static int bucket(String userId) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(userId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % 100);
     }
 
     public String toJson() {
@@ -84,5 +134,13 @@ public final class LaneRules {
 
     public void setAppVersions(Map<String, String> appVersions) {
         this.appVersions = appVersions == null ? new LinkedHashMap<>() : appVersions;
+    }
+
+    public Map<String, Integer> getPercentages() {
+        return percentages;
+    }
+
+    public void setPercentages(Map<String, Integer> percentages) {
+        this.percentages = percentages == null ? new TreeMap<>() : new TreeMap<>(percentages);
     }
 }

@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public final class RouteTable {
     public static final Set<String> LOCAL_ENDPOINTS = Set.of("login", "lanes", "lane-rules", "lane-rules-update", "flags",
-            "flag-catalogue", "audit");
+            "flag-catalogue", "flag-values", "audit", "openapi");
     private static final Set<String> SWITCHABLE_PLUGINS = Set.of("checkupLane", "checkupLimits");
     private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 

@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
  * {@code Dubbo_Tag_Route}: lanes are the lane plugin's decision only), answers the health probes, refuses bodies the
  * gateway cannot read before anything reads them (a multipart body: 415; a {@code Content-Type} that is not a media
  * type: 400), and writes one access-log line per request with the lane decided and the lanes the call ran in, and
- * records its metrics. Every answer carries {@code X-Content-Type-Options: nosniff}.
+ * records its metrics. Every answer carries {@code X-Content-Type-Options: nosniff}. The web clients' files
+ * ({@link WebClients}) are answered here too, before ShenYu: they need no route, token or lane.
  */
 public final class EdgeWebFilter implements WebFilter {
     private static final Logger access = LoggerFactory.getLogger("checkup.gateway.access");
@@ -37,11 +38,17 @@ public final class EdgeWebFilter implements WebFilter {
     private final JsonResponses responses;
     private final BooleanSupplier ready;
     private final GatewayMetrics metrics;
+    private final WebClients webClients;
 
     public EdgeWebFilter(JsonResponses responses, BooleanSupplier ready, GatewayMetrics metrics) {
+        this(responses, ready, metrics, new WebClients(java.util.Set.of(), Map.of(), responses));
+    }
+
+    public EdgeWebFilter(JsonResponses responses, BooleanSupplier ready, GatewayMetrics metrics, WebClients webClients) {
         this.responses = responses;
         this.ready = ready;
         this.metrics = metrics;
+        this.webClients = webClients;
     }
 
     @Override
@@ -62,6 +69,10 @@ public final class EdgeWebFilter implements WebFilter {
             byte[] text = metrics.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponse().getHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
             return exchange.getResponse().writeWith(Mono.just(exchange.getResponse().bufferFactory().wrap(text)));
+        }
+        String client = webClients.clientOf(path);
+        if (client != null) {
+            return webClients.serve(exchange, client);
         }
         ApiError unreadable = unreadableBody(request);
         if (unreadable != null) {

@@ -11,12 +11,16 @@ import com.checkup.gateway.auth.UserDirectory;
 import com.checkup.gateway.config.LiveDocument;
 import com.checkup.gateway.lanes.LaneRules;
 import com.checkup.gateway.lanes.LiveLanes;
+import com.checkup.gateway.routes.OpenApiDocument;
 import com.checkup.gateway.routes.RouteMatch;
 import com.checkup.gateway.routes.RouteTable;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import org.apache.shenyu.plugin.api.ShenyuPlugin;
 import org.apache.shenyu.plugin.api.ShenyuPluginChain;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,9 +37,11 @@ import java.util.regex.Pattern;
 /**
  * Endpoints the gateway answers itself, after auth, lanes and limits have run: login (throttled per user name and
  * per client address, {@link LoginThrottle}), the live lanes, the lane rules, and per-hospital feature flags (written
- * to the config center, where the services read them live). Bodies are JSON only, checked for depth before parsing.
+ * to the config center, where the services read them live), and the OpenAPI description of the live route table.
+ * Bodies are JSON only, checked for depth before parsing.
  */
 public final class LocalEndpointsPlugin implements ShenyuPlugin {
+    private static final Logger log = LoggerFactory.getLogger(LocalEndpointsPlugin.class);
     /** Same group as platform-kit's FeatureFlags. */
     static final String FLAGS_GROUP = "checkup-flags";
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
@@ -52,6 +58,18 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
     private final LoginThrottle throttle;
     private final AuditTrail audit;
     private final ConnectorHosts connectorHosts;
+    /** The OpenAPI document of the route table it was built for: rebuilt once per new table, not per request. */
+    private volatile OpenApi openApi;
+
+    private static final class OpenApi {
+        final RouteTable table;
+        final ObjectNode document;
+
+        OpenApi(RouteTable table, ObjectNode document) {
+            this.table = table;
+            this.document = document;
+        }
+    }
 
     public LocalEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
                                 LiveDocument<LaneRules> laneRules, Supplier<RouteTable> routes, DynamicConfiguration config,
@@ -103,12 +121,38 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
                 return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> flag(exchange, match, b));
             case "flag-catalogue":
                 return responses.ok(exchange, catalogue());
+            case "flag-values":
+                return Mono.fromCallable(() -> flagValues(match.variables().get("hospitalId")))
+                        .subscribeOn(Schedulers.boundedElastic())
+                        .flatMap(values -> responses.ok(exchange, values));
             case "audit":
                 return Mono.fromCallable(audit::entries).subscribeOn(Schedulers.boundedElastic())
                         .flatMap(entries -> responses.ok(exchange, entries));
+            case "openapi":
+                return openApi(exchange);
             default:
                 return Mono.error(new ApiError(ErrorCode.NOT_FOUND, "No such endpoint"));
         }
+    }
+
+    /**
+     * The OpenAPI document of the route table in force now (it changes live). Reflection over the contracts is too
+     * slow for the event loop, so a new table's document is built on the elastic pool, then kept for that table.
+     */
+    private Mono<Void> openApi(ServerWebExchange exchange) {
+        RouteTable table = routes.get();
+        OpenApi cached = openApi;
+        if (cached != null && cached.table == table) {
+            return responses.ok(exchange, cached.document);
+        }
+        return Mono.fromCallable(() -> {
+            OpenApiDocument doc = OpenApiDocument.of(table);
+            if (!doc.problems().isEmpty()) {
+                log.warn("The OpenAPI document of the live routes describes some routes loosely: {}", doc.problems());
+            }
+            openApi = new OpenApi(table, doc.json());
+            return doc.json();
+        }).subscribeOn(Schedulers.boundedElastic()).flatMap(d -> responses.ok(exchange, d));
     }
 
     private Mono<Void> login(ServerWebExchange exchange, byte[] body) {
@@ -179,6 +223,33 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         }
         audit.record(actor(exchange), "flag " + key, before, checked);
         return responses.ok(exchange, Map.of("hospitalId", hospital, "flag", flag.name(), "value", checked));
+    }
+
+    /**
+     * Every catalogued flag with the hospital's own value (null: it has none) and the value set for all hospitals
+     * ({@code default}), so a console shows what is in force and where it comes from.
+     */
+    private Map<String, Object> flagValues(String hospital) {
+        if (hospital == null || !ID.matcher(hospital).matches()) {
+            throw new ApiError(ErrorCode.VALIDATION_FAILED, "Bad hospital id");
+        }
+        List<Map<String, Object>> flags = new ArrayList<>();
+        for (FlagCatalogue.Flag f : FlagCatalogue.all().values()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("service", f.service());
+            m.put("kind", f.kind().name());
+            m.put("description", f.description());
+            m.put("min", f.min());
+            m.put("max", f.max());
+            m.put("value", config.getConfig(hospital + "." + f.name(), FLAGS_GROUP));
+            m.put("defaultValue", "default".equals(hospital) ? null : config.getConfig("default." + f.name(), FLAGS_GROUP));
+            flags.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("hospitalId", hospital);
+        out.put("flags", flags);
+        return out;
     }
 
     private static List<Map<String, Object>> catalogue() {

@@ -1,0 +1,8 @@
+export { api, unwrap, upload, download, idempotencyKey } from './api/client'
+export { ApiError, toApiError } from './api/errors'
+export type { paths, components } from './api/schema'
+export { session, signedIn, remember, forget, whenUnauthenticated, type Session } from './session'
+export { signIn } from './auth'
+export { testerLane, chooseLane, requestLog, type LoggedRequest } from './lanes'
+export { t, locale, setLocale, addMessages, type Locale } from './i18n'
+export { dateIn, addDays, formatInstant, formatMoney, DEFAULT_ZONE } from './time'

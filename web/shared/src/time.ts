@@ -1,0 +1,31 @@
+/** Hospitals in the demo catalogue are all in China; pages pass a hospital's own zone when they know it. */
+export const DEFAULT_ZONE = 'Asia/Shanghai'
+
+/** The calendar date (YYYY-MM-DD) of an instant in a zone: "today" at the hospital, not in the browser. */
+export function dateIn(zone: string = DEFAULT_ZONE, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+}
+
+/** An ISO date plus n days, by the calendar (no zone arithmetic involved). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`)
+  d.setUTCDate(d.getUTCDate() + days)
+  return d.toISOString().slice(0, 10)
+}
+
+/** An ISO instant shown as the hospital's wall-clock time, e.g. "2026-12-02 09:30". */
+export function formatInstant(iso: string | null | undefined, zone: string = DEFAULT_ZONE): string {
+  if (!iso) return ''
+  const d = new Date(iso)
+  if (Number.isNaN(d.getTime())) return iso
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d)
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`
+}
+
+export function formatMoney(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return ''
+  return `¥${(cents / 100).toFixed(2)}`
+}

@@ -1,0 +1,35 @@
+import { ref } from 'vue'
+import { ElMessage } from 'element-plus'
+import { ApiError, t } from '@checkup/shared'
+import { explain } from '../components/errors'
+
+/**
+ * One write a user starts (check in, save, replay): while it runs its button is disabled and further clicks do
+ * nothing, so a double-click never doubles the write. Success and failure are told in a message; a failure keeps
+ * the envelope's text and trace id.
+ */
+export function useAction<A extends unknown[], R>(run: (...args: A) => Promise<R>, done?: (result: R) => string | void) {
+  const busy = ref(false)
+  const error = ref<ApiError | null>(null)
+
+  async function act(...args: A): Promise<R | undefined> {
+    if (busy.value) return undefined
+    busy.value = true
+    error.value = null
+    try {
+      const result = await run(...args)
+      const text = done?.(result)
+      if (text) ElMessage.success(text)
+      return result
+    } catch (e) {
+      const err = e instanceof ApiError ? e : ApiError.network(e)
+      error.value = err
+      ElMessage({ type: 'error', message: explain(err), duration: 6000, showClose: true })
+      return undefined
+    } finally {
+      busy.value = false
+    }
+  }
+
+  return { busy, error, act, t }
+}
