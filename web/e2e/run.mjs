@@ -3,15 +3,16 @@
 // the pages; screenshots of every page go to CHECKUP_SCREENSHOTS. Exit code 0 only when every scenario passed.
 //
 //   CHECKUP_URL=http://127.0.0.1:9195 CHECKUP_SCREENSHOTS=/tmp/shots node e2e/run.mjs
-// Data a scenario needs from the platform (a paid booking for today, say) comes in CHECKUP_E2E_DATA (JSON).
+// What the scenarios need (a paid booking for today) is made first through the API (prepare.mjs).
 import { chromium } from 'playwright-core'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { scenarios } from './scenarios.mjs'
+import { prepare } from './prepare.mjs'
 
 const base = process.env.CHECKUP_URL ?? 'http://127.0.0.1:9195'
 const shots = process.env.CHECKUP_SCREENSHOTS ?? join(process.cwd(), 'e2e', 'out')
-const data = JSON.parse(process.env.CHECKUP_E2E_DATA ?? '{}')
+const data = await prepare(base)
 const only = process.env.CHECKUP_E2E_ONLY?.split(',')
 mkdirSync(shots, { recursive: true })
 
@@ -22,7 +23,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
 })
-const results = { passed: [], failed: [], figures: {} }
+const results = { passed: [], failed: [], figures: {}, data }
 const deadline = Date.now() + 10 * 60_000
 try {
   for (const [name, run] of Object.entries(scenarios)) {

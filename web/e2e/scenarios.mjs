@@ -11,10 +11,11 @@ async function signIn(page, base, user) {
   await page.locator('[data-test="sign-in"]').click()
 }
 
-/** Picks an option of an Element Plus select by its visible text. */
+/** Picks an option of an Element Plus select by its visible text, in that select's own list (another select's may still be fading out). */
 async function choose(page, selectName, text) {
   await page.locator(`[data-test="${selectName}"]`).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+  const list = await page.locator(`[data-test="${selectName}"] [aria-controls]`).first().getAttribute('aria-controls')
+  await page.locator(`[id="${list}"] .el-select-dropdown__item`, { hasText: text }).first().click()
 }
 
 async function toast(page, kind) {
@@ -30,6 +31,11 @@ async function loadedBytes(page) {
     .reduce((sum, e) => sum + e.encodedBodySize, 0))
 }
 
+/** Vite's dev server (`npm run dev`, for working on the scenarios) serves modules unbundled: sizes mean nothing there. */
+function devServer(page) {
+  return page.evaluate(() => !!document.querySelector('script[src*="@vite/client"]'))
+}
+
 function row(page, table, text) {
   return page.locator(`[data-test="${table}"] .el-table__body tr`, { hasText: text }).first()
 }
@@ -43,7 +49,9 @@ export const scenarios = {
     await row(page, 'bookings', code).waitFor()
     figures.loginToArrivalsMs = Date.now() - t0
     figures.deskFirstPageGzipBytes = await loadedBytes(page)
-    assert.ok(figures.deskFirstPageGzipBytes < 350 * 1024, `the desk's first page stays under 350 KB gzipped (${figures.deskFirstPageGzipBytes})`)
+    if (!(await devServer(page))) {
+      assert.ok(figures.deskFirstPageGzipBytes < 350 * 1024, `the desk's first page stays under 350 KB gzipped (${figures.deskFirstPageGzipBytes})`)
+    }
     assert.match(await page.locator('[data-test="persona"]').textContent(), /医院前台 · H001/)
 
     // search by the last four digits of the phone, then by name
@@ -141,46 +149,16 @@ export const scenarios = {
     await shot('hr-campaign')
   },
 
-  async ops({ page, base, figures, shot }) {
-    await signIn(page, base, 'ops1')
-    await page.waitForURL(/\/workbench\/ops\/flags/)
-    await page.locator('[data-test="flags"] .el-table__body tr').first().waitFor()
-    figures.opsFirstPageGzipBytes = await loadedBytes(page)
-    await choose(page, 'flag-hospital', 'H002')
-    await page.locator('[data-test="flag-edit-booking-window-days"]').click()
-    const input = page.locator('[data-test="flags"] .el-table__body tr', { hasText: 'booking-window-days' }).locator('input').first()
-    await input.fill('90')
-    await page.locator('[data-test="flag-save-booking-window-days"]').click()
-    await toast(page, 'success')
-    await page.locator('[data-test="flag-value-booking-window-days"]', { hasText: '90' }).waitFor()
-    await row(page, 'audit', 'H002.booking-window-days').waitFor()
-    // a value of the wrong kind is refused and the page says why
-    await page.locator('[data-test="flag-edit-hold-expiry"]').click()
-    await page.locator('[data-test="flag-input-hold-expiry"] input, input[data-test="flag-input-hold-expiry"]').first().fill('banana')
-    await page.locator('[data-test="flag-save-hold-expiry"]').click()
-    assert.match(await toast(page, 'error'), /hold-expiry/)
-    await shot('ops-flags')
-    // back to the default, audited too
-    await page.locator('[data-test="flags"] .el-table__body tr', { hasText: 'booking-window-days' }).locator('button', { hasText: '恢复默认' }).click()
-    await page.locator('[data-test="flag-value-booking-window-days"]', { hasText: '沿用默认' }).waitFor()
-
-    // release the gray lane to some users, then back to testers only
-    await page.locator('[data-test="menu-lanes"]').click()
-    await page.locator('[data-test="release-gray"]').waitFor()
-    await page.locator('[data-test="some-gray"]').click()
-    await page.locator('[data-test="stage-gray"]', { hasText: '10% 用户' }).waitFor()
-    await shot('ops-lanes')
-    await page.locator('[data-test="release-gray"] button', { hasText: '仅测试' }).click()
-    await page.locator('[data-test="stage-gray"]', { hasText: '仅测试人员' }).waitFor()
-
-    await page.locator('[data-test="menu-flags"]').click()
-    await row(page, 'audit', 'lane-rules').waitFor()
-    await page.locator('[data-test="menu-sync"]').click()
-    await row(page, 'sync', 'H001').waitFor()
-    await shot('ops-sync')
-    await page.locator('[data-test="menu-messages"]').click()
-    await page.locator('[data-test="dead-letters"]').waitFor()
-    await shot('ops-messages')
+  async ops(ctx) {
+    try {
+      await opsDay(ctx)
+    } finally {
+      // whatever happened, the platform is left as it was: no release of gray, H002's flag at its default
+      const { token } = await api(ctx.base, 'POST', '/api/auth/login', null, { username: 'ops1', password: 'ops1-pass' })
+      const rules = await api(ctx.base, 'GET', '/api/ops/lane-rules', token)
+      await api(ctx.base, 'PUT', '/api/ops/lane-rules', token, { ...rules, percentages: {} })
+      await api(ctx.base, 'PUT', '/api/ops/flags/H002/booking-window-days', token, { value: null })
+    }
   },
 
   async tester({ page, base, figures, shot }) {
@@ -203,6 +181,59 @@ export const scenarios = {
     await page.locator('[data-test="load-hospitals"]').click()
     await page.locator('[data-test="request-log"] .el-table__body tr').first().locator('[data-test="hop"]', { hasText: 'booking-service @ baseline' }).waitFor()
   },
+}
+
+async function opsDay({ page, base, figures, shot }) {
+  await signIn(page, base, 'ops1')
+  await page.waitForURL(/\/workbench\/ops\/flags/)
+  await page.locator('[data-test="flags"] .el-table__body tr').first().waitFor()
+  figures.opsFirstPageGzipBytes = await loadedBytes(page)
+  await choose(page, 'flag-hospital', 'H002')
+  await page.locator('[data-test="flag-edit-booking-window-days"]').click()
+  const input = page.locator('[data-test="flags"] .el-table__body tr', { hasText: 'booking-window-days' }).locator('input').first()
+  await input.fill('90')
+  await page.locator('[data-test="flag-save-booking-window-days"]').click()
+  await toast(page, 'success')
+  await page.locator('[data-test="flag-value-booking-window-days"]', { hasText: '90' }).waitFor()
+  await row(page, 'audit', 'H002.booking-window-days').waitFor()
+  // a value of the wrong kind is refused and the page says why
+  await page.locator('[data-test="flag-edit-hold-expiry"]').click()
+  await page.locator('[data-test="flag-input-hold-expiry"] input, input[data-test="flag-input-hold-expiry"]').first().fill('banana')
+  await page.locator('[data-test="flag-save-hold-expiry"]').click()
+  assert.match(await toast(page, 'error'), /hold-expiry/)
+  await shot('ops-flags')
+  // back to the default, audited too
+  await page.locator('[data-test="flags"] .el-table__body tr', { hasText: 'booking-window-days' }).locator('button', { hasText: '恢复默认' }).click()
+  await page.locator('[data-test="flag-value-booking-window-days"]', { hasText: '沿用默认' }).waitFor()
+
+  // release the gray lane to some users, then back to testers only
+  await page.locator('[data-test="menu-lanes"]').click()
+  await page.locator('[data-test="release-gray"]').waitFor()
+  const share = (await page.locator('[data-test="some-gray"]').textContent()).match(/(\d+)%/)[1]
+  await page.locator('[data-test="some-gray"]').click()
+  await page.locator('[data-test="stage-gray"]', { hasText: `${share}% 用户` }).waitFor()
+  await shot('ops-lanes')
+  await page.locator('[data-test="release-gray"] button', { hasText: '仅测试' }).click()
+  await page.locator('[data-test="stage-gray"]', { hasText: '仅测试人员' }).waitFor()
+
+  await page.locator('[data-test="menu-flags"]').click()
+  await row(page, 'audit', 'lane-rules').waitFor()
+  await page.locator('[data-test="menu-sync"]').click()
+  await row(page, 'sync', 'H001').waitFor()
+  await shot('ops-sync')
+  await page.locator('[data-test="menu-messages"]').click()
+  await page.locator('[data-test="dead-letters"]').waitFor()
+  await shot('ops-messages')
+}
+
+async function api(base, method, path, token, body) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
+  return r.status === 204 ? null : r.json()
 }
 
 /** A mainland resident id with a valid check digit (GB 11643). */

@@ -62,7 +62,8 @@ export const router = createRouter({
       path: '/',
       component: () => import('./layouts/ShellLayout.vue'),
       children: [
-        { path: '', name: 'home', redirect: () => ({ name: HOME[session.value?.persona ?? 'CONSUMER'] }) },
+        // the redirect runs before the guard: a signed-out visitor goes to the login page, not to "forbidden"
+        { path: '', name: 'home', redirect: () => (session.value ? { name: HOME[session.value.persona] } : { name: 'login' }) },
         ...pages,
         { path: ':rest(.*)*', name: 'not-found', component: () => import('./pages/NotFoundPage.vue') },
       ],

@@ -104,3 +104,16 @@ describe('the menus and the guard', () => {
     forget()
   })
 })
+
+describe('landing after sign-in', () => {
+  it('takes each persona to its own first page', async () => {
+    const { router } = await import('../router')
+    for (const [persona, page] of [['DESK', 'arrivals'], ['HR', 'campaigns'], ['OPS', 'flags'], ['TESTER', 'console']] as const) {
+      remember({ token: 't', persona, tenantId: null, expiresAt: '2999-01-01T00:00:00Z', username: 'u' })
+      await router.replace('/login')
+      await router.replace('/')
+      expect(router.currentRoute.value.name, persona).toBe(page)
+    }
+    forget()
+  })
+})

@@ -12,6 +12,8 @@ import com.checkup.booking.domain.Period;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
+import com.checkup.contracts.booking.PackageView;
+import com.checkup.contracts.campaign.BookableHospitalView;
 import com.checkup.contracts.campaign.CampaignProgress;
 import com.checkup.contracts.campaign.CampaignRequest;
 import com.checkup.contracts.campaign.CampaignService;
@@ -235,6 +237,45 @@ class CampaignIT {
         assertThat(code(() -> book("emp5", codeOf(c.getCampaignId(), "E5"), today(), Period.MORNING))).isEqualTo("CONFLICT");
         assertThat(code(() -> hr("ACME", () -> campaigns.importRoster(c.getCampaignId(), roster.getBytes(StandardCharsets.UTF_8)))))
                 .isEqualTo("CONFLICT");
+    }
+
+    @Test
+    void hrSeesTheHospitalsItsCompanyMayBookWithTheirPackagesAndTheAgreementsLimits() {
+        // The demo agreement: ACME with H001, 10 places a slot, at most half of one. H002 and H003 have none with ACME.
+        List<BookableHospitalView> acme = hr("ACME", () -> campaigns.hospitals());
+        assertThat(acme).extracting(BookableHospitalView::getHospitalId).contains("H001").doesNotContain("H002", "H003");
+        BookableHospitalView h001 = acme.stream().filter(h -> h.getHospitalId().equals("H001")).findFirst().orElseThrow();
+        assertThat(h001.getName()).isEqualTo("Beijing Harmony Check-up Centre");
+        assertThat(h001.getCity()).isEqualTo("Beijing");
+        assertThat(h001.getTimezone()).isEqualTo("Asia/Shanghai");
+        assertThat(h001.getMaxDailyShare()).isEqualTo(10);
+        assertThat(h001.getMaxSlotSharePercent()).isEqualTo(50);
+        assertThat(h001.getPackages()).extracting(PackageView::getPackageId).containsExactly("H001-BASIC", "H001-CT", "H001-WOMEN");
+        // The packages as the consumer catalogue shows them, items and all.
+        assertThat(h001.getPackages()).usingRecursiveFieldByFieldElementComparator()
+                .containsExactlyElementsOf(as("consumer1", () -> bookings.packages("H001")));
+        assertThat(hr("INITECH", () -> campaigns.hospitals())).as("a company without agreements").isEmpty();
+
+        // An agreement ops set appears at once with its limits; ended, the hospital is gone from HR's list.
+        f.hospital("HB");
+        assertThat(hr("ACME", () -> campaigns.hospitals())).extracting(BookableHospitalView::getHospitalId).doesNotContain("HB");
+        ops(() -> f.agreements.get().agree("HB", "ACME", 6, 30));
+        BookableHospitalView hb = hr("ACME", () -> campaigns.hospitals()).stream().filter(h -> h.getHospitalId().equals("HB"))
+                .findFirst().orElseThrow();
+        assertThat(hb.getMaxDailyShare()).isEqualTo(6);
+        assertThat(hb.getMaxSlotSharePercent()).isEqualTo(30);
+        assertThat(hb.getPackages()).extracting(PackageView::getPackageId).containsExactly("HB-CT", "HB-GEN");
+        assertThat(hr("GLOBEX", () -> campaigns.hospitals())).extracting(BookableHospitalView::getHospitalId)
+                .as("another company's agreement").doesNotContain("HB", "H001");
+        ops(() -> f.agreements.get().end("HB", "ACME"));
+        assertThat(hr("ACME", () -> campaigns.hospitals())).extracting(BookableHospitalView::getHospitalId)
+                .doesNotContain("HB").contains("H001");
+
+        // HR only, and HR of a company.
+        assertThat(code(() -> as("consumer1", () -> campaigns.hospitals()))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> BookingServiceFixture.asDesk("H001", () -> campaigns.hospitals()))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> ops(() -> campaigns.hospitals()))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> Acting.as("HR", null, "hr.nobody", () -> campaigns.hospitals()))).isEqualTo("FORBIDDEN");
     }
 
     @Test

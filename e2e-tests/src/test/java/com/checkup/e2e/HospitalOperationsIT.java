@@ -87,7 +87,7 @@ class HospitalOperationsIT {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             found.clear();
-            Http.get("desk.h002", "/api/desk/fulfillment/tasks").json().forEach(t -> {
+            Http.get("desk.h002", "/api/desk/fulfillment/tasks?bookingId=" + id).json().get("items").forEach(t -> {
                 if (t.get("bookingId").asText().equals(id)) {
                     found.add(t);
                 }
@@ -95,7 +95,8 @@ class HospitalOperationsIT {
             return found.size() == 1;
         });
         assertThat(found.get(0).get("kind").asText()).isEqualTo("REPORT_AT_HOSPITAL");
-        assertThat(Http.get("desk.h001", "/api/desk/fulfillment/tasks").json().findValuesAsText("bookingId")).doesNotContain(id);
+        assertThat(Http.get("desk.h001", "/api/desk/fulfillment/tasks?bookingId=" + id).json().get("items").findValuesAsText("bookingId"))
+                .doesNotContain(id);
         byte[] pdf = ("%PDF-1.4\n% fetched from H002's system\n%%EOF\n").getBytes(StandardCharsets.UTF_8);
         assertThat(Http.bytes("POST", "/api/desk/bookings/" + id + "/report?fileName=h002.pdf", "desk.h002", "application/pdf", pdf)
                 .status()).isEqualTo(200);
@@ -109,7 +110,7 @@ class HospitalOperationsIT {
         List<JsonNode> found = new ArrayList<>();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             found.clear();
-            Http.get("ops1", "/api/desk/fulfillment/tasks").json().forEach(t -> {
+            Http.get("ops1", "/api/desk/fulfillment/tasks?hospitalId=H003&kind=MANUAL_HOSPITAL&bookingId=" + id).json().get("items").forEach(t -> {
                 if (t.get("bookingId").asText().equals(id)) {
                     found.add(t);
                 }
@@ -120,7 +121,21 @@ class HospitalOperationsIT {
         assertThat(task.get("kind").asText()).isEqualTo("MANUAL_HOSPITAL");
         assertThat(task.get("hospitalId").asText()).isEqualTo("H003");
         String taskId = task.get("taskId").asText();
-        assertThat(Http.get("desk.h001", "/api/desk/fulfillment/tasks").json().findValuesAsText("taskId")).doesNotContain(taskId);
+        assertThat(Http.get("desk.h001", "/api/desk/fulfillment/tasks?bookingId=" + id).json().get("items").findValuesAsText("taskId"))
+                .doesNotContain(taskId);
+        // The queue pages newest first: a page of one holds a task at least as new as this one.
+        JsonNode newest = Http.get("ops1", "/api/desk/fulfillment/tasks?hospitalId=H003&limit=1").json();
+        assertThat(newest.get("items")).hasSize(1);
+        assertThat(java.time.Instant.parse(newest.get("items").get(0).get("createdAt").asText()))
+                .isAfterOrEqualTo(java.time.Instant.parse(task.get("createdAt").asText()));
+        // A desk never reads another hospital's queue; bad paging is a 400 naming the parameter.
+        assertThat(Http.get("desk.h001", "/api/desk/fulfillment/tasks?hospitalId=H003").status()).isEqualTo(403);
+        Http.Response badLimit = Http.get("ops1", "/api/desk/fulfillment/tasks?limit=0");
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.json().path("message").asText()).contains("limit");
+        Http.Response badCursor = Http.get("ops1", "/api/desk/fulfillment/tasks?cursor=not-ours");
+        assertThat(badCursor.status()).isEqualTo(400);
+        assertThat(badCursor.code()).isEqualTo("VALIDATION_FAILED");
         assertThat(Http.post("desk.h001", "/api/desk/fulfillment/tasks/" + taskId + "/claim", null).status()).isEqualTo(404);
         assertThat(Http.get("consumer2", "/api/desk/fulfillment/tasks").status()).isEqualTo(403);
 

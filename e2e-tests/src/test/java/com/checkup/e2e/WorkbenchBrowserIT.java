@@ -9,13 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +20,9 @@ import static org.awaitility.Awaitility.await;
  * The workbench in a real browser (Debian's Chromium driven by playwright-core, {@code web/e2e/}) against the platform
  * as {@code up} starts it, served by the gateway at {@code /workbench/}: a desk checks in a booked examinee, edits
  * capacity and uploads a report; HR creates a campaign and uploads a roster with a bad line; OPS changes a flag and a
- * lane rule and sees the audit; a tester routes to a lane and sees the lane path. This class only prepares what the
- * pages need (a paid booking for today) and runs the scenarios; every step happens through the pages.
+ * lane rule and sees the audit; a tester routes to a lane and sees the lane path. The scripts book and pay for
+ * today's examinee through the API first ({@code prepare.mjs}); every step after that happens through the pages. This
+ * class runs them and checks that what the pages did is what the platform holds.
  * Screenshots: {@code e2e-tests/target/screenshots/}.
  */
 @ExtendWith(E2ePlatform.class)
@@ -39,32 +35,11 @@ class WorkbenchBrowserIT {
         Path shots = ROOT.resolve("e2e-tests").resolve("target").resolve("screenshots");
         Files.createDirectories(shots);
 
-        // An examinee of its own (a phone no other test uses), booked and paid for today at H001.
-        String phoneLast4 = String.format("%04d", ThreadLocalRandom.current().nextInt(10_000));
-        String name = "欧阳" + "明清远".charAt(ThreadLocalRandom.current().nextInt(3));
-        LocalDate today = GatewayIT.inDays(0);
-        Map<String, Object> body = new LinkedHashMap<>(GatewayIT.holdBody(today, "H001-BASIC"));
-        body.put("examinee", Map.of("name", name, "gender", "FEMALE", "birthDate", "1949-12-31",
-                "idNumber", "11010519491231002X", "phone", "137" + "0000" + phoneLast4));
-        Http.Response held = GatewayIT.hold("consumer2", "browser-" + UUID.randomUUID(), body, Map.of());
-        assertThat(held.status()).as(held.toString()).isEqualTo(200);
-        String bookingId = held.json().get("bookingId").asText();
-        assertThat(Http.post("consumer2", "/api/app/orders/" + held.json().get("orderId").asText() + "/pay",
-                Map.of("channel", "SIMULATED")).status()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                Http.get("consumer2", "/api/app/bookings/" + bookingId).json().get("status").asText().equals("CONFIRMED"));
-        String code = Http.get("consumer2", "/api/app/bookings/" + bookingId).json().get("checkInCode").asText();
-
-        Map<String, Object> data = Map.of(
-                "desk", Map.of("code", code, "name", name, "phoneLast4", phoneLast4, "date", today.toString(), "period", "MORNING"),
-                "hr", Map.of("packageId", "H001-BASIC"));
-
         List<String> command = new ArrayList<>(List.of("node", "e2e/run.mjs"));
         ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.resolve("web").toFile()).redirectErrorStream(true)
                 .redirectOutput(shots.resolve("run.log").toFile());
         pb.environment().put("CHECKUP_URL", E2ePlatform.gatewayUrl());
         pb.environment().put("CHECKUP_SCREENSHOTS", shots.toString());
-        pb.environment().put("CHECKUP_E2E_DATA", Http.write(data));
         Process node = pb.start();
         boolean finished = node.waitFor(12, TimeUnit.MINUTES);
         if (!finished) {
@@ -79,6 +54,7 @@ class WorkbenchBrowserIT {
         assertThat(results.get("passed").findValuesAsText("name")).containsExactlyInAnyOrder("desk", "hr", "ops", "tester");
         assertThat(results.path("figures").path("loginToArrivalsMs").asLong()).isPositive();
         // What the pages did is what the API holds: the examinee is checked in, the lane release is back to testers only.
+        String bookingId = results.path("data").path("desk").path("bookingId").asText();
         assertThat(Http.get("consumer2", "/api/app/bookings/" + bookingId).json().get("status").asText()).isEqualTo("CHECKED_IN");
         assertThat(Http.get("ops1", "/api/ops/lane-rules").json().path("percentages").size()).isZero();
     }

@@ -16,6 +16,7 @@ import com.checkup.contracts.fulfillment.ReportFile;
 import com.checkup.contracts.fulfillment.ReportService;
 import com.checkup.contracts.fulfillment.ReportView;
 import com.checkup.contracts.fulfillment.TaskEntry;
+import com.checkup.contracts.fulfillment.TaskPage;
 import com.checkup.contracts.fulfillment.TaskView;
 import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.embedded.BusinessErrors;
@@ -28,6 +29,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,10 +107,10 @@ class FulfillmentServiceIT {
         assertThat(db.queryForObject("SELECT COUNT(*) FROM fulfillment_task WHERE task_key = ?", Integer.class, r.getKey())).isEqualTo(1);
 
         // Scope: the desk of HT1 sees it, the desk of HT2 does not, HR never gets in, a consumer cannot open tasks.
-        assertThat(as("DESK", "HT1", "desk.ht1", () -> tasks.tasks(null))).extracting(TaskView::getTaskId).contains(first.getTaskId());
-        assertThat(as("DESK", "HT2", "desk.ht2", () -> tasks.tasks(null))).extracting(TaskView::getTaskId).doesNotContain(first.getTaskId());
+        assertThat(as("DESK", "HT1", "desk.ht1", () -> queue(null, null, null, null))).extracting(TaskView::getTaskId).contains(first.getTaskId());
+        assertThat(as("DESK", "HT2", "desk.ht2", () -> queue(null, null, null, null))).extracting(TaskView::getTaskId).doesNotContain(first.getTaskId());
         assertThat(code(() -> as("DESK", "HT2", "desk.ht2", () -> tasks.claim(first.getTaskId())))).isEqualTo("NOT_FOUND");
-        assertThat(code(() -> as("HR", "ACME", "hr.acme", () -> tasks.tasks(null)))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> as("HR", "ACME", "hr.acme", () -> queue(null, null, null, null)))).isEqualTo("FORBIDDEN");
         assertThat(code(() -> as("CONSUMER", null, "consumer1", () -> tasks.openTask(r)))).isEqualTo("FORBIDDEN");
         assertThat(code(() -> as("DESK", "HT1", "desk.ht1", () -> tasks.resolve(first.getTaskId(), "DONE-ISH", null))))
                 .isEqualTo("VALIDATION_FAILED");
@@ -124,7 +130,7 @@ class FulfillmentServiceIT {
                 org.assertj.core.groups.Tuple.tuple("RESOLVED", "DESK:desk.ht1"));
         assertThat(code(() -> as("OPS", null, "ops1", () -> tasks.resolve(first.getTaskId(), "NOT_NEEDED", null))))
                 .isEqualTo("CONFLICT");
-        assertThat(as("OPS", null, "ops1", () -> tasks.tasks("RESOLVED"))).extracting(TaskView::getTaskId).contains(first.getTaskId());
+        assertThat(as("OPS", null, "ops1", () -> queue("RESOLVED", null, "HT1", null))).extracting(TaskView::getTaskId).contains(first.getTaskId());
     }
 
     @Test
@@ -180,6 +186,185 @@ class FulfillmentServiceIT {
         ReportFile f = as("CONSUMER", null, "consumer1", () -> reports.download(checkedIn));
         assertThat(f.getContent()).isEqualTo(second);
         assertThat(f.getFileName()).isEqualTo("r2.pdf");
+    }
+
+    @Test
+    void theQueueIsNewestFirstAndACursorWalksItWithoutGapsOrRepeats() {
+        List<QueuedTask> seeded = seedQueue("HQ1", 130);
+        seedQueue("HQ2", 5);
+        List<String> expected = newestFirst(seeded.stream().filter(t -> !t.status().equals("RESOLVED")));
+
+        // Default page: the 50 newest open or claimed tasks of the desk's hospital, and a cursor for more.
+        TaskPage first = as("DESK", "HQ1", "desk.hq1", () -> tasks.tasks(null, null, null, null, null, null));
+        assertThat(first.getItems()).extracting(TaskView::getTaskId).containsExactlyElementsOf(expected.subList(0, 50));
+        assertThat(first.getNextCursor()).isNotBlank();
+
+        // Page by page, 7 at a time (triples share a creation time: the id breaks the tie across page ends). A task
+        // opened during the walk is newer than the cursor: it neither shifts later pages nor repeats a row.
+        List<String> walked = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            String after = cursor;
+            TaskPage page = as("DESK", "HQ1", "desk.hq1", () -> tasks.tasks(null, null, null, null, after, 7));
+            walked.addAll(page.getItems().stream().map(TaskView::getTaskId).toList());
+            assertThat(page.getItems()).hasSize(page.getNextCursor() == null ? expected.size() - 7 * pages : 7);
+            cursor = page.getNextCursor();
+            if (++pages == 2) {
+                openTask("queue:HQ1:late", "HQ1", "B-late", "ON_SITE_CHANGE");
+            }
+        } while (cursor != null);
+        assertThat(walked).containsExactlyElementsOf(expected);
+        assertThat(pages).isEqualTo((expected.size() + 6) / 7);
+        // The late task heads the queue on the next first page.
+        assertThat(as("DESK", "HQ1", "desk.hq1", () -> tasks.tasks(null, null, null, null, null, 1)).getItems())
+                .extracting(TaskView::getBookingId).containsExactly("B-late");
+
+        // A page exactly as long as what is left is the last: no cursor to an empty page.
+        List<String> resolved = newestFirst(seeded.stream().filter(t -> t.status().equals("RESOLVED")));
+        TaskPage allResolved = as("DESK", "HQ1", "desk.hq1", () -> tasks.tasks("RESOLVED", null, null, null, null, resolved.size()));
+        assertThat(allResolved.getItems()).extracting(TaskView::getTaskId).containsExactlyElementsOf(resolved);
+        assertThat(allResolved.getNextCursor()).isNull();
+
+        // Ops walk every hospital's queue the same way, newest first, nothing twice.
+        List<TaskView> everything = walk("OPS", null, "ops1", null, null, null, 200);
+        assertThat(everything).extracting(TaskView::getTaskId).doesNotHaveDuplicates()
+                .containsAll(expected).noneMatch(id -> resolved.contains(id));
+        assertThat(everything).extracting(TaskView::getHospitalId).contains("HQ1", "HQ2");
+        for (int i = 1; i < everything.size(); i++) {
+            TaskView a = everything.get(i - 1);
+            TaskView b = everything.get(i);
+            assertThat(Instant.parse(a.getCreatedAt()).compareTo(Instant.parse(b.getCreatedAt())) > 0
+                    || a.getCreatedAt().equals(b.getCreatedAt()) && a.getTaskId().compareTo(b.getTaskId()) > 0)
+                    .as("%s before %s", a.getTaskId(), b.getTaskId()).isTrue();
+        }
+    }
+
+    @Test
+    void theQueueFiltersByStatusKindHospitalAndBookingAndADeskSeesOnlyItsOwnHospital() {
+        List<QueuedTask> seeded = seedQueue("HF1", 40);
+        List<QueuedTask> other = seedQueue("HF2", 12);
+
+        for (String status : List.of("OPEN", "CLAIMED", "RESOLVED")) {
+            assertThat(walk("DESK", "HF1", "desk.hf1", status.toLowerCase(), null, null, 200))
+                    .extracting(TaskView::getTaskId).as(status)
+                    .containsExactlyElementsOf(newestFirst(seeded.stream().filter(t -> t.status().equals(status))));
+        }
+        assertThat(walk("DESK", "HF1", "desk.hf1", null, "MANUAL_HOSPITAL", null, 5)).extracting(TaskView::getTaskId)
+                .containsExactlyElementsOf(newestFirst(seeded.stream()
+                        .filter(t -> t.kind().equals("MANUAL_HOSPITAL") && !t.status().equals("RESOLVED"))));
+        assertThat(walk("DESK", "HF1", "desk.hf1", "OPEN", "SYNC_FAILED", null, 3)).extracting(TaskView::getTaskId)
+                .containsExactlyElementsOf(newestFirst(seeded.stream()
+                        .filter(t -> t.kind().equals("SYNC_FAILED") && t.status().equals("OPEN"))));
+        // A booking's tasks, exactly that booking (two open tasks share B-HF1-shared).
+        assertThat(as("DESK", "HF1", "desk.hf1", () -> queue(null, null, null, "B-HF1-shared")))
+                .extracting(TaskView::getBookingId).containsOnly("B-HF1-shared").hasSize(2);
+        assertThat(as("DESK", "HF1", "desk.hf1", () -> queue(null, null, null, "B-HF1-shared".substring(0, 8)))).isEmpty();
+
+        // A desk: its own hospital only, whatever it asks. Naming its own is fine; another is refused.
+        assertThat(walk("DESK", "HF2", "desk.hf2", null, null, null, 200)).extracting(TaskView::getHospitalId).containsOnly("HF2")
+                .hasSize((int) other.stream().filter(t -> !t.status().equals("RESOLVED")).count());
+        assertThat(as("DESK", "HF2", "desk.hf2", () -> queue(null, null, "HF2", null))).extracting(TaskView::getHospitalId)
+                .containsOnly("HF2");
+        assertThat(code(() -> as("DESK", "HF2", "desk.hf2", () -> queue(null, null, "HF1", null)))).isEqualTo("FORBIDDEN");
+        assertThat(as("DESK", "HF2", "desk.hf2", () -> queue(null, null, null, "B-HF1-shared"))).as("another hospital's booking")
+                .isEmpty();
+        // Ops: any hospital, or all.
+        assertThat(walk("OPS", null, "ops1", "RESOLVED", null, "HF1", 200)).extracting(TaskView::getTaskId)
+                .containsExactlyElementsOf(newestFirst(seeded.stream().filter(t -> t.status().equals("RESOLVED"))));
+        assertThat(as("OPS", null, "ops1", () -> queue(null, null, null, "B-HF1-shared"))).hasSize(2);
+        assertThat(code(() -> as("HR", "ACME", "hr.acme", () -> queue(null, null, null, null)))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> as("CONSUMER", null, "consumer1", () -> queue(null, null, null, null)))).isEqualTo("FORBIDDEN");
+    }
+
+    @Test
+    void aBadCursorLimitStatusOrKindIsRefusedNamingIt() {
+        seedQueue("HV1", 3);
+        Map<String, Runnable> bad = new java.util.LinkedHashMap<>();
+        bad.put("cursor", () -> tasks.tasks(null, null, null, null, "not-a-cursor", null));
+        bad.put("cursor ", () -> tasks.tasks(null, null, null, null,
+                java.util.Base64.getUrlEncoder().encodeToString("v1|yesterday|T-1".getBytes(StandardCharsets.UTF_8)), null));
+        bad.put("limit must", () -> tasks.tasks(null, null, null, null, null, 0));
+        bad.put("limit must ", () -> tasks.tasks(null, null, null, null, null, 201));
+        bad.put("status", () -> tasks.tasks("DONE", null, null, null, null, null));
+        bad.put("kind", () -> tasks.tasks(null, "PHONE_CALL", null, null, null, null));
+        bad.forEach((field, call) -> {
+            BusinessException e = org.junit.jupiter.api.Assertions.assertThrows(BusinessException.class,
+                    () -> as("DESK", "HV1", "desk.hv1", () -> {
+                        call.run();
+                        return null;
+                    }));
+            assertThat(e.getCode()).as(field).isEqualTo("VALIDATION_FAILED");
+            assertThat(e.getMessage()).as(field).contains(field.trim());
+        });
+        // The limits themselves are fine (of the 3 seeded, the first is resolved: 2 in the open queue).
+        assertThat(as("DESK", "HV1", "desk.hv1", () -> tasks.tasks(null, null, null, null, null, 200)).getItems()).hasSize(2);
+        assertThat(as("DESK", "HV1", "desk.hv1", () -> tasks.tasks(" ", " ", "", " ", "", 1)).getItems()).as("blank: no filter")
+                .hasSize(1);
+    }
+
+    /** A task as seeded: id, status, kind and creation time (UTC). */
+    private record QueuedTask(String id, String status, String kind, LocalDateTime createdAt) {
+    }
+
+    /**
+     * Seeds {@code n} tasks of a hospital straight into the table, an hour ago and older, three at a time sharing a
+     * creation time (ties the id must break), in shuffled id order; every 5th RESOLVED, every 4th (else) CLAIMED, kinds
+     * in turn, and two open tasks on booking {@code B-<hospital>-shared}.
+     */
+    private static List<QueuedTask> seedQueue(String hospital, int n) {
+        LocalDateTime base = LocalDateTime.now(ZoneOffset.UTC).minusHours(1).withNano(123_000_000);
+        List<String> kinds = List.of("SYNC_FAILED", "MANUAL_HOSPITAL", "ON_SITE_CHANGE", "REPORT_AT_HOSPITAL");
+        List<QueuedTask> out = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int order = (i * 37) % n; // ids not in creation order
+            String id = "T-" + hospital + "-" + UUID.randomUUID().toString().substring(0, 8) + String.format("-%03d", order);
+            String status = i % 5 == 0 ? "RESOLVED" : i % 4 == 0 ? "CLAIMED" : "OPEN";
+            String kind = kinds.get(i % kinds.size());
+            LocalDateTime at = base.minusSeconds(i / 3);
+            String booking = i == 1 || i == 2 ? "B-" + hospital + "-shared" : "B-" + hospital + "-" + i;
+            out.add(new QueuedTask(id, status, kind, at));
+            rows.add(new Object[] {id, "seed:" + id, hospital, booking, kind, status, status.equals("OPEN") ? null : "DESK:seed",
+                    status.equals("RESOLVED") ? "FULFILLED" : null, at, at});
+        }
+        db.batchUpdate("INSERT INTO fulfillment_task (id, task_key, hospital_id, booking_id, kind, status, claimed_by, outcome,"
+                + " created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,0)", rows);
+        return out;
+    }
+
+    /** Ids newest first, as the queue orders them (creation time, then id, both descending). */
+    private static List<String> newestFirst(java.util.stream.Stream<QueuedTask> tasks) {
+        return tasks.sorted(Comparator.comparing(QueuedTask::createdAt).thenComparing(QueuedTask::id).reversed())
+                .map(QueuedTask::id).toList();
+    }
+
+    /** Every page of a filtered queue, following the cursors, as the caller. */
+    private static List<TaskView> walk(String persona, String tenant, String user, String status, String kind, String hospital,
+                                       int limit) {
+        List<TaskView> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String after = cursor;
+            TaskPage page = as(persona, tenant, user, () -> tasks.tasks(status, kind, hospital, null, after, limit));
+            all.addAll(page.getItems());
+            cursor = page.getNextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    /** The first page (of 200) of a filtered queue. */
+    private static List<TaskView> queue(String status, String kind, String hospital, String booking) {
+        return tasks.tasks(status, kind, hospital, booking, null, 200).getItems();
+    }
+
+    private static void openTask(String key, String hospital, String booking, String kind) {
+        OpenTaskRequest r = new OpenTaskRequest();
+        r.setKey(key);
+        r.setHospitalId(hospital);
+        r.setBookingId(booking);
+        r.setKind(kind);
+        as("SYSTEM", null, "hospital-sync-service", () -> tasks.openTask(r));
     }
 
     private static String booking(String hospital, String consumer, BookingStatus status) {

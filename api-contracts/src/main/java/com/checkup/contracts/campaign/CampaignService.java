@@ -17,6 +17,12 @@ public interface CampaignService {
      */
     CampaignView cancel(String campaignId);
 
+    /**
+     * The hospitals the company may run campaigns at (an active agreement), by hospital id, each with the agreement's
+     * limits and the hospital's packages.
+     */
+    List<BookableHospitalView> hospitals();
+
     /** The company's campaigns, newest first. */
     List<CampaignView> campaigns();
 

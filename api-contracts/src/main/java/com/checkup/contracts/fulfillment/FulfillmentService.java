@@ -1,7 +1,5 @@
 package com.checkup.contracts.fulfillment;
 
-import java.util.List;
-
 /**
  * Manual fulfillment (fulfillment-service): work a person does by hand when a hospital has no system or a push to it
  * failed. A desk sees and works its own hospital's tasks; ops see all. Every change is written to the task's audit
@@ -12,8 +10,14 @@ public interface FulfillmentService {
     /** Opens a task (services only, persona SYSTEM); the same {@code key} again answers the task already open. */
     TaskView openTask(OpenTaskRequest request);
 
-    /** Tasks of the caller's hospital (a desk) or of all hospitals (ops), oldest first; {@code status} null = not resolved. */
-    List<TaskView> tasks(String status);
+    /**
+     * A page of tasks of the caller's hospital (a desk) or of all hospitals (ops), newest first (created, then task id).
+     * Every filter is optional (null or blank: none): {@code status} OPEN, CLAIMED or RESOLVED (none = OPEN and
+     * CLAIMED), {@code kind} a task kind, {@code hospitalId} (a desk naming another hospital than its own: FORBIDDEN),
+     * {@code bookingId} exact. {@code cursor} is a page's {@link TaskPage#getNextCursor()}, for the page after it
+     * (one not given out here: VALIDATION_FAILED); {@code limit} 1–200, 50 when null.
+     */
+    TaskPage tasks(String status, String kind, String hospitalId, String bookingId, String cursor, Integer limit);
 
     TaskView task(String taskId);
 

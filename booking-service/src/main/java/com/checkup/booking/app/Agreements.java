@@ -65,6 +65,11 @@ public class Agreements {
         return ended;
     }
 
+    /** A company's active agreements, by hospital id (the caller's right to ask is checked by whoever calls). */
+    List<Agreement> activeOf(String companyId) {
+        return agreements.activeOf(companyId);
+    }
+
     /** {@link #forCampaign}, locked until the transaction ends (call in one). */
     Agreement lockedForCampaign(String hospitalId, String companyId) {
         return agreements.findForUpdate(hospitalId, companyId).orElseThrow(() -> new BusinessException(ErrorCode.FORBIDDEN,

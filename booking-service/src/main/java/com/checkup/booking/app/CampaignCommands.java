@@ -2,11 +2,13 @@ package com.checkup.booking.app;
 
 import com.checkup.booking.domain.Agreement;
 import com.checkup.booking.domain.Campaign;
+import com.checkup.booking.domain.CheckupPackage;
 import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.domain.Period;
 import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.CampaignRepository;
 import com.checkup.booking.persistence.CampaignRepository.Attendance;
+import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.campaign.CampaignRequest;
 import com.checkup.contracts.error.BusinessException;
@@ -105,6 +107,31 @@ public class CampaignCommands {
         });
         log.info("Campaign {} of {} cancelled by {}: {} places given back", c.id(), c.companyId(), Callers.actor(), released);
         return campaign(campaignId);
+    }
+
+    /** A hospital HR's company may run campaigns at: its active agreement there and the packages it sells. */
+    public record BookableHospital(Hospital hospital, Agreement agreement, List<CheckupPackage> packages,
+                                   Map<String, List<ExamItem>> items) {
+    }
+
+    /**
+     * The hospitals the caller's company has an active agreement with, by hospital id: what HR picks a campaign's
+     * hospital and packages from. An ended agreement is left out (no new campaign may start there).
+     */
+    public List<BookableHospital> hospitals() {
+        String company = Callers.hrCompany();
+        Map<String, Hospital> byId = new LinkedHashMap<>();
+        catalogue.hospitals().forEach(h -> byId.put(h.id(), h));
+        List<BookableHospital> out = new ArrayList<>();
+        for (Agreement a : agreements.activeOf(company)) {
+            Hospital h = byId.get(a.hospitalId());
+            if (h == null) {
+                continue; // an agreement outlived its hospital's catalogue entry: nothing to book there
+            }
+            List<CheckupPackage> packages = catalogue.packages(h.id());
+            out.add(new BookableHospital(h, a, packages, catalogue.items(packages)));
+        }
+        return out;
     }
 
     public List<Campaign> campaigns() {

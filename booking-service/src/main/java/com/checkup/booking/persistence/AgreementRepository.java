@@ -36,6 +36,11 @@ public class AgreementRepository {
                 AgreementRepository::agreement);
     }
 
+    public List<Agreement> activeOf(String companyId) {
+        return jdbc.query("SELECT * FROM campaign_agreement WHERE company_id = ? AND status = 'ACTIVE' ORDER BY hospital_id",
+                AgreementRepository::agreement, companyId);
+    }
+
     public void save(Agreement a, String oldDescription) {
         jdbc.update("INSERT INTO campaign_agreement (hospital_id, company_id, max_daily_share, max_slot_share_percent, status,"
                         + " updated_by, updated_at) VALUES (?,?,?,?,?,?,?) ON DUPLICATE KEY UPDATE max_daily_share = VALUES(max_daily_share),"

@@ -44,7 +44,11 @@ public class BookingRpcService implements BookingService {
     @Override
     public List<PackageView> packages(String hospitalId) {
         List<CheckupPackage> packages = catalogue.packages(hospitalId);
-        Map<String, List<ExamItem>> items = catalogue.items(packages);
+        return packageViews(packages, catalogue.items(packages));
+    }
+
+    /** Packages as the catalogue shows them (HR's bookable hospitals show them the same way). */
+    static List<PackageView> packageViews(List<CheckupPackage> packages, Map<String, List<ExamItem>> items) {
         return packages.stream().map(p -> {
             PackageView v = new PackageView();
             v.setPackageId(p.id());

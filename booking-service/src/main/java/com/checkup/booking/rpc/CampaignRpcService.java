@@ -4,6 +4,7 @@ import com.checkup.booking.app.CampaignCommands;
 import com.checkup.booking.app.RosterImports;
 import com.checkup.booking.domain.Campaign;
 import com.checkup.booking.persistence.CampaignRepository.ImportRow;
+import com.checkup.contracts.campaign.BookableHospitalView;
 import com.checkup.contracts.campaign.CampaignProgress;
 import com.checkup.contracts.campaign.CampaignRequest;
 import com.checkup.contracts.campaign.CampaignService;
@@ -39,6 +40,21 @@ public class CampaignRpcService implements CampaignService {
     public CampaignView cancel(String campaignId) {
         Campaign c = campaigns.cancel(campaignId);
         return view(c, campaigns.employees(c.id()));
+    }
+
+    @Override
+    public List<BookableHospitalView> hospitals() {
+        return campaigns.hospitals().stream().map(b -> {
+            BookableHospitalView v = new BookableHospitalView();
+            v.setHospitalId(b.hospital().id());
+            v.setName(b.hospital().name());
+            v.setCity(b.hospital().city());
+            v.setTimezone(b.hospital().zone().getId());
+            v.setMaxDailyShare(b.agreement().maxDailyShare());
+            v.setMaxSlotSharePercent(b.agreement().maxSlotSharePercent());
+            v.setPackages(BookingRpcService.packageViews(b.packages(), b.items()));
+            return v;
+        }).toList();
     }
 
     @Override

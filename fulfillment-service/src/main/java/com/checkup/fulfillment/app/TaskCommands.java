@@ -5,6 +5,7 @@ import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.fulfillment.OpenTaskRequest;
 import com.checkup.fulfillment.domain.Task;
+import com.checkup.fulfillment.domain.TaskCursor;
 import com.checkup.fulfillment.domain.TaskKind;
 import com.checkup.fulfillment.domain.TaskOutcome;
 import com.checkup.fulfillment.domain.TaskStatus;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskCommands {
     private static final Logger log = LoggerFactory.getLogger(TaskCommands.class);
-    private static final int MAX_LIST = 500;
+    private static final int DEFAULT_PAGE = 50;
+    private static final int MAX_PAGE = 200;
 
     private final TaskRepository tasks;
     private final TransactionTemplate tx;
@@ -72,12 +74,41 @@ public class TaskCommands {
         }
     }
 
-    public List<Task> list(String status) {
+    /** A page of the queue and where the next one starts (null: this was the last). */
+    public record Page(List<Task> tasks, TaskCursor next) {
+    }
+
+    /**
+     * The queue newest first, filtered, one page after {@code cursor}. A desk is held to its own hospital: naming
+     * another is FORBIDDEN rather than quietly answered with its own tasks, so a filter never means something else.
+     */
+    public Page list(String status, String kind, String hospitalId, String bookingId, String cursor, Integer limit) {
         CallContext caller = Callers.require(Persona.DESK, Persona.OPS);
-        List<TaskStatus> statuses = status == null || status.isBlank()
+        List<TaskStatus> statuses = blank(status)
                 ? List.of(TaskStatus.OPEN, TaskStatus.CLAIMED)
                 : List.of(parse(TaskStatus.class, "status", status));
-        return tasks.list(hospitalScope(caller), statuses, MAX_LIST);
+        TaskKind ofKind = blank(kind) ? null : parse(TaskKind.class, "kind", kind);
+        String booking = blank(bookingId) ? null : required("bookingId", bookingId, 64);
+        String hospital = blank(hospitalId) ? null : required("hospitalId", hospitalId, 64);
+        String scope = hospitalScope(caller);
+        if (scope != null) {
+            if (hospital != null && !hospital.equals(scope)) {
+                throw new BusinessException(ErrorCode.FORBIDDEN, "A desk sees its own hospital's tasks only");
+            }
+            hospital = scope;
+        }
+        TaskCursor after = blank(cursor) ? null : TaskCursor.decode(cursor);
+        int size = limit == null ? DEFAULT_PAGE : limit;
+        if (size < 1 || size > MAX_PAGE) {
+            throw invalid("limit must be between 1 and " + MAX_PAGE);
+        }
+        // One row more than asked tells whether another page follows, without a count.
+        List<Task> rows = tasks.page(hospital, statuses, ofKind, booking, after, size + 1);
+        if (rows.size() <= size) {
+            return new Page(rows, null);
+        }
+        List<Task> page = rows.subList(0, size);
+        return new Page(List.copyOf(page), TaskCursor.after(page.get(size - 1)));
     }
 
     public Task get(String taskId) {
@@ -150,6 +181,10 @@ public class TaskCommands {
             throw invalid(field + " is longer than " + max + " characters");
         }
         return value.trim();
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private static String truncate(String s, int max) {

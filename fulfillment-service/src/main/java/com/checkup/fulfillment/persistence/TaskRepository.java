@@ -1,6 +1,7 @@
 package com.checkup.fulfillment.persistence;
 
 import com.checkup.fulfillment.domain.Task;
+import com.checkup.fulfillment.domain.TaskCursor;
 import com.checkup.fulfillment.domain.TaskKind;
 import com.checkup.fulfillment.domain.TaskOutcome;
 import com.checkup.fulfillment.domain.TaskStatus;
@@ -39,9 +40,15 @@ public class TaskRepository {
         return mapper.update(row(t)) == 1;
     }
 
-    public List<Task> list(String hospitalOrNull, List<TaskStatus> statuses, int limit) {
-        return mapper.list(hospitalOrNull, statuses.stream().map(Enum::name).toList(), limit).stream()
-                .map(TaskRepository::task).toList();
+    /**
+     * Tasks newest first (creation time, then id), strictly after {@code after} when given; null filters match all.
+     */
+    public List<Task> page(String hospitalOrNull, List<TaskStatus> statuses, TaskKind kindOrNull, String bookingOrNull,
+                           TaskCursor after, int limit) {
+        return mapper.page(hospitalOrNull, statuses.stream().map(Enum::name).toList(),
+                        kindOrNull == null ? null : kindOrNull.name(), bookingOrNull,
+                        after == null ? null : utc(after.createdAt()), after == null ? null : after.id(), limit)
+                .stream().map(TaskRepository::task).toList();
     }
 
     public void audit(String taskId, Instant at, String actor, String action, String detail) {

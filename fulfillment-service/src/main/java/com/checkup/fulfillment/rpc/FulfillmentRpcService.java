@@ -3,6 +3,7 @@ package com.checkup.fulfillment.rpc;
 import com.checkup.contracts.fulfillment.FulfillmentService;
 import com.checkup.contracts.fulfillment.OpenTaskRequest;
 import com.checkup.contracts.fulfillment.TaskEntry;
+import com.checkup.contracts.fulfillment.TaskPage;
 import com.checkup.contracts.fulfillment.TaskView;
 import com.checkup.fulfillment.app.TaskCommands;
 import com.checkup.fulfillment.domain.Task;
@@ -30,8 +31,12 @@ public class FulfillmentRpcService implements FulfillmentService {
     }
 
     @Override
-    public List<TaskView> tasks(String status) {
-        return views(commands.list(status));
+    public TaskPage tasks(String status, String kind, String hospitalId, String bookingId, String cursor, Integer limit) {
+        TaskCommands.Page p = commands.list(status, kind, hospitalId, bookingId, cursor, limit);
+        TaskPage v = new TaskPage();
+        v.setItems(views(p.tasks()));
+        v.setNextCursor(p.next() == null ? null : p.next().encode());
+        return v;
     }
 
     @Override

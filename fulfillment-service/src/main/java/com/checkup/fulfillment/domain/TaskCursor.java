@@ -1,0 +1,55 @@
+package com.checkup.fulfillment.domain;
+
+import com.checkup.contracts.error.BusinessException;
+import com.checkup.contracts.error.ErrorCode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * Where a page of the queue ended: the last task's creation time and id, the queue's sort key (newest first, the id
+ * breaking ties). The next page starts strictly after it, so tasks opened meanwhile neither shift nor repeat rows the
+ * way an offset would. Clients get it as an opaque string (base64url of {@code v1|<instant>|<id>}) and must not build one.
+ */
+public record TaskCursor(Instant createdAt, String id) {
+    private static final String VERSION = "v1";
+    private static final int MAX_TEXT = 200;
+
+    public TaskCursor {
+        Objects.requireNonNull(createdAt);
+        Objects.requireNonNull(id);
+    }
+
+    public static TaskCursor after(Task last) {
+        return new TaskCursor(last.createdAt(), last.id());
+    }
+
+    public String encode() {
+        String plain = VERSION + "|" + createdAt + "|" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The cursor a page gave out; VALIDATION_FAILED naming {@code cursor} for anything else. */
+    public static TaskCursor decode(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+            throw malformed();
+        }
+        try {
+            String plain = new String(Base64.getUrlDecoder().decode(text.trim()), StandardCharsets.UTF_8);
+            String[] parts = plain.split("\\|", -1);
+            if (parts.length != 3 || !VERSION.equals(parts[0]) || !parts[2].matches("[A-Za-z0-9-]{1,40}")) {
+                throw malformed();
+            }
+            return new TaskCursor(Instant.parse(parts[1]), parts[2]);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw malformed();
+        }
+    }
+
+    private static BusinessException malformed() {
+        return new BusinessException(ErrorCode.VALIDATION_FAILED,
+                "cursor is not one this queue gave out: pass a page's nextCursor as it came, or none for the first page");
+    }
+}

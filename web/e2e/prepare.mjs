@@ -1,0 +1,41 @@
+// What the scenarios need from the platform, made through the public API as a consumer would: a booking for today at
+// H001, paid, for an examinee of its own (a phone no other test uses), so the desk has someone to check in.
+const json = { 'Content-Type': 'application/json' }
+
+async function call(base, method, path, token, body, headers = {}) {
+  const r = await fetch(base + path, {
+    method,
+    headers: { ...json, ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await r.text()
+  if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${text}`)
+  return text ? JSON.parse(text) : null
+}
+
+export function shanghaiToday() {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+}
+
+export async function prepare(base) {
+  const { token } = await call(base, 'POST', '/api/auth/login', null, { username: 'consumer2', password: 'consumer2-pass' })
+  const phoneLast4 = String(Math.floor(Math.random() * 10_000)).padStart(4, '0')
+  const name = `欧阳${'明清远'[Math.floor(Math.random() * 3)]}`
+  const date = shanghaiToday()
+  const held = await call(base, 'POST', '/api/app/bookings', token, {
+    hospitalId: 'H001', packageId: 'H001-BASIC', date, period: 'MORNING',
+    examinee: { name, gender: 'FEMALE', birthDate: '1949-12-31', idNumber: '11010519491231002X', phone: `1370000${phoneLast4}` },
+  }, { 'Idempotency-Key': `browser-${crypto.randomUUID()}` })
+  await call(base, 'POST', `/api/app/orders/${held.orderId}/pay`, token, { channel: 'SIMULATED' })
+  const until = Date.now() + 30_000
+  let booking = held
+  while (booking.status !== 'CONFIRMED') {
+    if (Date.now() > until) throw new Error(`booking ${held.bookingId} not CONFIRMED after paying: ${booking.status}`)
+    await new Promise((r) => setTimeout(r, 200))
+    booking = await call(base, 'GET', `/api/app/bookings/${held.bookingId}`, token)
+  }
+  return {
+    desk: { bookingId: booking.bookingId, code: booking.checkInCode, name, phoneLast4, date, period: 'MORNING' },
+    hr: { packageId: 'H001-BASIC' },
+  }
+}
