@@ -5,4 +5,4 @@ export { session, signedIn, remember, forget, whenUnauthenticated, type Session 
 export { signIn } from './auth'
 export { testerLane, chooseLane, requestLog, type LoggedRequest } from './lanes'
 export { t, locale, setLocale, addMessages, type Locale } from './i18n'
-export { dateIn, addDays, formatInstant, formatMoney, DEFAULT_ZONE } from './time'
+export { dateIn, addDays, formatInstant, formatMoney, DEFAULT_ZONE, zone, useZone } from './time'

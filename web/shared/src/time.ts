@@ -1,9 +1,27 @@
-/** Hospitals in the demo catalogue are all in China; pages pass a hospital's own zone when they know it. */
+import { ref } from 'vue'
+
+/** Hospitals in the demo catalogue are all in China: the zone until the signed-in user's hospital says its own. */
 export const DEFAULT_ZONE = 'Asia/Shanghai'
 
+/** The zone dates and times are shown in: the desk's hospital's, once known (`useZone`). */
+export const zone = ref(DEFAULT_ZONE)
+
+export function useZone(z: string | null | undefined): void {
+  zone.value = z && isZone(z) ? z : DEFAULT_ZONE
+}
+
+function isZone(z: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: z })
+    return true
+  } catch {
+    return false
+  }
+}
+
 /** The calendar date (YYYY-MM-DD) of an instant in a zone: "today" at the hospital, not in the browser. */
-export function dateIn(zone: string = DEFAULT_ZONE, at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+export function dateIn(timeZone: string = zone.value, at: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
 }
 
 /** An ISO date plus n days, by the calendar (no zone arithmetic involved). */
@@ -14,12 +32,12 @@ export function addDays(date: string, days: number): string {
 }
 
 /** An ISO instant shown as the hospital's wall-clock time, e.g. "2026-12-02 09:30". */
-export function formatInstant(iso: string | null | undefined, zone: string = DEFAULT_ZONE): string {
+export function formatInstant(iso: string | null | undefined, timeZone: string = zone.value): string {
   if (!iso) return ''
   const d = new Date(iso)
   if (Number.isNaN(d.getTime())) return iso
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
   }).formatToParts(d)
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { session, type Session } from '@checkup/shared'
+import { useDeskHospital } from './stores/deskHospital'
 
 type Persona = Session['persona']
 
@@ -71,9 +72,11 @@ export const router = createRouter({
   ],
 })
 
-router.beforeEach((to) => {
+router.beforeEach(async (to) => {
   if (to.name === 'login') return true
   if (!session.value) return { name: 'login', query: { redirect: to.fullPath } }
   if (!mayOpen(to.meta.personas)) return { name: 'forbidden', query: { page: to.fullPath } }
+  // a desk's "today" is its hospital's: known before its first page asks for today's arrivals
+  if (session.value.persona === 'DESK') await useDeskHospital().load()
   return true
 })

@@ -114,3 +114,13 @@ describe('the API client', () => {
     expect(failure).toMatchObject({ status: 0, code: 'NETWORK' })
   })
 })
+
+describe('the zone pages show times in', () => {
+  it("follows the signed-in user's hospital and refuses a zone that is not one", async () => {
+    const { useZone, zone, formatInstant: fmt } = await import('../time')
+    useZone('Asia/Urumqi')
+    expect(fmt('2026-12-01T01:05:00Z')).toBe('2026-12-01 07:05')
+    useZone('Mars/Olympus')
+    expect(zone.value).toBe('Asia/Shanghai')
+  })
+})

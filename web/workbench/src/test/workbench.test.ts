@@ -1,6 +1,7 @@
 import { describe, expect, it, vi, beforeEach } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
 import { mount, flushPromises } from '@vue/test-utils'
-import { ApiError, remember, forget, requestLog, setLocale } from '@checkup/shared'
+import { ApiError, remember, forget, requestLog, setLocale, zone } from '@checkup/shared'
 import ErrorNotice from '../components/ErrorNotice.vue'
 import RequestLog from '../components/RequestLog.vue'
 import { matches, type Booking } from '../composables/useDesk'
@@ -11,6 +12,8 @@ vi.mock('element-plus', async (original) => {
   const real = await original<typeof import('element-plus')>()
   return { ...real, ElMessage: Object.assign(vi.fn(), { success: vi.fn(), error: vi.fn() }) }
 })
+
+beforeEach(() => setActivePinia(createPinia()))
 
 const booking = (b: Partial<Booking>): Booking => ({ amountCents: 0, ...b }) as Booking
 
@@ -106,7 +109,9 @@ describe('the menus and the guard', () => {
 })
 
 describe('landing after sign-in', () => {
-  it('takes each persona to its own first page', async () => {
+  it("takes each persona to its own first page; a desk's in its hospital's zone", async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ hospitalId: 'H009', name: '乌鲁木齐体检中心', city: 'Urumqi', timezone: 'Asia/Urumqi' }),
+      { status: 200, headers: { 'Content-Type': 'application/json' } })))
     const { router } = await import('../router')
     for (const [persona, page] of [['DESK', 'arrivals'], ['HR', 'campaigns'], ['OPS', 'flags'], ['TESTER', 'console']] as const) {
       remember({ token: 't', persona, tenantId: null, expiresAt: '2999-01-01T00:00:00Z', username: 'u' })
@@ -114,6 +119,8 @@ describe('landing after sign-in', () => {
       await router.replace('/')
       expect(router.currentRoute.value.name, persona).toBe(page)
     }
+    expect(zone.value).toBe('Asia/Urumqi')
+    vi.unstubAllGlobals()
     forget()
   })
 })

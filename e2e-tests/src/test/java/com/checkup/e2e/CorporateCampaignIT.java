@@ -231,7 +231,7 @@ class CorporateCampaignIT {
             return null;
         }
         for (String user : List.of("ops1", "tester1")) {
-            for (JsonNode m : Http.get(user, "/api/ops/messages?recipient=" + recipient).json()) {
+            for (JsonNode m : Http.get(user, "/api/ops/messages?recipient=" + recipient).json().get("items")) {
                 assertThat(m.get("body").asText()).as("what " + user + " sees").doesNotContain(x.group(1));
             }
         }

@@ -67,6 +67,15 @@ class HospitalOperationsIT {
         assertThat(Http.get("hr.acme", "/api/app/bookings/" + id + "/report").status()).isEqualTo(403);
         assertThat(Http.get("hr.acme", "/api/desk/bookings/" + id + "/report").status()).isEqualTo(403);
 
+        // Who read it: the hospital's desk sees every access that reached the service, newest first, refusals included.
+        Http.Response accesses = Http.get("desk.h001", "/api/desk/bookings/" + id + "/report/accesses");
+        assertThat(accesses.status()).as(accesses.toString()).isEqualTo(200);
+        assertThat(accesses.json().get(0).get("actor").asText()).isEqualTo("DESK:desk.h002");
+        assertThat(accesses.json().get(0).get("allowed").asBoolean()).isFalse();
+        assertThat(accesses.json().findValuesAsText("actor")).contains("DESK:desk.h001", "CONSUMER:consumer1", "CONSUMER:consumer2");
+        assertThat(Http.get("desk.h002", "/api/desk/bookings/" + id + "/report/accesses").status()).isEqualTo(404);
+        assertThat(Http.get("consumer1", "/api/desk/bookings/" + id + "/report/accesses").status()).isEqualTo(403);
+
         // The examinee is told once.
         await().atMost(Duration.ofSeconds(30)).until(() -> reportNotices("consumer1") == reportNoticesBefore + 1);
     }
@@ -160,13 +169,21 @@ class HospitalOperationsIT {
         });
     }
 
+    /** The user's report notices, over every page (the demo users collect many messages over a run). */
     private static int reportNotices(String user) {
         int n = 0;
-        for (JsonNode m : Http.get("ops1", "/api/ops/messages?recipient=" + user).json()) {
-            if (m.get("eventType").asText().equals("report.ready")) {
-                n++;
+        String cursor = null;
+        do {
+            Http.Response page = Http.get("ops1", "/api/ops/messages?recipient=" + user + "&limit=200"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.toString()).isEqualTo(200);
+            for (JsonNode m : page.json().get("items")) {
+                if (m.get("eventType").asText().equals("report.ready")) {
+                    n++;
+                }
             }
-        }
+            cursor = page.json().path("nextCursor").asText(null); // null on the last page
+        } while (cursor != null);
         return n;
     }
 

@@ -12,6 +12,7 @@ import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.fulfillment.FulfillmentService;
 import com.checkup.contracts.fulfillment.OpenTaskRequest;
+import com.checkup.contracts.fulfillment.ReportAccessView;
 import com.checkup.contracts.fulfillment.ReportFile;
 import com.checkup.contracts.fulfillment.ReportService;
 import com.checkup.contracts.fulfillment.ReportView;
@@ -161,6 +162,55 @@ class FulfillmentServiceIT {
                 "DESK:desk.hr1 UPLOAD true", "CONSUMER:consumer1 DOWNLOAD true", "DESK:desk.hr1 DOWNLOAD true",
                 "CONSUMER:consumer2 DOWNLOAD false", "DESK:desk.hr2 DOWNLOAD false", "HR:hr.acme DOWNLOAD false",
                 "OPS:ops1 DOWNLOAD false", "DESK:desk.hr2 UPLOAD false");
+    }
+
+    @Test
+    void theDeskOfTheHospitalSeesWhoUploadedAndTriedToReadAReportNewestFirst() {
+        String booking = booking("HA1", "consumer1", BookingStatus.CHECKED_IN);
+        as("DESK", "HA1", "desk.ha1", () -> reports.upload(booking, "r.pdf", pdf("report of " + booking)));
+        as("CONSUMER", null, "consumer1", () -> reports.download(booking));
+        assertThat(code(() -> as("DESK", "HA2", "desk.ha2", () -> reports.download(booking)))).isEqualTo("FORBIDDEN");
+
+        List<ReportAccessView> seen = as("DESK", "HA1", "desk.ha1", () -> reports.accesses(booking));
+        assertThat(seen).extracting(a -> a.getActor() + " " + a.getAction() + " " + a.isAllowed()).containsExactly(
+                "DESK:desk.ha2 DOWNLOAD false", "CONSUMER:consumer1 DOWNLOAD true", "DESK:desk.ha1 UPLOAD true");
+        assertThat(seen.get(0).getReason()).startsWith("FORBIDDEN");
+        assertThat(seen.get(1).getReason()).isNull();
+        for (int i = 1; i < seen.size(); i++) {
+            assertThat(Instant.parse(seen.get(i - 1).getAt())).isAfterOrEqualTo(Instant.parse(seen.get(i).getAt()));
+        }
+        assertThat(Instant.parse(seen.get(2).getAt())).isAfter(Instant.now().minus(Duration.ofMinutes(5)));
+
+        // To another hospital's desk the booking does not exist; nobody but a desk reads the audit, not even the examinee.
+        assertThat(code(() -> as("DESK", "HA2", "desk.ha2", () -> reports.accesses(booking)))).isEqualTo("NOT_FOUND");
+        assertThat(code(() -> as("CONSUMER", null, "consumer1", () -> reports.accesses(booking)))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> as("HR", "ACME", "hr.acme", () -> reports.accesses(booking)))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> as("OPS", null, "ops1", () -> reports.accesses(booking)))).isEqualTo("FORBIDDEN");
+        assertThat(code(() -> as("DESK", "HA1", "desk.ha1", () -> reports.accesses("B-none")))).isEqualTo("NOT_FOUND");
+        // Reading the audit is not an access to the report: it adds nothing.
+        assertThat(as("DESK", "HA1", "desk.ha1", () -> reports.accesses(booking))).hasSize(3);
+
+        // A booking without a report yet shows the attempts on it.
+        String confirmed = booking("HA1", "consumer1", BookingStatus.CONFIRMED);
+        assertThat(code(() -> as("DESK", "HA1", "desk.ha1", () -> reports.upload(confirmed, "r.pdf", pdf("x"))))).isEqualTo("CONFLICT");
+        assertThat(as("DESK", "HA1", "desk.ha1", () -> reports.accesses(confirmed))).singleElement().satisfies(a -> {
+            assertThat(a.getAction()).isEqualTo("UPLOAD");
+            assertThat(a.isAllowed()).isFalse();
+            assertThat(a.getReason()).startsWith("CONFLICT");
+        });
+
+        // At most the 200 newest.
+        String busy = booking("HA1", "consumer1", BookingStatus.COMPLETED);
+        LocalDateTime base = LocalDateTime.now(ZoneOffset.UTC).minusHours(1);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < 205; i++) {
+            rows.add(new Object[] {busy, base.plusSeconds(i), "CONSUMER:c" + i});
+        }
+        db.batchUpdate("INSERT INTO report_access_audit (booking_id, at, actor, action, allowed) VALUES (?, ?, ?, 'DOWNLOAD', TRUE)", rows);
+        List<ReportAccessView> many = as("DESK", "HA1", "desk.ha1", () -> reports.accesses(busy));
+        assertThat(many).hasSize(200);
+        assertThat(many.get(0).getActor()).isEqualTo("CONSUMER:c204");
+        assertThat(many.get(199).getActor()).isEqualTo("CONSUMER:c5");
     }
 
     @Test

@@ -7,6 +7,9 @@ import java.util.List;
  * = hospital id): another hospital's booking answers NOT_FOUND, and any other persona FORBIDDEN.
  */
 public interface DeskService {
+    /** The desk's own hospital (its name and time zone: the desk's "today" and every time it shows are in that zone). */
+    HospitalView hospital();
+
     /** Bookings of the desk's hospital for a day (ISO date; null or blank = today in the hospital's time zone) that
      *  are expected or were handled: CONFIRMED, CHECKED_IN, COMPLETED, NO_SHOW; by period, then name. */
     List<BookingView> arrivals(String date);

@@ -1,5 +1,7 @@
 package com.checkup.contracts.fulfillment;
 
+import java.util.List;
+
 /**
  * Report files (fulfillment-service). A desk uploads a PDF for a checked-in booking of its hospital; the examinee
  * and that hospital's desk may download it; nobody else (HR never). Every upload and every access, allowed or not,
@@ -12,4 +14,10 @@ public interface ReportService {
 
     /** The report with its content, for the examinee or the desk of the booking's hospital. */
     ReportFile download(String bookingId);
+
+    /**
+     * Who uploaded or tried to read the booking's report, newest first, at most 200: for the desk of the booking's
+     * hospital only (another hospital's booking is NOT_FOUND, as to upload; other personas FORBIDDEN).
+     */
+    List<ReportAccessView> accesses(String bookingId);
 }

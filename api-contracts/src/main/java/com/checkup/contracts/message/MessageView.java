@@ -24,6 +24,8 @@ public class MessageView implements Serializable {
     private String sendAt;
     private String sentAt;
     private String createdAt;
+    /** its last change: for a dead letter, when it gave up (the order dead letters are listed in) */
+    private String updatedAt;
 
     public String getMessageId() {
         return messageId;
@@ -127,5 +129,13 @@ public class MessageView implements Serializable {
 
     public void setCreatedAt(String createdAt) {
         this.createdAt = createdAt;
+    }
+
+    public String getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(String updatedAt) {
+        this.updatedAt = updatedAt;
     }
 }

@@ -813,7 +813,6 @@ public final class OpenApiDocument {
         ObjectNode s = NODES.objectNode();
         schemas.put(name, s); // before the fields: a bean that reaches itself again gets the $ref
         s.put("type", "object");
-        s.put("x-java-type", c.getName());
         Map<String, Field> fields = new TreeMap<>();
         for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
             for (Field f : k.getDeclaredFields()) {

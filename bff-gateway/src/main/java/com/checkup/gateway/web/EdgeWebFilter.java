@@ -72,7 +72,8 @@ public final class EdgeWebFilter implements WebFilter {
         }
         String client = webClients.clientOf(path);
         if (client != null) {
-            return webClients.serve(exchange, client);
+            // logged like any request: a probe of the web client's paths leaves its trace too
+            return webClients.serve(exchange, client).doFinally(signal -> log(exchange, start));
         }
         ApiError unreadable = unreadableBody(request);
         if (unreadable != null) {

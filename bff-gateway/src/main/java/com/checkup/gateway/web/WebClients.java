@@ -148,7 +148,7 @@ public final class WebClients {
         h.add(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         byte[] body = file.bytes;
         String accepts = exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_ENCODING);
-        if (file.gzipped != null && accepts != null && accepts.contains("gzip")) {
+        if (file.gzipped != null && acceptsGzip(accepts)) {
             h.set(HttpHeaders.CONTENT_ENCODING, "gzip");
             body = file.gzipped;
         }
@@ -157,6 +157,26 @@ public final class WebClients {
             return response.setComplete();
         }
         return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+
+    /** {@code gzip} among the accepted encodings, and not refused with {@code q=0}. */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String part : acceptEncoding.split(",")) {
+            String[] p = part.trim().split(";");
+            if (p[0].trim().equalsIgnoreCase("gzip")) {
+                for (int i = 1; i < p.length; i++) {
+                    String q = p[i].trim().replace(" ", "");
+                    if (q.startsWith("q=") && q.substring(2).matches("0(\\.0*)?")) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String extension(String path) {

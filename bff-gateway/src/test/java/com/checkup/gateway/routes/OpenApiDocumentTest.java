@@ -233,13 +233,18 @@ class OpenApiDocumentTest {
 
     @Test
     void anOpenRouteNeedsNoToken() {
-        for (String id : List.of("login", "payment-callback", "openapi")) {
+        for (String id : List.of("login", "payment-callback")) {
             JsonNode op = operation(routes.byId(id));
             assertThat(op.path("security").size()).as(id).isZero();
             assertThat(op.has("x-personas")).as(id).isFalse();
             assertThat(op.get("responses").has("403")).as(id).isFalse();
         }
-        assertThat(operation(routes.byId("openapi")).get("responses").has("401")).isFalse();
+        // The document itself is for signed-in callers (integrators have accounts): it maps the whole surface.
+        JsonNode openapi = operation(routes.byId("openapi"));
+        assertThat(openapi.path("security").size()).isOne();
+        assertThat(openapi.get("responses").has("401")).isTrue();
+        assertThat(openapi.get("x-personas")).extracting(JsonNode::asText).contains("CONSUMER", "DESK", "HR", "OPS", "TESTER");
+        assertThat(doc.toString()).as("no Java class names for a would-be Dubbo caller").doesNotContain("x-java-type", "com.checkup.");
         assertThat(doc.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
         assertThat(doc.at("/components/securitySchemes/bearer/type").asText()).isEqualTo("http");
     }
@@ -272,7 +277,7 @@ class OpenApiDocumentTest {
         }
     }
 
-    /** The gateway answers GET /api/openapi.json with the document of its live route table, without a token. */
+    /** The gateway answers GET /api/openapi.json with the document of its live route table, to a signed-in caller. */
     @Test
     void theEndpointAnswersTheLiveTablesDocument() throws Exception {
         JsonResponses responses = new JsonResponses(JSON);
@@ -287,7 +292,7 @@ class OpenApiDocumentTest {
 
         // The table changes live: the next answer describes the new one.
         live[0] = RouteTable.parse("{\"routes\":[{\"id\":\"openapi\",\"method\":\"GET\",\"path\":\"/api/openapi.json\","
-                + "\"open\":true,\"local\":\"openapi\"}]}");
+                + "\"personas\":[\"OPS\"],\"local\":\"openapi\"}]}");
         JsonNode after = serve(plugin);
         assertThat(after.get("paths").size()).isEqualTo(1);
         assertThat(after.at("/paths/~1api~1openapi.json/get/operationId").asText()).isEqualTo("openapi");
@@ -296,6 +301,7 @@ class OpenApiDocumentTest {
     private static JsonNode serve(LocalEndpointsPlugin plugin) throws IOException {
         MockServerWebExchange e = MockServerWebExchange.from(MockServerHttpRequest.get("/api/openapi.json"));
         e.getAttributes().put(GatewayExchange.REQUEST_ID, "rid-openapi");
+        e.getAttributes().put(GatewayExchange.CALLER, new com.checkup.gateway.auth.Caller("ops1", "OPS", null));
         e.getAttributes().put(GatewayExchange.ROUTE, routes.match("GET", "/api/openapi.json"));
         ShenyuPluginChain end = ex -> Mono.empty();
         plugin.execute(e, end).block(Duration.ofSeconds(30));

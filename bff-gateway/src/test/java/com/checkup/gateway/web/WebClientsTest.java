@@ -105,4 +105,14 @@ class WebClientsTest {
         assertThat(e.getResponse().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(body(e)).contains("not built into this gateway");
     }
+
+    @Test
+    void gzipOnlyWhenAcceptedAndNotRefused() {
+        assertThat(WebClients.acceptsGzip("gzip, deflate, br")).isTrue();
+        assertThat(WebClients.acceptsGzip("br;q=1.0, gzip;q=0.8")).isTrue();
+        assertThat(WebClients.acceptsGzip("gzip;q=0")).isFalse();
+        assertThat(WebClients.acceptsGzip("gzip; q=0.0")).isFalse();
+        assertThat(WebClients.acceptsGzip("x-gzip2, br")).isFalse();
+        assertThat(WebClients.acceptsGzip(null)).isFalse();
+    }
 }

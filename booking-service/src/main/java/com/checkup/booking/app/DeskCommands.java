@@ -56,6 +56,10 @@ public class DeskCommands {
         this.clock = clock;
     }
 
+    public Hospital hospital() {
+        return catalogue.hospital(Callers.deskHospital());
+    }
+
     public List<Booking> arrivals(String date) {
         Hospital h = catalogue.hospital(Callers.deskHospital());
         LocalDate day = date == null || date.isBlank() ? h.today(clock.instant()) : day(date);

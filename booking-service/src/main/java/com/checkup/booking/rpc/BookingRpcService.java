@@ -5,6 +5,7 @@ import com.checkup.booking.app.BookingCommands;
 import com.checkup.booking.app.CatalogueQueries;
 import com.checkup.booking.domain.Booking;
 import com.checkup.booking.domain.CheckupPackage;
+import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingView;
@@ -31,14 +32,16 @@ public class BookingRpcService implements BookingService {
 
     @Override
     public List<HospitalView> hospitals() {
-        return catalogue.hospitals().stream().map(h -> {
-            HospitalView v = new HospitalView();
-            v.setHospitalId(h.id());
-            v.setName(h.name());
-            v.setCity(h.city());
-            v.setTimezone(h.zone().getId());
-            return v;
-        }).toList();
+        return catalogue.hospitals().stream().map(BookingRpcService::view).toList();
+    }
+
+    static HospitalView view(Hospital h) {
+        HospitalView v = new HospitalView();
+        v.setHospitalId(h.id());
+        v.setName(h.name());
+        v.setCity(h.city());
+        v.setTimezone(h.zone().getId());
+        return v;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.CapacityChange;
 import com.checkup.contracts.booking.CapacityView;
 import com.checkup.contracts.booking.DeskService;
+import com.checkup.contracts.booking.HospitalView;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -16,6 +17,11 @@ public class DeskRpcService implements DeskService {
 
     public DeskRpcService(DeskCommands desk) {
         this.desk = desk;
+    }
+
+    @Override
+    public HospitalView hospital() {
+        return BookingRpcService.view(desk.hospital());
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.fulfillment.ReportEvent;
 import com.checkup.fulfillment.domain.ReportAccess;
 import com.checkup.fulfillment.domain.ReportUpload;
+import com.checkup.fulfillment.persistence.ReportAccessRow;
 import com.checkup.fulfillment.persistence.ReportFiles;
 import com.checkup.fulfillment.persistence.ReportMapper;
 import com.checkup.fulfillment.persistence.ReportRow;
@@ -20,6 +21,7 @@ import com.checkup.platform.events.EventPublisher;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ReportCommands {
     private static final Logger log = LoggerFactory.getLogger(ReportCommands.class);
+    /** A report is read a handful of times; 200 lines is every access of any real booking, bounded all the same. */
+    private static final int MAX_ACCESSES = 200;
 
     private final ReportMapper reports;
     private final ReportFiles files;
@@ -118,6 +122,18 @@ public class ReportCommands {
     }
 
     public record Download(ReportRow report, byte[] content) {
+    }
+
+    /**
+     * Who uploaded or tried to read a booking's report, newest first, for the desk of the booking's hospital only.
+     * booking-service decides whose booking it is (another hospital's is NOT_FOUND, as for an upload), so attempts on a
+     * booking without a report yet are shown too. Reading the audit is not itself an access to the report: not audited.
+     */
+    public List<ReportAccessRow> accesses(String bookingId) {
+        Callers.require(Persona.DESK);
+        String id = TaskCommands.required("bookingId", bookingId, 64);
+        BookingView b = bookings.deskBooking(id);
+        return reports.accesses(b.getBookingId(), MAX_ACCESSES);
     }
 
     /** Runs an access; a refusal is audited (with its reason) before it goes back to the caller. */

@@ -22,6 +22,9 @@ public record TaskCursor(Instant createdAt, String id) {
         Objects.requireNonNull(id);
     }
 
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     public static TaskCursor after(Task last) {
         return new TaskCursor(last.createdAt(), last.id());
     }
@@ -42,7 +45,12 @@ public record TaskCursor(Instant createdAt, String id) {
             if (parts.length != 3 || !VERSION.equals(parts[0]) || !parts[2].matches("[A-Za-z0-9-]{1,40}")) {
                 throw malformed();
             }
-            return new TaskCursor(Instant.parse(parts[1]), parts[2]);
+            Instant at = Instant.parse(parts[1]);
+            // a forged far-off instant would fail later in the database (a 500): the queue's rows are all after 2000
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw malformed();
+            }
+            return new TaskCursor(at, parts[2]);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw malformed();
         }

@@ -1,5 +1,6 @@
 package com.checkup.fulfillment.persistence;
 
+import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -24,4 +25,9 @@ public interface ReportMapper {
     void audit(@Param("bookingId") String bookingId, @Param("reportId") String reportId, @Param("actor") String actor,
                @Param("tenantId") String tenantId, @Param("action") String action, @Param("allowed") boolean allowed,
                @Param("reason") String reason, @Param("traceId") String traceId);
+
+    /** A booking's accesses, newest first (the id is the order they were written in), on idx_report_audit_booking. */
+    @Select("SELECT at, actor, action, allowed, reason FROM report_access_audit WHERE booking_id = #{bookingId}"
+            + " ORDER BY id DESC LIMIT #{limit}")
+    List<ReportAccessRow> accesses(@Param("bookingId") String bookingId, @Param("limit") int limit);
 }

@@ -1,11 +1,13 @@
 package com.checkup.fulfillment.rpc;
 
+import com.checkup.contracts.fulfillment.ReportAccessView;
 import com.checkup.contracts.fulfillment.ReportFile;
 import com.checkup.contracts.fulfillment.ReportService;
 import com.checkup.contracts.fulfillment.ReportView;
 import com.checkup.fulfillment.app.ReportCommands;
 import com.checkup.fulfillment.persistence.ReportRow;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** Dubbo adapter of the report use cases. */
@@ -41,5 +43,18 @@ public class ReportRpcService implements ReportService {
         f.setContentType(d.report().contentType);
         f.setContent(d.content());
         return f;
+    }
+
+    @Override
+    public List<ReportAccessView> accesses(String bookingId) {
+        return commands.accesses(bookingId).stream().map(a -> {
+            ReportAccessView v = new ReportAccessView();
+            v.setAt(a.at.toInstant(ZoneOffset.UTC).toString());
+            v.setActor(a.actor);
+            v.setAction(a.action);
+            v.setAllowed(a.allowed);
+            v.setReason(a.reason);
+            return v;
+        }).toList();
     }
 }

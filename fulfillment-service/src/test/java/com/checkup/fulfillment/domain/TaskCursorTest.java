@@ -24,7 +24,9 @@ class TaskCursorTest {
     @Test
     void anythingElseIsRefusedNamingTheCursor() {
         for (String bad : new String[] {"garbage!", "", "   ", "x".repeat(500), b64("v1|not-a-time|T-1"), b64("v2|2026-11-22T08:00:00Z|T-1"),
-                b64("v1|2026-11-22T08:00:00Z"), b64("v1|2026-11-22T08:00:00Z|T-1|x"), b64("v1|2026-11-22T08:00:00Z|' OR 1=1 --")}) {
+                b64("v1|2026-11-22T08:00:00Z"), b64("v1|2026-11-22T08:00:00Z|T-1|x"), b64("v1|2026-11-22T08:00:00Z|' OR 1=1 --"),
+                // forged instants the database cannot hold: refused here, not a 500 there
+                b64("v1|+1000000000-01-01T00:00:00Z|T-1"), b64("v1|-0001-01-01T00:00:00Z|T-1"), b64("v1|1970-01-01T00:00:00Z|T-1")}) {
             assertThatThrownBy(() -> TaskCursor.decode(bad)).as(bad).isInstanceOfSatisfying(BusinessException.class, e -> {
                 assertThat(e.getCode()).isEqualTo("VALIDATION_FAILED");
                 assertThat(e.getMessage()).startsWith("cursor ");

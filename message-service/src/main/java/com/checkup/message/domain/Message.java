@@ -30,10 +30,20 @@ public final class Message {
     private Instant sentAt;
     private String lastError;
     private final Instant createdAt;
+    /** When its row last changed, as read (a dead letter: when it gave up); listings are ordered and paged by it. */
+    private final Instant updatedAt;
 
+    /** A new message: its row is written with {@code updatedAt = createdAt}. */
     public Message(String id, String eventId, String eventType, Kind kind, String bookingId, String hospitalId, String recipient,
                    Channel channel, String body, String shownBody, Status status, int attempts, Instant sendAt, Instant sentAt, String lastError,
                    Instant createdAt) {
+        this(id, eventId, eventType, kind, bookingId, hospitalId, recipient, channel, body, shownBody, status, attempts, sendAt, sentAt,
+                lastError, createdAt, createdAt);
+    }
+
+    public Message(String id, String eventId, String eventType, Kind kind, String bookingId, String hospitalId, String recipient,
+                   Channel channel, String body, String shownBody, Status status, int attempts, Instant sendAt, Instant sentAt, String lastError,
+                   Instant createdAt, Instant updatedAt) {
         this.id = id;
         this.eventId = eventId;
         this.eventType = eventType;
@@ -50,6 +60,7 @@ public final class Message {
         this.sentAt = sentAt;
         this.lastError = lastError;
         this.createdAt = createdAt;
+        this.updatedAt = updatedAt;
     }
 
     public void sent(Instant now) {
@@ -104,6 +115,7 @@ public final class Message {
     public Instant sentAt() { return sentAt; }
     public String lastError() { return lastError; }
     public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
 
     @Override
     public String toString() {

@@ -41,11 +41,26 @@ public interface MessageMapper {
             + " WHERE id = #{id} AND status = 'DEAD'")
     int replay(@Param("id") String id, @Param("now") LocalDateTime now);
 
-    @Select("SELECT * FROM message WHERE recipient = #{recipient} ORDER BY created_at DESC, id LIMIT 100")
-    List<MessageRow> byRecipient(String recipient);
+    /**
+     * Keyset page of a recipient's messages, newest first: rows strictly after (afterAt, afterId) in
+     * (created_at DESC, id DESC) order, on idx_message_recipient. The bound is spelt
+     * {@code created_at <= t AND (created_at < t OR id < i)} rather than as a row value, which not every MySQL/MariaDB
+     * version turns into an index range; the plain {@code created_at <= t} always is one.
+     */
+    @Select("<script>SELECT * FROM message WHERE recipient = #{recipient}"
+            + " <if test='afterAt != null'>AND created_at &lt;= #{afterAt} AND (created_at &lt; #{afterAt} OR id &lt; #{afterId})</if>"
+            + " ORDER BY created_at DESC, id DESC LIMIT #{limit}</script>")
+    List<MessageRow> byRecipient(@Param("recipient") String recipient, @Param("afterAt") LocalDateTime afterAt,
+                                 @Param("afterId") String afterId, @Param("limit") int limit);
 
-    @Select("SELECT * FROM message WHERE status = 'DEAD' ORDER BY updated_at LIMIT 500")
-    List<MessageRow> dead();
+    /** Keyset page of dead letters, newest first by when they gave up (updated_at DESC, id DESC); null filters match all. */
+    @Select("<script>SELECT * FROM message WHERE status = 'DEAD'"
+            + " <if test='hospital != null'>AND hospital_id = #{hospital}</if>"
+            + " <if test='eventType != null'>AND event_type = #{eventType}</if>"
+            + " <if test='afterAt != null'>AND updated_at &lt;= #{afterAt} AND (updated_at &lt; #{afterAt} OR id &lt; #{afterId})</if>"
+            + " ORDER BY updated_at DESC, id DESC LIMIT #{limit}</script>")
+    List<MessageRow> dead(@Param("hospital") String hospital, @Param("eventType") String eventType,
+                          @Param("afterAt") LocalDateTime afterAt, @Param("afterId") String afterId, @Param("limit") int limit);
 
     /** Reminders of a booking not sent yet are called off (cancelled or moved). */
     @Update("UPDATE message SET status = 'CANCELLED', updated_at = #{now} WHERE booking_id = #{bookingId}"

@@ -2,6 +2,7 @@ package com.checkup.message.persistence;
 
 import com.checkup.message.domain.Channel;
 import com.checkup.message.domain.Message;
+import com.checkup.message.domain.MessageCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -71,12 +72,17 @@ public class MessageRepository {
         return mapper.replay(id, utc(now)) == 1;
     }
 
-    public List<Message> byRecipient(String recipient) {
-        return mapper.byRecipient(recipient).stream().map(MessageRepository::message).toList();
+    /** A recipient's messages newest first (creation time, then id), strictly after {@code after} when given. */
+    public List<Message> byRecipient(String recipient, MessageCursor after, int limit) {
+        return mapper.byRecipient(recipient, after == null ? null : utc(after.at()), after == null ? null : after.id(), limit)
+                .stream().map(MessageRepository::message).toList();
     }
 
-    public List<Message> dead() {
-        return mapper.dead().stream().map(MessageRepository::message).toList();
+    /** Dead letters newest first (when they gave up, then id), strictly after {@code after}; null filters match all. */
+    public List<Message> dead(String hospitalOrNull, String eventTypeOrNull, MessageCursor after, int limit) {
+        return mapper.dead(hospitalOrNull, eventTypeOrNull, after == null ? null : utc(after.at()),
+                        after == null ? null : after.id(), limit)
+                .stream().map(MessageRepository::message).toList();
     }
 
     public int cancelReminders(String bookingId, Instant now) {
@@ -100,7 +106,7 @@ public class MessageRepository {
         return new Message(r.id, r.eventId, r.eventType, Message.Kind.valueOf(r.kind), r.bookingId, r.hospitalId, r.recipient,
                 Channel.valueOf(r.channel), r.body, r.shownBody, Message.Status.valueOf(r.status), r.attempts,
                 r.sendAt.toInstant(ZoneOffset.UTC), r.sentAt == null ? null : r.sentAt.toInstant(ZoneOffset.UTC), r.lastError,
-                r.createdAt.toInstant(ZoneOffset.UTC));
+                r.createdAt.toInstant(ZoneOffset.UTC), r.updatedAt.toInstant(ZoneOffset.UTC));
     }
 
     private static LocalDateTime utc(Instant i) {

@@ -20,4 +20,5 @@ public class MessageRow {
     public LocalDateTime sentAt;
     public String lastError;
     public LocalDateTime createdAt;
+    public LocalDateTime updatedAt;
 }

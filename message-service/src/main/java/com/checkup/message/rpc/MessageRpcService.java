@@ -1,11 +1,11 @@
 package com.checkup.message.rpc;
 
+import com.checkup.contracts.message.MessagePage;
 import com.checkup.contracts.message.MessageService;
 import com.checkup.contracts.message.MessageView;
 import com.checkup.message.app.MessageQueries;
 import com.checkup.message.domain.Message;
 import com.checkup.platform.privacy.Masking;
-import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** Dubbo adapter for ops: maps and delegates. */
@@ -18,18 +18,25 @@ public class MessageRpcService implements MessageService {
     }
 
     @Override
-    public List<MessageView> messages(String recipient) {
-        return queries.forRecipient(recipient).stream().map(MessageRpcService::view).toList();
+    public MessagePage messages(String recipient, String cursor, Integer limit) {
+        return page(queries.forRecipient(recipient, cursor, limit));
     }
 
     @Override
-    public List<MessageView> deadLetters() {
-        return queries.deadLetters().stream().map(MessageRpcService::view).toList();
+    public MessagePage deadLetters(String hospitalId, String eventType, String cursor, Integer limit) {
+        return page(queries.deadLetters(hospitalId, eventType, cursor, limit));
     }
 
     @Override
     public MessageView replay(String messageId) {
         return view(queries.replay(messageId));
+    }
+
+    private static MessagePage page(MessageQueries.Page p) {
+        MessagePage v = new MessagePage();
+        v.setItems(p.messages().stream().map(MessageRpcService::view).toList());
+        v.setNextCursor(p.next() == null ? null : p.next().encode());
+        return v;
     }
 
     private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?[0-9][0-9 -]{6,}");
@@ -54,6 +61,7 @@ public class MessageRpcService implements MessageService {
         v.setSendAt(m.sendAt().toString());
         v.setSentAt(m.sentAt() == null ? null : m.sentAt().toString());
         v.setCreatedAt(m.createdAt().toString());
+        v.setUpdatedAt(m.updatedAt() == null ? null : m.updatedAt().toString());
         return v;
     }
 }
