@@ -53,9 +53,12 @@ class WorkbenchBrowserIT {
         JsonNode results = Http.JSON.readTree(shots.resolve("results.json").toFile());
         assertThat(results.get("passed").findValuesAsText("name")).containsExactlyInAnyOrder("desk", "hr", "ops", "tester");
         assertThat(results.path("figures").path("loginToArrivalsMs").asLong()).isPositive();
-        // What the pages did is what the API holds: the examinee is checked in, the lane release is back to testers only.
+        // What the pages did is what the platform holds: the examinee was checked in and their report uploaded (so the
+        // booking is COMPLETED), and the lane release is back to testers only.
         String bookingId = results.path("data").path("desk").path("bookingId").asText();
-        assertThat(Http.get("consumer2", "/api/app/bookings/" + bookingId).json().get("status").asText()).isEqualTo("CHECKED_IN");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                Http.get("consumer2", "/api/app/bookings/" + bookingId).json().get("status").asText().equals("COMPLETED"));
+        assertThat(Http.bytes("GET", "/api/app/bookings/" + bookingId + "/report", "consumer2", null, null).status()).isEqualTo(200);
         assertThat(Http.get("ops1", "/api/ops/lane-rules").json().path("percentages").size()).isZero();
     }
 

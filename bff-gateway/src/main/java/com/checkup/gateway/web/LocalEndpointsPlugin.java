@@ -235,11 +235,7 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         }
         List<Map<String, Object>> flags = new ArrayList<>();
         for (FlagCatalogue.Flag f : FlagCatalogue.all().values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.name());
-            m.put("service", f.service());
-            m.put("kind", f.kind().name());
-            m.put("description", f.description());
+            Map<String, Object> m = describe(f);
             m.put("min", f.min());
             m.put("max", f.max());
             m.put("value", config.getConfig(hospital + "." + f.name(), FLAGS_GROUP));
@@ -255,14 +251,18 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
     private static List<Map<String, Object>> catalogue() {
         List<Map<String, Object>> out = new ArrayList<>();
         for (FlagCatalogue.Flag f : FlagCatalogue.all().values()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", f.name());
-            m.put("service", f.service());
-            m.put("kind", f.kind().name());
-            m.put("description", f.description());
-            out.add(m);
+            out.add(describe(f));
         }
         return out;
+    }
+
+    private static Map<String, Object> describe(FlagCatalogue.Flag f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", f.name());
+        m.put("service", f.service());
+        m.put("kind", f.kind().name());
+        m.put("description", f.description());
+        return m;
     }
 
     private static String actor(ServerWebExchange exchange) {

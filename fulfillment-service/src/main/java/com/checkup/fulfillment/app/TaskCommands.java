@@ -5,13 +5,14 @@ import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.fulfillment.OpenTaskRequest;
 import com.checkup.fulfillment.domain.Task;
-import com.checkup.fulfillment.domain.TaskCursor;
 import com.checkup.fulfillment.domain.TaskKind;
 import com.checkup.fulfillment.domain.TaskOutcome;
 import com.checkup.fulfillment.domain.TaskStatus;
 import com.checkup.fulfillment.persistence.TaskRepository;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.Callers;
+import com.checkup.platform.paging.Keyset;
+import com.checkup.platform.paging.KeysetCursor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -30,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TaskCommands {
     private static final Logger log = LoggerFactory.getLogger(TaskCommands.class);
-    private static final int DEFAULT_PAGE = 50;
-    private static final int MAX_PAGE = 200;
 
     private final TaskRepository tasks;
     private final TransactionTemplate tx;
@@ -74,15 +73,11 @@ public class TaskCommands {
         }
     }
 
-    /** A page of the queue and where the next one starts (null: this was the last). */
-    public record Page(List<Task> tasks, TaskCursor next) {
-    }
-
     /**
      * The queue newest first, filtered, one page after {@code cursor}. A desk is held to its own hospital: naming
      * another is FORBIDDEN rather than quietly answered with its own tasks, so a filter never means something else.
      */
-    public Page list(String status, String kind, String hospitalId, String bookingId, String cursor, Integer limit) {
+    public Keyset.Page<Task> list(String status, String kind, String hospitalId, String bookingId, String cursor, Integer limit) {
         CallContext caller = Callers.require(Persona.DESK, Persona.OPS);
         List<TaskStatus> statuses = blank(status)
                 ? List.of(TaskStatus.OPEN, TaskStatus.CLAIMED)
@@ -97,18 +92,9 @@ public class TaskCommands {
             }
             hospital = scope;
         }
-        TaskCursor after = blank(cursor) ? null : TaskCursor.decode(cursor);
-        int size = limit == null ? DEFAULT_PAGE : limit;
-        if (size < 1 || size > MAX_PAGE) {
-            throw invalid("limit must be between 1 and " + MAX_PAGE);
-        }
-        // One row more than asked tells whether another page follows, without a count.
-        List<Task> rows = tasks.page(hospital, statuses, ofKind, booking, after, size + 1);
-        if (rows.size() <= size) {
-            return new Page(rows, null);
-        }
-        List<Task> page = rows.subList(0, size);
-        return new Page(List.copyOf(page), TaskCursor.after(page.get(size - 1)));
+        KeysetCursor after = KeysetCursor.decodeOrFirst(cursor);
+        Keyset page = Keyset.of(limit);
+        return page.page(tasks.page(hospital, statuses, ofKind, booking, after, page.readSize()), Task::createdAt, Task::id);
     }
 
     public Task get(String taskId) {

@@ -1,7 +1,7 @@
 package com.checkup.fulfillment.persistence;
 
 import com.checkup.fulfillment.domain.Task;
-import com.checkup.fulfillment.domain.TaskCursor;
+import com.checkup.platform.paging.KeysetCursor;
 import com.checkup.fulfillment.domain.TaskKind;
 import com.checkup.fulfillment.domain.TaskOutcome;
 import com.checkup.fulfillment.domain.TaskStatus;
@@ -44,10 +44,10 @@ public class TaskRepository {
      * Tasks newest first (creation time, then id), strictly after {@code after} when given; null filters match all.
      */
     public List<Task> page(String hospitalOrNull, List<TaskStatus> statuses, TaskKind kindOrNull, String bookingOrNull,
-                           TaskCursor after, int limit) {
+                           KeysetCursor after, int limit) {
         return mapper.page(hospitalOrNull, statuses.stream().map(Enum::name).toList(),
                         kindOrNull == null ? null : kindOrNull.name(), bookingOrNull,
-                        after == null ? null : utc(after.createdAt()), after == null ? null : after.id(), limit)
+                        after == null ? null : utc(after.at()), after == null ? null : after.id(), limit)
                 .stream().map(TaskRepository::task).toList();
     }
 

@@ -4,6 +4,7 @@ import com.checkup.contracts.fulfillment.FulfillmentService;
 import com.checkup.contracts.fulfillment.OpenTaskRequest;
 import com.checkup.contracts.fulfillment.TaskEntry;
 import com.checkup.contracts.fulfillment.TaskPage;
+import com.checkup.platform.paging.Keyset;
 import com.checkup.contracts.fulfillment.TaskView;
 import com.checkup.fulfillment.app.TaskCommands;
 import com.checkup.fulfillment.domain.Task;
@@ -32,10 +33,10 @@ public class FulfillmentRpcService implements FulfillmentService {
 
     @Override
     public TaskPage tasks(String status, String kind, String hospitalId, String bookingId, String cursor, Integer limit) {
-        TaskCommands.Page p = commands.list(status, kind, hospitalId, bookingId, cursor, limit);
+        Keyset.Page<Task> p = commands.list(status, kind, hospitalId, bookingId, cursor, limit);
         TaskPage v = new TaskPage();
-        v.setItems(views(p.tasks()));
-        v.setNextCursor(p.next() == null ? null : p.next().encode());
+        v.setItems(views(p.rows()));
+        v.setNextCursor(p.nextCursor());
         return v;
     }
 

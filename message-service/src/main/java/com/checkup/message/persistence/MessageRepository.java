@@ -2,7 +2,7 @@ package com.checkup.message.persistence;
 
 import com.checkup.message.domain.Channel;
 import com.checkup.message.domain.Message;
-import com.checkup.message.domain.MessageCursor;
+import com.checkup.platform.paging.KeysetCursor;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -73,13 +73,13 @@ public class MessageRepository {
     }
 
     /** A recipient's messages newest first (creation time, then id), strictly after {@code after} when given. */
-    public List<Message> byRecipient(String recipient, MessageCursor after, int limit) {
+    public List<Message> byRecipient(String recipient, KeysetCursor after, int limit) {
         return mapper.byRecipient(recipient, after == null ? null : utc(after.at()), after == null ? null : after.id(), limit)
                 .stream().map(MessageRepository::message).toList();
     }
 
     /** Dead letters newest first (when they gave up, then id), strictly after {@code after}; null filters match all. */
-    public List<Message> dead(String hospitalOrNull, String eventTypeOrNull, MessageCursor after, int limit) {
+    public List<Message> dead(String hospitalOrNull, String eventTypeOrNull, KeysetCursor after, int limit) {
         return mapper.dead(hospitalOrNull, eventTypeOrNull, after == null ? null : utc(after.at()),
                         after == null ? null : after.id(), limit)
                 .stream().map(MessageRepository::message).toList();

@@ -5,6 +5,7 @@ import com.checkup.contracts.message.MessageService;
 import com.checkup.contracts.message.MessageView;
 import com.checkup.message.app.MessageQueries;
 import com.checkup.message.domain.Message;
+import com.checkup.platform.paging.Keyset;
 import com.checkup.platform.privacy.Masking;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -32,10 +33,10 @@ public class MessageRpcService implements MessageService {
         return view(queries.replay(messageId));
     }
 
-    private static MessagePage page(MessageQueries.Page p) {
+    private static MessagePage page(Keyset.Page<Message> p) {
         MessagePage v = new MessagePage();
-        v.setItems(p.messages().stream().map(MessageRpcService::view).toList());
-        v.setNextCursor(p.next() == null ? null : p.next().encode());
+        v.setItems(p.rows().stream().map(MessageRpcService::view).toList());
+        v.setNextCursor(p.nextCursor());
         return v;
     }
 
