@@ -3,6 +3,13 @@ import { addMessages } from '@checkup/shared'
 // The workbench's words. Chinese first: it is the default; English is switchable in the header.
 addMessages({
   'zh-CN': {
+    'common.close': '关闭', 'tester.ms': '耗时(ms)',
+    'resource.TOTAL': '总号源', 'resource.CT': 'CT', 'resource.ULTRASOUND': '超声', 'resource.MRI': '核磁',
+    'flag.hold-expiry': '未支付订单保留多久', 'flag.booking-window-days': '可提前多少天预约',
+    'flag.change-deadline': '体检日前多久停止取消或改约（已支付）', 'flag.max-unpaid-holds': '每位用户最多同时几笔未支付预约',
+    'flag.connector': '如何对接医院系统：MANUAL（人工），或 HTTP_JSON <地址>（须为允许的主机）',
+    'flag.connector-timeout': '调用医院系统的超时时间', 'flag.quiet-hours': '免打扰时段（医院当地时间）：off 或 HH:mm-HH:mm',
+    'flag.sim-provider-down': '模拟消息通道全部发送失败（仅本地测试）',
     'app.workbench': '工作台', 'app.signOut': '退出登录',
     'login.username': '用户名', 'login.password': '密码', 'login.submit': '登录',
     'login.consumer': '个人用户请使用 Checkup 体检 App',
@@ -72,6 +79,8 @@ addMessages({
     'console.hospitals': '查询医院', 'console.remaining': '剩余号源',
   },
   en: {
+    'common.close': 'Close', 'tester.ms': 'Time (ms)',
+    'resource.TOTAL': 'Places', 'resource.CT': 'CT', 'resource.ULTRASOUND': 'Ultrasound', 'resource.MRI': 'MRI',
     'app.workbench': 'Workbench', 'app.signOut': 'Sign out',
     'login.username': 'User name', 'login.password': 'Password', 'login.submit': 'Sign in',
     'login.consumer': 'Consumers use the Checkup app',

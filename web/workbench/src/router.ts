@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { ElMessage } from 'element-plus'
 import { session, type Session } from '@checkup/shared'
 import { useDeskHospital } from './stores/deskHospital'
 
@@ -11,6 +12,8 @@ declare module 'vue-router' {
     /** i18n key of its menu entry */
     menu?: string
     group?: string
+    /** the menu entry to highlight on a page that has none of its own (a campaign → campaigns) */
+    menuParent?: string
   }
 }
 
@@ -27,7 +30,7 @@ export const pages: RouteRecordRaw[] = [
   { path: 'hr/campaigns', name: 'campaigns', component: () => import('./pages/hr/CampaignsPage.vue'),
     meta: { personas: ['HR'], menu: 'menu.campaigns', group: 'hr' } },
   { path: 'hr/campaigns/:id', name: 'campaign', component: () => import('./pages/hr/CampaignPage.vue'),
-    meta: { personas: ['HR'] } },
+    meta: { personas: ['HR'], menuParent: 'campaigns' } },
   { path: 'ops/flags', name: 'flags', component: () => import('./pages/ops/FlagsPage.vue'),
     meta: { personas: ['OPS'], menu: 'menu.flags', group: 'ops' } },
   { path: 'ops/sync', name: 'sync', component: () => import('./pages/ops/SyncPage.vue'),
@@ -71,6 +74,9 @@ export const router = createRouter({
     },
   ],
 })
+
+// a message about the page being left does not follow the user to the next one
+router.afterEach(() => ElMessage.closeAll())
 
 router.beforeEach(async (to) => {
   if (to.name === 'login') return true

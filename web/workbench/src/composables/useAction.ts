@@ -8,7 +8,12 @@ import { explain } from '../components/errors'
  * nothing, so a double-click never doubles the write. Success and failure are told in a message; a failure keeps
  * the envelope's text and trace id.
  */
-export function useAction<A extends unknown[], R>(run: (...args: A) => Promise<R>, done?: (result: R) => string | void) {
+export function useAction<A extends unknown[], R>(
+  run: (...args: A) => Promise<R>,
+  done?: (result: R) => string | void,
+  /** the page shows `error` itself (a dialog's ErrorNotice): no second, floating copy */
+  options: { inline?: boolean } = {},
+) {
   const busy = ref(false)
   const error = ref<ApiError | null>(null)
 
@@ -19,12 +24,12 @@ export function useAction<A extends unknown[], R>(run: (...args: A) => Promise<R
     try {
       const result = await run(...args)
       const text = done?.(result)
-      if (text) ElMessage.success(text)
+      if (text) ElMessage({ type: 'success', message: text, grouping: true, duration: 2500 })
       return result
     } catch (e) {
       const err = e instanceof ApiError ? e : ApiError.network(e)
       error.value = err
-      ElMessage({ type: 'error', message: explain(err), duration: 6000, showClose: true })
+      if (!options.inline) ElMessage({ type: 'error', message: explain(err), duration: 6000, showClose: true, grouping: true })
       return undefined
     } finally {
       busy.value = false

@@ -10,7 +10,7 @@ import '../messages'
 
 vi.mock('element-plus', async (original) => {
   const real = await original<typeof import('element-plus')>()
-  return { ...real, ElMessage: Object.assign(vi.fn(), { success: vi.fn(), error: vi.fn() }) }
+  return { ...real, ElMessage: Object.assign(vi.fn(), { success: vi.fn(), error: vi.fn(), closeAll: vi.fn() }) }
 })
 
 beforeEach(() => setActivePinia(createPinia()))
@@ -37,12 +37,19 @@ describe('finding an arrival', () => {
 describe('an error shown to the user', () => {
   beforeEach(() => setLocale('en'))
 
-  it('says the envelope message and the trace id, and offers a retry', async () => {
+  it('says the envelope message and the trace id; a refusal offers no retry that would only fail again', () => {
     const w = mount(ErrorNotice, { props: { error: new ApiError(409, 'CONFLICT', 'The total is below what is booked', 'trace-42') } })
     expect(w.text()).toContain('The total is below what is booked')
     expect(w.text()).toContain('trace-42')
-    await w.findAll('button').find((b) => b.text() === 'Retry')!.trigger('click')
-    expect(w.emitted('retry')).toHaveLength(1)
+    expect(w.findAll('button').map((b) => b.text())).not.toContain('Retry')
+  })
+
+  it('offers a retry when the platform was unavailable or the network dropped', async () => {
+    for (const e of [new ApiError(503, 'UNAVAILABLE', 'Try again', 't'), ApiError.network('Failed to fetch')]) {
+      const w = mount(ErrorNotice, { props: { error: e } })
+      await w.findAll('button').find((b) => b.text() === 'Retry')!.trigger('click')
+      expect(w.emitted('retry')).toHaveLength(1)
+    }
   })
 
   it('says what the persona may not do on a 403', () => {
