@@ -180,6 +180,13 @@ export const scenarios = {
     await page.locator('[data-test="lane-apply"]').click()
     await page.locator('[data-test="load-hospitals"]').click()
     await page.locator('[data-test="request-log"] .el-table__body tr').first().locator('[data-test="hop"]', { hasText: 'booking-service @ baseline' }).waitFor()
+
+    // English at a click, kept for the next visit
+    await choose(page, 'locale', 'English')
+    await page.locator('[data-test="menu-console"]', { hasText: 'Test console' }).waitFor()
+    await page.reload()
+    await page.locator('[data-test="menu-console"]', { hasText: 'Test console' }).waitFor()
+    await shot('tester-console-en')
   },
 }
 

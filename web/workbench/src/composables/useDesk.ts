@@ -1,4 +1,6 @@
+import { onMounted, watch, type Ref } from 'vue'
 import { api, dateIn, unwrap, type components } from '@checkup/shared'
+import { useLoad } from './useLoad'
 
 export type Booking = components['schemas']['BookingView']
 export type CapacityRow = components['schemas']['CapacityView']
@@ -20,4 +22,12 @@ export function matches(b: Booking, query: string): boolean {
   if ((b.examineeName ?? '').toLowerCase().includes(q)) return true
   if ((b.checkInCode ?? '').toLowerCase() === q || (b.bookingId ?? '').toLowerCase() === q) return true
   return /^\d{4}$/.test(q) && (b.phoneMasked ?? '').endsWith(q)
+}
+
+/** A day's arrivals at the desk, loaded now and again whenever the day changes. */
+export function useArrivals(date: Ref<string>) {
+  const arrivals = useLoad(() => desk.arrivals(date.value), [] as Booking[])
+  watch(date, arrivals.reload)
+  onMounted(arrivals.reload)
+  return arrivals
 }
