@@ -135,7 +135,7 @@ public final class LocalPlatform {
         }
         if (config.services().stream().anyMatch(s -> s.name().equals("bff-gateway"))) {
             progress.line("  Gateway (API)                                http://127.0.0.1:" + config.gatewayPort()
-                    + "  (OpenAPI: /api/openapi.json)");
+                    + "  (OpenAPI, signed in: /api/openapi.json)");
             progress.line("  Workbench (desk, HR, ops, testers)           http://127.0.0.1:" + config.gatewayPort() + "/workbench/");
             progress.line("  Demo logins (POST /api/auth/login; password = username + \"-pass\", e.g. consumer1 / consumer1-pass):");
             progress.line("    consumer1, consumer2 (CONSUMER); desk.h001, desk.h002 (DESK of H001/H002); hr.acme (HR of ACME);"
