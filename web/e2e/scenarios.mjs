@@ -147,6 +147,12 @@ export const scenarios = {
     await page.locator('[data-test="counts-chart"] canvas').waitFor()
     await row(page, 'employees', 'E1000').waitFor()
     await shot('hr-campaign')
+
+    // the campaign is called off: confirmed first, then shown cancelled without a reload
+    await page.locator('button', { hasText: '返回列表' }).click()
+    await row(page, 'campaigns', name).locator('button', { hasText: '取消项目' }).click()
+    await page.locator('.el-message-box__btns .el-button--primary').click()
+    await row(page, 'campaigns', name).locator('.el-tag', { hasText: '已取消' }).waitFor()
   },
 
   async ops(ctx) {
@@ -190,7 +196,7 @@ export const scenarios = {
   },
 }
 
-async function opsDay({ page, base, figures, shot }) {
+async function opsDay({ page, base, data, figures, shot }) {
   await signIn(page, base, 'ops1')
   await page.waitForURL(/\/workbench\/ops\/flags/)
   await page.locator('[data-test="flags"] .el-table__body tr').first().waitFor()
@@ -231,6 +237,32 @@ async function opsDay({ page, base, figures, shot }) {
   await page.locator('[data-test="menu-messages"]').click()
   await page.locator('[data-test="dead-letters"]').waitFor()
   await shot('ops-messages')
+  // a recipient's notices, newest first
+  await page.locator('[data-test="message-tabs"] .el-tabs__item', { hasText: '按接收人查询' }).click()
+  await field(page, 'recipient').fill(data.ops.recipient)
+  await field(page, 'recipient').press('Enter')
+  await page.locator('[data-test="recipient-messages"] .el-table__body tr').first().waitFor()
+
+  // the manual task of a booking at a hospital without a system: found by its booking, claimed, resolved
+  await page.locator('[data-test="menu-tasks"]').click()
+  await field(page, 'task-booking').fill(data.ops.manualBookingId)
+  const task = row(page, 'tasks', data.ops.manualBookingId)
+  const until = Date.now() + 30_000
+  while (!(await task.isVisible())) {
+    // the task is opened by hospital-sync after the payment: search again until it is there
+    if (Date.now() > until) throw new Error(`no manual task for ${data.ops.manualBookingId}`)
+    await field(page, 'task-booking').press('Enter')
+    await page.waitForTimeout(500)
+  }
+  await task.locator('[data-test="claim"]').click()
+  await task.locator('.el-tag', { hasText: '处理中' }).waitFor()
+  await task.locator('[data-test="resolve"]').click()
+  await field(page, 'note').fill('已电话联系医院，按时到检')
+  await page.locator('[data-test="confirm-resolve"]').click()
+  await task.locator('.el-tag', { hasText: '已解决' }).waitFor()
+  await task.getByText('已处理').waitFor()
+  await page.locator('[data-test="confirm-resolve"]').waitFor({ state: 'detached' })
+  await shot('ops-tasks')
 }
 
 async function api(base, method, path, token, body) {

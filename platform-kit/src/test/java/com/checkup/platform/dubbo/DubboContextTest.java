@@ -1,6 +1,8 @@
 package com.checkup.platform.dubbo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import com.checkup.contracts.context.ContextKeys;
 import com.checkup.contracts.context.IdentityAssertion;
@@ -8,9 +10,7 @@ import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.InternalIdentity;
 import com.checkup.platform.privacy.FieldCipher;
 import org.apache.dubbo.common.URL;
-import org.apache.dubbo.rpc.Invocation;
 import org.apache.dubbo.rpc.Invoker;
-import org.apache.dubbo.rpc.Result;
 import org.apache.dubbo.rpc.RpcInvocation;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,33 +20,11 @@ class DubboContextTest {
     private static final Invoker<?> ORDERS = invoker("com.checkup.contracts.order.OrderService");
     private static final Invoker<?> PAYMENTS = invoker("com.checkup.contracts.payment.PaymentService");
 
+    /** Only the invoker's URL matters here: it names the service an assertion is made for. */
     private static Invoker<?> invoker(String iface) {
-        URL url = URL.valueOf("dubbo://127.0.0.1:20880/" + iface + "?interface=" + iface);
-        return new Invoker<Object>() {
-            @Override
-            public Class<Object> getInterface() {
-                return Object.class;
-            }
-
-            @Override
-            public Result invoke(Invocation invocation) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public URL getUrl() {
-                return url;
-            }
-
-            @Override
-            public boolean isAvailable() {
-                return true;
-            }
-
-            @Override
-            public void destroy() {
-            }
-        };
+        Invoker<?> invoker = mock(Invoker.class);
+        when(invoker.getUrl()).thenReturn(URL.valueOf("dubbo://127.0.0.1:20880/" + iface + "?interface=" + iface));
+        return invoker;
     }
 
     @Test
