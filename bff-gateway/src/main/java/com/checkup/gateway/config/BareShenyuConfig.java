@@ -1,5 +1,7 @@
 package com.checkup.gateway.config;
 
+import com.checkup.gateway.dubbo.RegistryEndpoint;
+import com.checkup.gateway.routes.ShenyuRouteFeed;
 import org.apache.shenyu.common.dto.MetaData;
 import org.apache.shenyu.common.dto.PluginData;
 import org.apache.shenyu.common.dto.RuleData;
@@ -10,7 +12,6 @@ import org.apache.shenyu.common.enums.RpcTypeEnum;
 import org.apache.shenyu.common.enums.SelectorTypeEnum;
 import org.apache.shenyu.sync.data.api.MetaDataSubscriber;
 import org.apache.shenyu.sync.data.api.PluginDataSubscriber;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
@@ -32,11 +33,10 @@ import java.util.List;
 public class BareShenyuConfig {
     @Bean
     ApplicationListener<ApplicationReadyEvent> bareRoute(PluginDataSubscriber plugins, List<MetaDataSubscriber> metaSubscribers,
-                                                         @Value("${dubbo.registry.address}") String registry) {
+                                                         RegistryEndpoint registry) {
         return event -> {
             String dubbo = PluginEnum.DUBBO.getName();
-            String protocol = registry.substring(0, registry.indexOf("://"));
-            plugins.onSubscribe(new PluginData(dubbo, dubbo, "{\"register\":\"" + registry + "\",\"protocol\":\"" + protocol + "\"}", "Bench", true));
+            plugins.onSubscribe(new PluginData(dubbo, dubbo, ShenyuRouteFeed.dubboPluginConfig(registry), "Bench", true));
             plugins.onSelectorSubscribe(SelectorData.builder().id("bench").pluginId(dubbo).pluginName(dubbo).name("bench")
                     .matchMode(MatchModeEnum.AND.getCode()).type(SelectorTypeEnum.FULL_FLOW.getCode()).sort(1).enabled(true)
                     .logged(false).continued(true).handle("[]").conditionList(Collections.emptyList()).build());

@@ -21,6 +21,7 @@ import com.checkup.gateway.limits.LimitRules;
 import com.checkup.gateway.routes.RouteContextBuilder;
 import com.checkup.gateway.routes.RouteTable;
 import com.checkup.gateway.routes.RoutingPlugin;
+import com.checkup.gateway.dubbo.RegistryEndpoint;
 import com.checkup.gateway.routes.ShenyuRouteFeed;
 import com.checkup.gateway.web.EdgeWebFilter;
 import com.checkup.gateway.web.EnvelopeExceptionHandler;
@@ -107,8 +108,8 @@ public class GatewayConfig {
 
     /** The config center, through Dubbo's abstraction (ZooKeeper here, Nacos in k8s). */
     @Bean
-    DynamicConfiguration configCenter(@Value("${dubbo.config-center.address:${dubbo.registry.address}}") String address) {
-        URL url = URL.valueOf(address).setScopeModel(ApplicationModel.defaultModel());
+    DynamicConfiguration configCenter(RegistryEndpoint configCenterEndpoint) {
+        URL url = configCenterEndpoint.url(ApplicationModel.defaultModel());
         return ApplicationModel.defaultModel().getExtensionLoader(DynamicConfigurationFactory.class)
                 .getExtension(url.getProtocol()).getDynamicConfiguration(url);
     }
@@ -130,8 +131,8 @@ public class GatewayConfig {
 
     @Bean
     ShenyuRouteFeed routeFeed(PluginDataSubscriber plugins, List<MetaDataSubscriber> metaSubscribers,
-                              @Value("${dubbo.registry.address}") String registry) {
-        return new ShenyuRouteFeed(plugins, metaSubscribers, registry);
+                              RegistryEndpoint registryEndpoint) {
+        return new ShenyuRouteFeed(plugins, metaSubscribers, registryEndpoint);
     }
 
     /** Route data and limits go live once the application is up; readiness follows the first route table fed. */
@@ -245,8 +246,8 @@ public class GatewayConfig {
     }
 
     @Bean
-    LiveLanes liveLanes(@Value("${dubbo.registry.address}") String registry) {
-        return new LiveLanes(registry);
+    LiveLanes liveLanes(RegistryEndpoint registryEndpoint) {
+        return new LiveLanes(registryEndpoint);
     }
 
     @Bean

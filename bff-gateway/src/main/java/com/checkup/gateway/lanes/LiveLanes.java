@@ -1,5 +1,6 @@
 package com.checkup.gateway.lanes;
 
+import com.checkup.gateway.dubbo.RegistryEndpoint;
 import org.apache.dubbo.common.URL;
 import org.apache.dubbo.registry.Registry;
 import org.apache.dubbo.registry.RegistryFactory;
@@ -18,11 +19,11 @@ import java.util.TreeSet;
  * same code reads ZooKeeper locally and Nacos in k8s): each provider's {@code application} and {@code tag}.
  */
 public final class LiveLanes {
-    private final String registryAddress;
+    private final RegistryEndpoint endpoint;
     private volatile Registry registry;
 
-    public LiveLanes(String registryAddress) {
-        this.registryAddress = registryAddress;
+    public LiveLanes(RegistryEndpoint endpoint) {
+        this.endpoint = endpoint;
     }
 
     /** service → lane → instances ({@code host:port}); the baseline is "baseline". */
@@ -56,7 +57,7 @@ public final class LiveLanes {
             synchronized (this) {
                 if (registry == null) {
                     ApplicationModel app = ApplicationModel.defaultModel();
-                    URL url = URL.valueOf(registryAddress).setScopeModel(app);
+                    URL url = endpoint.url(app);
                     registry = app.getExtensionLoader(RegistryFactory.class).getAdaptiveExtension().getRegistry(url);
                 }
                 r = registry;

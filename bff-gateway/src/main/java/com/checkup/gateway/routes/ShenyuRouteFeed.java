@@ -1,5 +1,8 @@
 package com.checkup.gateway.routes;
 
+import com.checkup.gateway.dubbo.RegistryEndpoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.shenyu.common.dto.MetaData;
 import org.apache.shenyu.common.dto.PluginData;
 import org.apache.shenyu.common.dto.RuleData;
@@ -15,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,14 +37,30 @@ public final class ShenyuRouteFeed {
 
     private final PluginDataSubscriber plugins;
     private final List<MetaDataSubscriber> metaSubscribers;
-    private final String registryAddress;
+    private final String dubboPluginConfig;
     private final Map<String, MetaData> fed = new ConcurrentHashMap<>();
     private volatile boolean ready;
 
-    public ShenyuRouteFeed(PluginDataSubscriber plugins, List<MetaDataSubscriber> metaSubscribers, String registryAddress) {
+    public ShenyuRouteFeed(PluginDataSubscriber plugins, List<MetaDataSubscriber> metaSubscribers, RegistryEndpoint registry) {
         this.plugins = plugins;
         this.metaSubscribers = metaSubscribers;
-        this.registryAddress = registryAddress;
+        this.dubboPluginConfig = dubboPluginConfig(registry);
+    }
+
+    /**
+     * The apache-dubbo plugin's settings: where its references find providers. Written as JSON by Jackson (an address or
+     * a password is data, never pasted into JSON). It holds the registry credentials: ShenYu keeps plugin data in this
+     * process only (its local admin endpoints are off: shenyu.switchConfig.local=false).
+     */
+    public static String dubboPluginConfig(RegistryEndpoint registry) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("register", registry.shenyuRegister());
+        config.put("protocol", registry.protocol());
+        try {
+            return new ObjectMapper().writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The metadata the apache-dubbo plugin uses for a route (keyed by a synthetic path: HTTP paths are not unique per method). */
@@ -53,8 +73,7 @@ public final class ShenyuRouteFeed {
     }
 
     public synchronized void apply(RouteTable table) {
-        String protocol = registryAddress.substring(0, Math.max(0, registryAddress.indexOf("://")));
-        plugin(PluginEnum.DUBBO.getName(), "{\"register\":\"" + registryAddress + "\",\"protocol\":\"" + protocol + "\"}", true);
+        plugin(PluginEnum.DUBBO.getName(), dubboPluginConfig, true);
         for (String p : OUR_PLUGINS) {
             plugin(p, null, table.pluginEnabled(p));
         }

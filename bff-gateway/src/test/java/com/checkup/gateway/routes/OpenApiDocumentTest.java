@@ -1,5 +1,6 @@
 package com.checkup.gateway.routes;
 
+import com.checkup.gateway.dubbo.RegistryEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -284,7 +285,7 @@ class OpenApiDocumentTest {
         RouteTable[] live = {routes};
         LocalEndpointsPlugin plugin = new LocalEndpointsPlugin(responses, new UserDirectory(List.of()),
                 new TokenCodec("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), Duration.ofHours(1), Clock.systemUTC()),
-                new LiveLanes("zookeeper://127.0.0.1:1"),
+                new LiveLanes(RegistryEndpoint.of("zookeeper://127.0.0.1:1", null, null)),
                 new LiveDocument<>(null, "checkup-gateway", "lane-rules", "gateway/lane-rules.json", LaneRules::parse),
                 () -> live[0], null, 64 * 1024, new LoginThrottle(5, 20, Duration.ofMinutes(1), 1_000, Clock.systemUTC()),
                 new AuditTrail(null, "checkup-gateway", JSON, Clock.systemUTC()), ConnectorHosts.parse("his.h001.example:443"));

@@ -1,5 +1,6 @@
 package com.checkup.gateway.web;
 
+import com.checkup.gateway.dubbo.RegistryEndpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.checkup.contracts.flags.ConnectorHosts;
@@ -41,7 +42,7 @@ class LocalEndpointsPluginTest {
     private final JsonResponses responses = new JsonResponses(JSON);
     private final LocalEndpointsPlugin plugin = new LocalEndpointsPlugin(responses, users,
             new TokenCodec("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII), Duration.ofHours(1), Clock.systemUTC()),
-            new LiveLanes("zookeeper://127.0.0.1:1"),
+            new LiveLanes(RegistryEndpoint.of("zookeeper://127.0.0.1:1", null, null)),
             new LiveDocument<>(null, "checkup-gateway", "lane-rules", "gateway/lane-rules.json", LaneRules::parse),
             () -> routes, null, 64 * 1024,
             new LoginThrottle(5, 20, Duration.ofMinutes(1), 1_000, Clock.systemUTC()),

@@ -21,9 +21,29 @@ public final class ConfigCenter {
 
     /** A connection of its own to the config center at {@code url} (e.g. {@code zookeeper://127.0.0.1:2181}). */
     public static DynamicConfiguration connect(ApplicationModel app, String url) {
-        URL u = URL.valueOf(url);
+        return connect(app, url, null, null);
+    }
+
+    /**
+     * A connection of its own to the config center at {@code url} ({@code nacos://host:8848?namespace=checkup} in
+     * k8s), signed in with the credentials when given. They are kept out of the address property so that no
+     * configuration value or log line that shows an address shows a password.
+     */
+    public static DynamicConfiguration connect(ApplicationModel app, String url, String username, String password) {
+        URL u = withCredentials(URL.valueOf(url), username, password).setScopeModel(app);
         return app.getExtensionLoader(DynamicConfigurationFactory.class)
                 .getExtension(u.getProtocol())
                 .getDynamicConfiguration(u);
+    }
+
+    /** The address with the credentials as its user info, where Dubbo's Nacos and ZooKeeper extensions read them. */
+    static URL withCredentials(URL url, String username, String password) {
+        if (username == null || username.isBlank()) {
+            return url;
+        }
+        if (password == null || password.isEmpty()) {
+            throw new IllegalStateException("A config-center username is set but no password: set both or neither");
+        }
+        return url.setUsername(username).setPassword(password);
     }
 }

@@ -122,9 +122,10 @@ public class PlatformAutoConfiguration {
     @ConditionalOnExpression("'${checkup.config-center.address:${dubbo.config-center.address:${dubbo.registry.address:}}}' != ''")
     static class Config {
         @Bean
-        DynamicConfiguration checkupConfigCenter(
+        DynamicConfiguration checkupConfigCenter(PlatformProperties props,
                 @Value("${checkup.config-center.address:${dubbo.config-center.address:${dubbo.registry.address}}}") String url) {
-            return ConfigCenter.connect(ApplicationModel.defaultModel(), url);
+            return ConfigCenter.connect(ApplicationModel.defaultModel(), url, props.getConfigCenter().getUsername(),
+                    props.getConfigCenter().getPassword());
         }
 
         @Bean

@@ -91,6 +91,25 @@ public class PlatformProperties {
     public static class ConfigCenter {
         /** Config-center URL for flags and flow rules; defaults to Dubbo's config center, then its registry. */
         private String address;
+        /** Credentials of the config center (Nacos auth in k8s); none locally. Never part of the address. */
+        private String username;
+        private String password;
+
+        public String getUsername() {
+            return username;
+        }
+
+        public void setUsername(String username) {
+            this.username = username;
+        }
+
+        public String getPassword() {
+            return password;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
 
         public String getAddress() {
             return address;
