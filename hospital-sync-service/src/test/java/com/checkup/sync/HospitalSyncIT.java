@@ -2,6 +2,7 @@ package com.checkup.sync;
 
 import static com.checkup.platform.embedded.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.checkup.contracts.booking.BookingEvent;
@@ -32,6 +33,10 @@ import com.checkup.sync.app.CredentialVault;
 import java.util.Map;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import com.checkup.sync.app.HospitalSync;
+import com.checkup.sync.app.SyncCopies;
+import com.checkup.sync.connector.HospitalCircuits;
+import com.checkup.sync.domain.CopyReport;
+import com.checkup.sync.rpc.HospitalSyncRpcService;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -56,9 +61,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * hospital-sync-service for real (own database, ZooKeeper config center, RocketMQ), pushing to the hospital
  * simulator over HTTP; booking-service and fulfillment-service stood in for by Dubbo providers the test reads.
  * Fast retries (3 tries, 200 ms then 400 ms) and a circuit that opens after 3 failed calls, for 2 s.
+ *
+ * <p>Run as copies, as a tiered deployment does (checkup.sync.tiers = {@value #TIERS}): {@code service}, the default
+ * copy, serves every hospital but TL1, TL2 and TN1; the {@code large} copy serves TL1 and TL2; tier north's copy runs
+ * only from the middle of one test on. Every test calls the ops service through Dubbo, which lands on either copy.
  */
 @ExtendWith(EmbeddedInfraExtension.class)
 class HospitalSyncIT {
+    private static final String TIERS = "large=TL1,TL2;north=TN1";
     private static final Map<String, BookingView> BOOKINGS = new ConcurrentHashMap<>();
     private static final List<OpenTaskRequest> TASK_CALLS = new CopyOnWriteArrayList<>();
     private static final List<String> CHECK_INS = new CopyOnWriteArrayList<>();
@@ -66,6 +76,12 @@ class HospitalSyncIT {
     private static HospitalSimulator simulator;
     private static DubboApps apps;
     private static ConfigurableApplicationContext service;
+    /** The copy serving tier {@code large} (TL1, TL2), on the same database, broker and config center. */
+    private static ConfigurableApplicationContext large;
+    /** The copy serving tier {@code north} (TN1), once a test started it. */
+    private static ConfigurableApplicationContext north;
+    private static List<String> serviceArgs;
+    private static String zooKeeper;
     private static DefaultMQProducer producer;
     private static HospitalSyncService status;
     private static JdbcTemplate db;
@@ -79,10 +95,8 @@ class HospitalSyncIT {
         apps.app("sync-standins", null).provide(BookingService.class, StandIn.of(BookingService.class, new BookingsStandIn()))
                 .provide(HospitalFeed.class, StandIn.of(HospitalFeed.class, new FeedStandIn()))
                 .provide(FulfillmentService.class, StandIn.of(FulfillmentService.class, new FulfillmentStandIn())).start();
-        service = new SpringApplicationBuilder(HospitalSyncServiceApplication.class).run(
-                "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
-                "--dubbo.protocol.port=" + LoopbackPorts.freePort(),
-                "--dubbo.registry.address=" + infra.zooKeeper().dubboUrl(),
+        zooKeeper = infra.zooKeeper().dubboUrl();
+        serviceArgs = List.of(
                 "--spring.datasource.url=" + infra.mariaDb().jdbcUrl("sync_it"),
                 "--spring.datasource.username=root",
                 "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
@@ -97,7 +111,9 @@ class HospitalSyncIT {
                 "--checkup.sync.credentials.keys.k0=" + OLD_KEY, "--checkup.sync.credentials.keys.k1=" + FieldCipher.newKey(),
                 "--checkup.sync.credentials.current-key=k1",
                 // The simulator speaks plain http on loopback.
-                "--checkup.sync.credentials.allow-plain-http=true");
+                "--checkup.sync.credentials.allow-plain-http=true",
+                "--checkup.sync.tiers=" + TIERS);
+        service = startCopy("");
         db = service.getBean(JdbcTemplate.class);
         FeatureFlags flags = service.getBean(FeatureFlags.class);
         flags.set(HospitalSync.CONNECTOR, "SA", "HTTP_JSON " + simulator.baseUrl("SA"));
@@ -109,6 +125,10 @@ class HospitalSyncIT {
         flags.set(HospitalSync.CONNECTOR_TIMEOUT, "SB", "PT1S");
         flags.set(HospitalSync.CONNECTOR, "SK", "HTTP_JSON " + simulator.baseUrl("SK"));
         flags.set(HospitalSync.CONNECTOR, "SR", "HTTP_JSON " + simulator.baseUrl("SR"));
+        for (String h : List.of("TL1", "TL2", "TN1", "TS1")) {
+            flags.set(HospitalSync.CONNECTOR, h, "HTTP_JSON " + simulator.baseUrl(h));
+        }
+        large = startCopy("large");
         DubboApps.App client = apps.app("sync-client", null);
         ReferenceConfig<HospitalSyncService> ref = client.refer(HospitalSyncService.class);
         client.start();
@@ -122,10 +142,35 @@ class HospitalSyncIT {
                 && service.getBean(HospitalSync.class).connector("SA").toString().startsWith("HTTP_JSON"));
     }
 
+    /** A copy of the service serving {@code tier} (empty: the default copy), on its own ports. */
+    private static ConfigurableApplicationContext startCopy(String tier) {
+        List<String> args = new ArrayList<>(List.of("--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
+                "--dubbo.protocol.port=" + LoopbackPorts.freePort(), "--checkup.sync.tier=" + tier));
+        args.addAll(serviceArgs);
+        args.add("--dubbo.registry.address=" + zooKeeper);
+        if (!tier.isEmpty()) {
+            // Only because the copies share this JVM (in k8s each is its own process and keeps the name): RocketMQ
+            // clients of a JVM are shared by instance name, which platform-kit derives from the application name.
+            args.add("--spring.application.name=hospital-sync-service-" + tier);
+        }
+        return new SpringApplicationBuilder(HospitalSyncServiceApplication.class).run(args.toArray(String[]::new));
+    }
+
     @AfterAll
     static void stop() {
+        // The copies of this JVM share platform-kit's config-center connection (in k8s each copy has its own): every copy
+        // stops claiming work before the first one closes it.
+        for (ConfigurableApplicationContext copy : new ConfigurableApplicationContext[] {service, large, north}) {
+            if (copy != null && copy.isActive()) {
+                copy.getBean(com.checkup.sync.config.SyncConfig.SyncWorker.class).stop();
+            }
+        }
         producer.shutdown();
         apps.close();
+        large.close();
+        if (north != null) {
+            north.close();
+        }
         service.close();
         simulator.close();
     }
@@ -319,8 +364,144 @@ class HospitalSyncIT {
                 () -> as("CONSUMER", null, "consumer1", () -> status.status()))).isEqualTo("FORBIDDEN");
     }
 
+    @Test
+    void eachTierCopyDoesTheWorkOfItsOwnHospitalsOnlyAndEveryBookingReachesItsHospitalOnce() throws Exception {
+        // Credentials set through the default copy are for the large copy's hospital: they live in the config center.
+        simulator.requireApiKey("TL1", "tl1-secret");
+        as("OPS", null, "ops1", () -> service.getBean(HospitalSyncRpcService.class)
+                .setCredentials("TL1", "API_KEY", null, "tl1-secret"));
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        List<String> big = List.of(booking("TL1", today), booking("TL1"), booking("TL1"));
+        List<String> small = List.of(booking("TS1", today), booking("TS1"));
+        Map<String, String> events = new java.util.LinkedHashMap<>();
+        for (String b : big) {
+            events.put(b, send(BookingEvent.CONFIRMED, b, BOOKINGS.get(b).getHospitalId(), null));
+        }
+        for (String b : small) {
+            events.put(b, send(BookingEvent.CONFIRMED, b, "TS1", null));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> events.keySet().stream().allMatch(b -> jobs(b, "DONE") == 1));
+        for (String b : events.keySet()) {
+            String hospital = BOOKINGS.get(b).getHospitalId();
+            assertThat(simulator.pushes(hospital).get(b)).as(b).isEqualTo(1);
+            assertThat(db.queryForObject("SELECT COUNT(*) FROM sync_job WHERE booking_id = ?", Integer.class, b)).isEqualTo(1);
+            assertThat(db.queryForObject("SELECT attempts FROM sync_job WHERE booking_id = ?", Integer.class, b)).isEqualTo(1);
+            // Both copies consumed the event, each in its own group: one job, whichever recorded it first.
+            for (String group : List.of("hospital-sync-service-bookings", "hospital-sync-service-bookings_tier_large")) {
+                await().atMost(Duration.ofSeconds(30)).until(() -> db.queryForObject("SELECT COUNT(*) FROM processed_event"
+                        + " WHERE consumer_group = ? AND event_id = ?", Integer.class, group, events.get(b)) == 1);
+            }
+        }
+        assertThat(simulator.unauthorized("TL1")).isZero();
+
+        // Their hospitals check the examinees in: each copy pulls its own hospital's bookings.
+        simulator.checkIn("TL1", big.get(0));
+        simulator.checkIn("TS1", small.get(0));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CHECK_INS.contains(big.get(0)) && CHECK_INS.contains(small.get(0)));
+
+        // Every call to a hospital's system (push or pull) goes through the circuit of the copy making it.
+        assertThat(circuitsOf(large).hospitals()).contains("TL1").allMatch(h -> h.startsWith("TL"));
+        assertThat(circuitsOf(service).hospitals()).contains("TS1").doesNotContain("TL1", "TL2");
+        assertThat(TASK_CALLS).noneMatch(t -> events.containsKey(t.getBookingId()));
+        assertThat(CHECK_INS).containsOnlyOnce(big.get(0), small.get(0));
+
+        // Each copy says which hospitals it serves.
+        com.fasterxml.jackson.databind.JsonNode largeInfo = Json.MAPPER.readTree(info(large)).path("hospitalSync");
+        assertThat(largeInfo.path("tier").asText()).isEqualTo("large");
+        assertThat(largeInfo.path("serves").toString()).isEqualTo("[\"TL1\",\"TL2\"]");
+        com.fasterxml.jackson.databind.JsonNode defaultInfo = Json.MAPPER.readTree(info(service)).path("hospitalSync");
+        assertThat(defaultInfo.path("tier").asText()).isEqualTo("default");
+        assertThat(defaultInfo.path("leavesToTiers").toString()).isEqualTo("[\"TL1\",\"TL2\",\"TN1\"]");
+        assertThat(defaultInfo.path("runningCopies").path("large").size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingLargeHospitalOpensItsCircuitInItsOwnCopyWhileTheOthersBookingsAreSynced() throws Exception {
+        simulator.behave("TL2", HospitalSimulator.Mode.FAIL, 0);
+        List<String> broken = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            broken.add(booking("TL2"));
+            send(BookingEvent.CONFIRMED, broken.get(i), "TL2", null);
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> large.getBean(HospitalSync.class).circuit("TL2").equals("OPEN"));
+        // Ops see it whichever copy answers: the copy holding the circuit reports it.
+        await().atMost(Duration.ofSeconds(10)).until(() -> "OPEN".equals(statusAt(service, "TL2").getCircuit())
+                && "OPEN".equals(statusAt(large, "TL2").getCircuit()));
+
+        List<String> healthy = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            healthy.add(booking("TS1"));
+            send(BookingEvent.CONFIRMED, healthy.get(i), "TS1", null);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> healthy.stream().allMatch(b -> simulator.pushes("TS1").getOrDefault(b, 0) == 1));
+        assertThat(statusAt(large, "TS1").getCircuit()).isEqualTo("CLOSED");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> broken.stream().allMatch(b -> jobs(b, "GAVE_UP") == 1));
+        for (String b : broken) {
+            assertThat(TASK_CALLS.stream().filter(t -> t.getBookingId().equals(b)).toList()).singleElement()
+                    .satisfies(t -> assertThat(t.getKind()).isEqualTo("SYNC_FAILED"));
+        }
+        assertThat(simulator.requests("TL2")).isLessThan(18);
+        assertThat(circuitsOf(service).hospitals()).doesNotContain("TL2");
+        assertThat(statusAt(service, "TL2").getGaveUp()).isEqualTo(statusAt(large, "TL2").getGaveUp()).isEqualTo(6);
+        simulator.behave("TL2", HospitalSimulator.Mode.OK, 0);
+    }
+
+    @Test
+    void aTierWhoseCopyIsNotRunningHasItsBookingsWaitWhileTheOthersFlowThenItsCopyCatchesUp() throws Exception {
+        // No copy of tier north runs yet (as when its copy is down): the other copies record its bookings, and leave
+        // them alone.
+        assertThat(service.getBean(SyncCopies.class).live()).noneMatch(c -> c.tier().equals("north"));
+        String waiting = booking("TN1");
+        send(BookingEvent.CONFIRMED, waiting, "TN1", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(waiting, "PENDING") == 1);
+        String flowing = booking("TS1");
+        send(BookingEvent.CONFIRMED, flowing, "TS1", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(flowing, "DONE") == 1);
+        // The default copy ran a job due after the waiting one, which neither running copy touched.
+        assertThat(db.queryForObject("SELECT attempts FROM sync_job WHERE booking_id = ?", Integer.class, waiting)).isZero();
+        assertThat(simulator.pushes("TN1")).doesNotContainKey(waiting);
+        assertThat(circuitsOf(service).hospitals()).doesNotContain("TN1");
+        assertThat(circuitsOf(large).hospitals()).doesNotContain("TN1");
+
+        // Its copy starts: the booking reaches its hospital, once.
+        north = startCopy("north");
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs(waiting, "DONE") == 1);
+        assertThat(simulator.pushes("TN1").get(waiting)).isEqualTo(1);
+        assertThat(circuitsOf(north).hospitals()).containsExactly("TN1");
+        assertThat(service.getBean(SyncCopies.class).live()).anyMatch(c -> c.tier().equals("north"));
+        assertThat(CopyReport.maps(service.getBean(SyncCopies.class).live())).containsExactly(TIERS);
+    }
+
+    @Test
+    void aCopyNamingATierNotInTheMapDoesNotStart() {
+        assertThatThrownBy(() -> startCopy("south")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("checkup.sync.tier is 'south', which is no tier of checkup.sync.tiers (large, north); leave it"
+                        + " empty for the default copy, which serves every hospital in no tier");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(HospitalSyncServiceApplication.class)
+                .run("--checkup.sync.tiers=large=TL1;north=TL1")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hospital TL1 is in tiers 'large' and 'north'");
+    }
+
     private static String circuit(String hospital) {
         return service.getBean(HospitalSync.class).circuit(hospital);
+    }
+
+    private static String info(ConfigurableApplicationContext copy) throws Exception {
+        String url = "http://127.0.0.1:" + copy.getEnvironment().getProperty("local.server.port") + "/actuator/info";
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private static HospitalCircuits circuitsOf(ConfigurableApplicationContext copy) {
+        return copy.getBean(HospitalCircuits.class);
+    }
+
+    /** Ops' view of a hospital, asked of one given copy. */
+    private static HospitalSyncStatus statusAt(ConfigurableApplicationContext copy, String hospital) {
+        return as("OPS", null, "ops1", () -> copy.getBean(HospitalSyncRpcService.class).status()).stream()
+                .filter(s -> s.getHospitalId().equals(hospital)).findFirst().orElseThrow();
     }
 
     private static int jobs(String booking, String state) {

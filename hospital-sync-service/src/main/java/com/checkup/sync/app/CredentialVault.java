@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.dubbo.common.config.configcenter.ConfigItem;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import org.slf4j.Logger;
@@ -43,11 +44,18 @@ public class CredentialVault {
 
     /** Plain-http hospital systems may get credentials (local platform and tests only: their simulator is http). */
     private final boolean allowPlainHttp;
+    /** The hospitals whose stored values this copy re-encrypts: those it serves (see {@link #reencrypt}). */
+    private final Predicate<String> serves;
 
     public CredentialVault(DynamicConfiguration config, FieldCipher cipher, boolean allowPlainHttp) {
+        this(config, cipher, allowPlainHttp, hospital -> true);
+    }
+
+    public CredentialVault(DynamicConfiguration config, FieldCipher cipher, boolean allowPlainHttp, Predicate<String> serves) {
         this.config = config;
         this.cipher = cipher;
         this.allowPlainHttp = allowPlainHttp;
+        this.serves = serves;
     }
 
     /**
@@ -133,7 +141,11 @@ public class CredentialVault {
         }
     }
 
-    /** Re-encrypts every stored value under the current key; how many were. */
+    /**
+     * Re-encrypts every stored value of the hospitals this copy serves under the current key; how many were. Each copy
+     * does its own hospitals only: a copy rolled out with a new key first never turns another copy's hospitals' values
+     * into ones that copy cannot read yet. (Storing and reading work from any copy: the values are in the config center.)
+     */
     @Scheduled(initialDelayString = "${checkup.sync.credentials.reencrypt-every:5m}",
             fixedDelayString = "${checkup.sync.credentials.reencrypt-every:5m}")
     public int reencrypt() {
@@ -142,6 +154,9 @@ public class CredentialVault {
         }
         int n = 0;
         for (String hospital : index()) {
+            if (!serves.test(hospital)) {
+                continue;
+            }
             ConfigItem item = config.getConfigItem(hospital, GROUP);
             if (item == null || item.getContent() == null || cipher.isCurrent(item.getContent())) {
                 continue;

@@ -10,6 +10,7 @@ import com.checkup.sync.domain.ConnectorSpec;
 import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.domain.SyncAction;
 import com.checkup.sync.domain.SyncJob;
+import com.checkup.sync.domain.Tier;
 import com.checkup.sync.persistence.SyncJobRepository;
 import com.checkup.sync.persistence.SyncJobRepository.Claimed;
 import com.checkup.sync.persistence.TrackedBookingRepository;
@@ -46,12 +47,14 @@ public class HospitalSync {
     private final Workers workers;
     private final TrackedBookingRepository tracked;
     private final CredentialVault credentials;
+    private final Tier tier;
     private final Clock clock;
 
     public HospitalSync(SyncJobRepository jobs, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
                         BookingClient bookings, FulfillmentClient fulfillment, RetryPolicy retry, Workers workers,
-                        TrackedBookingRepository tracked, CredentialVault credentials, Clock clock) {
+                        TrackedBookingRepository tracked, CredentialVault credentials, Tier tier, Clock clock) {
         this.credentials = credentials;
+        this.tier = tier;
         this.jobs = jobs;
         this.flags = flags;
         this.circuits = circuits;
@@ -64,20 +67,25 @@ public class HospitalSync {
         this.clock = clock;
     }
 
-    /** Records what a hospital must be told (called in the event's handling transaction; a repeat is ignored). */
+    /**
+     * Records what a hospital must be told (called in the event's handling transaction; a repeat is ignored). Every copy
+     * records every event, whichever copy serves the hospital: the job is keyed by the event, so it is one job however
+     * many copies record it, and no event is lost while copies disagree about a hospital (a move being rolled out) or
+     * while the responsible copy is down. Only the responsible copy runs it ({@link #runDue}).
+     */
     public void enqueue(String eventId, String bookingId, String hospitalId, SyncAction action) {
         if (jobs.add(eventId + ":" + action, bookingId, hospitalId, action, clock.instant())) {
             log.info("Queued {} of booking {} to hospital {}", action, bookingId, hospitalId);
         }
     }
 
-    /** One pass of the worker: claims as many due jobs as there are idle workers and starts them. */
+    /** One pass of the worker: claims as many due jobs of this copy's hospitals as there are idle workers, starts them. */
     public int runDue() {
         int idle = workers.idle();
         if (idle == 0) {
             return 0;
         }
-        List<Claimed> claimed = jobs.claimDue(clock.instant(), idle, Duration.ofMinutes(2));
+        List<Claimed> claimed = jobs.claimDue(clock.instant(), idle, Duration.ofMinutes(2), tier);
         for (Claimed c : claimed) {
             workers.start("Sync job " + c.job(), () -> run(c));
         }

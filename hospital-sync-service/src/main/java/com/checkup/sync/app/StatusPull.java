@@ -8,6 +8,7 @@ import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.connector.HospitalCircuits;
 import com.checkup.sync.connector.HttpJsonConnector;
 import com.checkup.sync.domain.ConnectorSpec;
+import com.checkup.sync.domain.Tier;
 import com.checkup.sync.domain.TrackedBooking;
 import com.checkup.sync.domain.TrackedBooking.Effect;
 import com.checkup.sync.persistence.TrackedBookingRepository;
@@ -45,12 +46,14 @@ public class StatusPull {
     private final Workers workers;
     private final Duration every;
     private final CredentialVault credentials;
+    private final Tier tier;
     private final Clock clock;
 
     public StatusPull(TrackedBookingRepository tracked, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
                       BookingClient bookings, FulfillmentClient fulfillment, Workers workers, Duration every,
-                      CredentialVault credentials, Clock clock) {
+                      CredentialVault credentials, Tier tier, Clock clock) {
         this.credentials = credentials;
+        this.tier = tier;
         this.tracked = tracked;
         this.flags = flags;
         this.circuits = circuits;
@@ -62,7 +65,7 @@ public class StatusPull {
         this.clock = clock;
     }
 
-    /** One pass: claims as many due bookings as there are idle pullers and pulls each. */
+    /** One pass: claims as many due bookings of this copy's hospitals as there are idle pullers and pulls each. */
     public int pullDue() {
         int idle = workers.idle();
         if (idle == 0) {
@@ -72,7 +75,7 @@ public class StatusPull {
         // UTC days, a day early: every hospital zone's exam day is covered (a pull before the day is only wasted).
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<TrackedBooking> due = tracked.claimDue(now, today.minus(FOLLOW_FOR), today.plusDays(1), idle,
-                every.plusMinutes(1));
+                every.plusMinutes(1), tier);
         for (TrackedBooking b : due) {
             workers.start("Status pull of " + b, () -> pull(b));
         }

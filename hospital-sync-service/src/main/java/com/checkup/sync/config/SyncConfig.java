@@ -3,6 +3,19 @@ package com.checkup.sync.config;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.privacy.FieldCipher;
 import com.checkup.sync.app.CredentialVault;
+import com.checkup.sync.app.SyncCopies;
+import com.checkup.sync.domain.CopyReport;
+import com.checkup.sync.domain.HospitalTiers;
+import com.checkup.sync.domain.Tier;
+import com.checkup.sync.persistence.SyncCopyRepository;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import com.checkup.sync.app.HospitalSync;
@@ -25,6 +38,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -32,9 +49,73 @@ import org.springframework.scheduling.annotation.Scheduled;
 @EnableScheduling
 @EnableConfigurationProperties(CredentialKeys.class)
 public class SyncConfig {
+    private static final Logger log = LoggerFactory.getLogger(SyncConfig.class);
+
+    /**
+     * {@code checkup.sync.tiers}: the named tiers of hospitals, the same for every copy. A value this service cannot
+     * read exactly stops it at start, with what is wrong.
+     */
+    @Bean
+    HospitalTiers hospitalTiers(@Value("${checkup.sync.tiers:}") String tiers) {
+        return HospitalTiers.parse(tiers);
+    }
+
+    /** {@code checkup.sync.tier}: the hospitals this copy serves (empty: the default copy); an unknown tier stops it. */
+    @Bean
+    Tier syncTier(HospitalTiers tiers, @Value("${checkup.sync.tier:}") String tier) {
+        Tier t = tiers.tier(tier);
+        log.info("This copy of hospital-sync-service is {}", t);
+        return t;
+    }
+
+    /** The running copies' reports (tier, circuits): what lets any copy answer ops for every hospital. */
+    @Bean(destroyMethod = "leave")
+    SyncCopies syncCopies(SyncCopyRepository copies, HospitalCircuits circuits, HospitalTiers tiers, Tier tier,
+                          @Value("${dubbo.provider.tag:}") String lane,
+                          @Value("${checkup.sync.copy-report.every:5s}") Duration every, Clock clock) {
+        String host = System.getenv("HOSTNAME");
+        if (host == null || host.isBlank()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "unknown-host";
+            }
+        }
+        String instance = tier.name() + (lane.isBlank() ? "" : "@" + lane.trim()) + "/" + host + "/"
+                + java.util.UUID.randomUUID().toString().substring(0, 8);
+        return new SyncCopies(copies, circuits, tiers, tier, instance.length() > 160 ? instance.substring(0, 160) : instance,
+                every, clock);
+    }
+
+    /** {@code /actuator/info}: which tier this copy serves, and the copies running now. */
+    @Bean
+    InfoContributor hospitalSyncInfo(SyncCopies copies) {
+        return builder -> {
+            Tier tier = copies.tier();
+            Map<String, Object> info = new LinkedHashMap<>();
+            info.put("tier", tier.name());
+            if (tier.isDefault()) {
+                info.put("serves", "every hospital in no tier");
+                info.put("leavesToTiers", tier.except());
+            } else {
+                info.put("serves", tier.only());
+            }
+            info.put("instance", copies.instance());
+            try {
+                Map<String, List<String>> running = new TreeMap<>();
+                copies.live().forEach(c -> running.computeIfAbsent(c.tier(), k -> new ArrayList<>()).add(c.instance()));
+                info.put("runningCopies", running);
+                info.put("tierMapsInUse", CopyReport.maps(copies.live()));
+            } catch (RuntimeException e) {
+                info.put("runningCopies", "unknown: " + e.getMessage());
+            }
+            builder.withDetail("hospitalSync", info);
+        };
+    }
+
     /** Connector credentials, encrypted under the credential key; without one configured, none can be stored or used. */
     @Bean
-    CredentialVault credentialVault(DynamicConfiguration checkupConfigCenter, CredentialKeys keys,
+    CredentialVault credentialVault(DynamicConfiguration checkupConfigCenter, CredentialKeys keys, Tier tier,
                                     @Value("${checkup.sync.credentials.allow-plain-http:false}") boolean allowPlainHttp) {
         java.util.Map<String, String> given = new java.util.LinkedHashMap<>();
         keys.getKeys().forEach((id, key) -> {
@@ -44,7 +125,7 @@ public class SyncConfig {
         });
         FieldCipher cipher = given.isEmpty() ? null
                 : new FieldCipher(keys.getCurrentKey() == null ? "" : keys.getCurrentKey().trim(), given);
-        return new CredentialVault(checkupConfigCenter, cipher, allowPlainHttp);
+        return new CredentialVault(checkupConfigCenter, cipher, allowPlainHttp, tier::serves);
     }
 
     /** Existing credentials move to the current key as soon as the service starts (then every few minutes). */
@@ -107,9 +188,10 @@ public class SyncConfig {
                               @Value("${checkup.sync.retry.first}") Duration first,
                               @Value("${checkup.sync.retry.multiplier}") double multiplier,
                               @Value("${checkup.sync.retry.max}") Duration max, TrackedBookingRepository tracked,
-                              CredentialVault credentials, Clock clock) {
+                              CredentialVault credentials, Tier tier, Clock clock) {
         return new HospitalSync(jobs, flags, circuits, http, bookings, fulfillment,
-                new RetryPolicy(attempts, first, multiplier, max), new Workers(syncThreads, threads), tracked, credentials, clock);
+                new RetryPolicy(attempts, first, multiplier, max), new Workers(syncThreads, threads), tracked, credentials,
+                tier, clock);
     }
 
     @Bean
@@ -117,9 +199,9 @@ public class SyncConfig {
                           HttpJsonConnector http, BookingClient bookings, FulfillmentClient fulfillment,
                           ExecutorService pullThreads, @Value("${checkup.sync.status-pull.workers}") int threads,
                           @Value("${checkup.sync.status-pull.every}") Duration every, CredentialVault credentials,
-                          Clock clock) {
+                          Tier tier, Clock clock) {
         return new StatusPull(tracked, flags, circuits, http, bookings, fulfillment, new Workers(pullThreads, threads),
-                every, credentials, clock);
+                every, credentials, tier, clock);
     }
 
     /** The workers' heartbeat: due jobs and due status pulls are claimed and started. */
@@ -131,6 +213,7 @@ public class SyncConfig {
     public static final class SyncWorker {
         private final HospitalSync sync;
         private final StatusPull pull;
+        private volatile boolean stopping;
 
         SyncWorker(HospitalSync sync, StatusPull pull) {
             this.sync = sync;
@@ -139,13 +222,31 @@ public class SyncConfig {
 
         @Scheduled(fixedDelayString = "${checkup.sync.poll-interval}", initialDelayString = "${checkup.sync.poll-interval}")
         public void poll() {
-            sync.runDue();
+            if (!stopping) {
+                sync.runDue();
+            }
         }
 
         @Scheduled(fixedDelayString = "${checkup.sync.status-pull.poll-interval}",
                 initialDelayString = "${checkup.sync.status-pull.poll-interval}")
         public void pullStatus() {
-            pull.pullDue();
+            if (!stopping) {
+                pull.pullDue();
+            }
+        }
+
+        /**
+         * A stopping copy claims nothing more, before Dubbo and the config center go (their shutdown follows this event):
+         * what it has claimed finishes, or its claim lapses and the copy responsible then takes it up (a rolling restart,
+         * a hospital moved to another tier).
+         */
+        @EventListener(ContextClosedEvent.class)
+        @Order(Ordered.HIGHEST_PRECEDENCE)
+        public void stop() {
+            if (!stopping) {
+                stopping = true;
+                log.info("Stopping: no more sync jobs or status pulls are claimed here");
+            }
         }
     }
 }

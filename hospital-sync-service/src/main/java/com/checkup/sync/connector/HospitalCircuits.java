@@ -12,8 +12,12 @@ import com.alibaba.csp.sentinel.slots.block.degrade.circuitbreaker.EventObserver
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,15 +54,24 @@ public final class HospitalCircuits {
         void run() throws Exception;
     }
 
+    /**
+     * Sentinel's rules are JVM-wide and loaded all at once: the rules of every instance's hospitals, so that two copies
+     * in one JVM (tests) do not unload each other's. In a service there is one instance, serving its copy's hospitals.
+     */
+    private static final Map<String, List<DegradeRule>> ALL_RULES = new ConcurrentHashMap<>();
+
     private final Settings settings;
-    private final Map<String, List<DegradeRule>> rules = new ConcurrentHashMap<>();
+    /** The hospitals this instance has called (and holds a circuit for). */
+    private final Set<String> hospitals = ConcurrentHashMap.newKeySet();
     private final Map<String, Semaphore> inFlight = new ConcurrentHashMap<>();
     private final Map<String, String> states = new ConcurrentHashMap<>();
+    private final String observer = "checkup-hospital-circuits-" + UUID.randomUUID();
+    private volatile BiConsumer<String, String> onChange = (hospital, state) -> { };
 
     public HospitalCircuits(Settings settings) {
         this.settings = settings;
-        EventObserverRegistry.getInstance().addStateChangeObserver("checkup-hospital-circuits", (prev, next, rule, value) -> {
-            if (rule.getResource().startsWith(PREFIX)) {
+        EventObserverRegistry.getInstance().addStateChangeObserver(observer, (prev, next, rule, value) -> {
+            if (rule.getResource().startsWith(PREFIX) && hospitals.contains(rule.getResource().substring(PREFIX.length()))) {
                 String hospital = rule.getResource().substring(PREFIX.length());
                 states.put(hospital, next.name());
                 if (next == CircuitBreaker.State.OPEN) {
@@ -68,8 +81,14 @@ public final class HospitalCircuits {
                 } else {
                     log.info("Circuit of hospital {} {}", hospital, next);
                 }
+                onChange.accept(hospital, next.name());
             }
         });
+    }
+
+    /** Told of every change of one of this instance's circuits (hospital, new state), on the calling thread. */
+    public void onChange(BiConsumer<String, String> listener) {
+        this.onChange = listener;
     }
 
     /** Runs a call to a hospital's system through its circuit; failures are counted against that hospital only. */
@@ -104,12 +123,33 @@ public final class HospitalCircuits {
         return states.getOrDefault(hospitalId, "CLOSED");
     }
 
+    /** The circuits of this instance that are not CLOSED, by hospital. */
+    public Map<String, String> notClosed() {
+        Map<String, String> out = new TreeMap<>();
+        states.forEach((hospital, state) -> {
+            if (!"CLOSED".equals(state)) {
+                out.put(hospital, state);
+            }
+        });
+        return out;
+    }
+
+    /** The hospitals this instance has called since it started (only those of its copy's tier). */
+    public Set<String> hospitals() {
+        return Set.copyOf(hospitals);
+    }
+
+    /** Stops listening to Sentinel (the circuits themselves are JVM-wide and stay). */
+    public void close() {
+        EventObserverRegistry.getInstance().removeStateChangeObserver(observer);
+    }
+
     private void ensureRules(String hospitalId) {
-        if (rules.containsKey(hospitalId)) {
+        if (hospitals.contains(hospitalId)) {
             return;
         }
-        synchronized (rules) {
-            if (rules.containsKey(hospitalId)) {
+        synchronized (ALL_RULES) {
+            if (hospitals.contains(hospitalId)) {
                 return;
             }
             String resource = PREFIX + hospitalId;
@@ -126,10 +166,11 @@ public final class HospitalCircuits {
                     .setMinRequestAmount(settings.minRequests())
                     .setStatIntervalMs(settings.statIntervalMs())
                     .setTimeWindow(settings.openSeconds());
-            rules.put(hospitalId, List.of(errors, slow));
+            ALL_RULES.put(hospitalId, List.of(errors, slow));
             List<DegradeRule> all = new ArrayList<>();
-            rules.values().forEach(all::addAll);
+            ALL_RULES.values().forEach(all::addAll);
             DegradeRuleManager.loadRules(all);
+            hospitals.add(hospitalId);
         }
     }
 }

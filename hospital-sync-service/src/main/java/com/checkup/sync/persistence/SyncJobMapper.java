@@ -1,6 +1,7 @@
 package com.checkup.sync.persistence;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.ibatis.annotations.Insert;
@@ -17,14 +18,18 @@ public interface SyncJobMapper {
     void insert(SyncJobRow row);
 
     /**
-     * Due jobs, each the oldest unfinished one of its booking (a cancel never overtakes the push before it), not held
-     * by a live claim.
+     * Due jobs of the hospitals this copy serves, each the oldest unfinished one of its booking (a cancel never
+     * overtakes the push before it; a booking's jobs are all of one hospital), not held by a live claim. {@code only}:
+     * a tier copy's hospitals (on idx_sync_job_hospital_due, one range per hospital); {@code except}: the hospitals the
+     * default copy leaves to the tiers (null or empty: none).
      */
-    @Select("SELECT j.id FROM sync_job j WHERE j.status = 'PENDING' AND j.next_attempt_at <= #{now}"
+    @Select("<script>SELECT j.id FROM sync_job j WHERE j.status = 'PENDING' AND j.next_attempt_at &lt;= #{now}"
+            + HospitalScope.SQL_J
             + " AND NOT EXISTS (SELECT 1 FROM sync_job e WHERE e.booking_id = j.booking_id AND e.status = 'PENDING'"
-            + " AND (e.created_at < j.created_at OR (e.created_at = j.created_at AND e.id < j.id)))"
-            + " ORDER BY j.next_attempt_at LIMIT #{limit}")
-    List<String> due(@Param("now") LocalDateTime now, @Param("limit") int limit);
+            + " AND (e.created_at &lt; j.created_at OR (e.created_at = j.created_at AND e.id &lt; j.id)))"
+            + " ORDER BY j.next_attempt_at LIMIT #{limit}</script>")
+    List<String> due(@Param("now") LocalDateTime now, @Param("limit") int limit, @Param("only") Collection<String> only,
+                     @Param("except") Collection<String> except);
 
     /** Claims a due job for a lease (its next attempt moves to the lease's end, so nobody else takes it meanwhile). */
     @Update("UPDATE sync_job SET claim_token = #{token}, next_attempt_at = #{leaseEnd} WHERE id = #{id}"

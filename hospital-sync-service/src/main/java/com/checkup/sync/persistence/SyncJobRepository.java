@@ -2,6 +2,7 @@ package com.checkup.sync.persistence;
 
 import com.checkup.sync.domain.SyncAction;
 import com.checkup.sync.domain.SyncJob;
+import com.checkup.sync.domain.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -43,10 +44,10 @@ public class SyncJobRepository {
     public record Claimed(SyncJob job, String token) {
     }
 
-    /** Claims up to {@code limit} due jobs for {@code lease}. */
-    public List<Claimed> claimDue(Instant now, int limit, Duration lease) {
+    /** Claims up to {@code limit} due jobs of the hospitals {@code tier} serves, for {@code lease}. */
+    public List<Claimed> claimDue(Instant now, int limit, Duration lease, Tier tier) {
         List<Claimed> out = new ArrayList<>();
-        for (String id : mapper.due(utc(now), limit)) {
+        for (String id : mapper.due(utc(now), limit, HospitalScope.only(tier), HospitalScope.except(tier))) {
             String token = UUID.randomUUID().toString();
             if (mapper.claim(id, token, utc(now), utc(now.plus(lease))) == 1) {
                 SyncJobRow r = mapper.claimed(id, token);

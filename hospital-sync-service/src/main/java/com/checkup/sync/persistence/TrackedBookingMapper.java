@@ -2,6 +2,7 @@ package com.checkup.sync.persistence;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -22,12 +23,18 @@ public interface TrackedBookingMapper {
     @Update("UPDATE tracked_booking SET hospital_state = 'CANCELLED', updated_at = #{now} WHERE booking_id = #{bookingId}")
     void cancelled(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now);
 
-    /** Due bookings still in progress whose exam day has come (up to {@code until}) and is not long past. */
-    @Select("SELECT booking_id FROM tracked_booking WHERE next_pull_at <= #{now}"
+    /**
+     * Due bookings still in progress whose exam day has come (up to {@code until}) and is not long past, of the hospitals
+     * this copy serves ({@code only} / {@code except} as for sync jobs; a tier copy's on idx_tracked_hospital_due).
+     */
+    @Select("<script>SELECT booking_id FROM tracked_booking WHERE next_pull_at &lt;= #{now}"
             + " AND hospital_state NOT IN ('REPORT_READY', 'CANCELLED')"
-            + " AND exam_date <= #{until} AND exam_date >= #{since} ORDER BY next_pull_at LIMIT #{limit}")
+            + " AND exam_date &lt;= #{until} AND exam_date &gt;= #{since}"
+            + HospitalScope.SQL
+            + " ORDER BY next_pull_at LIMIT #{limit}</script>")
     List<String> due(@Param("now") LocalDateTime now, @Param("until") LocalDate until, @Param("since") LocalDate since,
-                     @Param("limit") int limit);
+                     @Param("limit") int limit, @Param("only") Collection<String> only,
+                     @Param("except") Collection<String> except);
 
     /** Takes a due booking for a lease (its next pull moves to the lease's end, so no one else pulls it meanwhile). */
     @Update("UPDATE tracked_booking SET next_pull_at = #{leaseEnd} WHERE booking_id = #{bookingId} AND next_pull_at <= #{now}")

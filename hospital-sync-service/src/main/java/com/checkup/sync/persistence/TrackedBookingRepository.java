@@ -1,6 +1,7 @@
 package com.checkup.sync.persistence;
 
 import com.checkup.sync.domain.TrackedBooking;
+import com.checkup.sync.domain.Tier;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,10 +27,13 @@ public class TrackedBookingRepository {
         mapper.cancelled(bookingId, utc(now));
     }
 
-    /** Claims up to {@code limit} bookings due for a pull, exam day between {@code since} and {@code until}. */
-    public List<TrackedBooking> claimDue(Instant now, LocalDate since, LocalDate until, int limit, Duration lease) {
+    /**
+     * Claims up to {@code limit} bookings of the hospitals {@code tier} serves, due for a pull, exam day between
+     * {@code since} and {@code until}.
+     */
+    public List<TrackedBooking> claimDue(Instant now, LocalDate since, LocalDate until, int limit, Duration lease, Tier tier) {
         List<TrackedBooking> out = new ArrayList<>();
-        for (String id : mapper.due(utc(now), until, since, limit)) {
+        for (String id : mapper.due(utc(now), until, since, limit, HospitalScope.only(tier), HospitalScope.except(tier))) {
             if (mapper.claim(id, utc(now), utc(now.plus(lease))) == 1) {
                 TrackedBookingRow r = mapper.find(id);
                 out.add(new TrackedBooking(r.bookingId, r.hospitalId, r.examDate, r.hospitalState));
