@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.checkup.gateway.dubbo.RegistryEndpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.apache.dubbo.rpc.model.ApplicationModel;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -78,6 +81,19 @@ class KubernetesProfileTest {
             }
             assertThat(ctx.getEnvironment().getProperty("server.port")).isEqualTo("8080");
             assertThat(ctx.getEnvironment().getProperty("server.address")).isEqualTo("0.0.0.0");
+        }
+    }
+
+    @Test
+    void usersComeFromTheMountedSecretFileTheDeploymentNames(@TempDir Path mounted) throws Exception {
+        // k8s/base/bff-gateway.yaml mounts Secret checkup-gateway-users (users.yml as application.yml) here
+        Files.writeString(mounted.resolve("application.yml"), "checkup:\n  gateway:\n    users:\n"
+                + "      - { username: desk.h009, passwordHash: 'pbkdf2$x', persona: DESK, tenant: H009 }\n");
+        Map<String, Object> env = deploymentEnv("nacos:8848");
+        env.put("spring.config.additional-location", "file:" + mounted + "/");
+        try (ConfigurableApplicationContext ctx = k8s(env)) {
+            assertThat(ctx.getEnvironment().getProperty("checkup.gateway.users[0].username")).isEqualTo("desk.h009");
+            assertThat(ctx.getEnvironment().getProperty("checkup.gateway.users[0].tenant")).isEqualTo("H009");
         }
     }
 

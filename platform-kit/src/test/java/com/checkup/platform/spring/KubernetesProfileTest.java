@@ -83,6 +83,7 @@ class KubernetesProfileTest {
         // QoS on for the preStop's `offline`, loopback only; PlatformDefaults keeps it off everywhere else
         assertThat(e.getProperty("dubbo.application.qos-enable")).isEqualTo("true");
         assertThat(e.getProperty("dubbo.application.qos-accept-foreign-ip")).isEqualTo("false");
+        assertThat(e.getProperty("dubbo.application.qos-host")).isEqualTo("127.0.0.1");
         assertThat(e.getProperty("dubbo.application.register-mode")).isEqualTo("interface");
         assertThat(environment(deploymentEnv()).getProperty("dubbo.application.qos-enable")).isEqualTo("false");
     }
