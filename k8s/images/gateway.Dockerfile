@@ -24,4 +24,4 @@ COPY --from=build /build/extracted/application/ ./
 USER 10001:10001
 EXPOSE 8080
 # as the services' image (service.Dockerfile); the launcher of Boot 2.x jars is org.springframework.boot.loader.JarLauncher
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-Xss512k", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Djava.net.preferIPv4Stack=true", "-Duser.home=/tmp", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.JarLauncher"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:MaxDirectMemorySize=128m", "-XX:+ExitOnOutOfMemoryError", "-Xss512k", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Djava.net.preferIPv4Stack=true", "-Duser.home=/tmp", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.JarLauncher"]

@@ -25,7 +25,8 @@ COPY --from=build /build/extracted/snapshot-dependencies/ ./
 COPY --from=build /build/extracted/application/ ./
 USER 10001:10001
 EXPOSE 8080 20880
-# Heap from the container's memory limit (60 %: Netty's direct buffers, metaspace and threads need the rest);
+# Heap from the container's memory limit (50 %), Netty's and gRPC's direct buffers capped at 128 MB, the rest for
+# metaspace, code cache and threads;
 # -Duser.home=/tmp: nacos-client's logs and snapshots and Dubbo's cache go to the /tmp volume (the root filesystem is
 # read-only); --add-opens: Dubbo generates classes with javassist. More flags: JAVA_TOOL_OPTIONS in the Deployment.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-Xss512k", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Djava.net.preferIPv4Stack=true", "-Duser.home=/tmp", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:MaxDirectMemorySize=128m", "-XX:+ExitOnOutOfMemoryError", "-Xss512k", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-Djava.net.preferIPv4Stack=true", "-Duser.home=/tmp", "-Djava.io.tmpdir=/tmp", "org.springframework.boot.loader.launch.JarLauncher"]

@@ -4,11 +4,11 @@
 #      port 8848 could claim it, which the NetworkPolicy limits to Checkup pods);
 #   2. the namespace the platform uses (NACOS_NAMESPACE of base's checkup-platform, `checkup`);
 #   3. the services' user (Secret checkup-nacos in namespace checkup) with read-write on that namespace only.
-# It talks to nacos-0 through `kubectl exec` (curl inside the pod, on 127.0.0.1), and hands every secret to curl on
-# stdin, never on a command line. Idempotent: what exists already is reported and left alone.
+# It talks to nacos-0 through `kubectl exec` (curl inside the pod, on 127.0.0.1): secrets reach the pod on stdin,
+# never on this machine's command line; inside the pod curl gets them as arguments for the call's duration. Idempotent: what exists already is reported and left alone.
 # NOT RUN on the machines this was written on (no cluster there): checked with `bash -n` only.
 #
-#   NACOS_ADMIN_PASSWORD=... k8s/infra/nacos/bootstrap.sh
+#   read -rs NACOS_ADMIN_PASSWORD && export NACOS_ADMIN_PASSWORD && k8s/infra/nacos/bootstrap.sh
 #
 # Environment: NACOS_ADMIN_PASSWORD (required: keep it in your vault, the platform never uses it), INFRA_NAMESPACE
 # (checkup-infra), APP_NAMESPACE (checkup), NACOS_NAMESPACE (checkup), NACOS_POD (nacos-0).
