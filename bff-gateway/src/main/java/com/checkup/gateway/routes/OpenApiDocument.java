@@ -338,9 +338,9 @@ public final class OpenApiDocument {
         } else {
             ObjectNode ok = responses.putObject("200");
             ok.put("description", method == null ? "(the service method is unknown to this gateway build)"
-                    : typeName(method.getGenericReturnType()));
+                    : typeName(resultType(method)));
             ok.putObject("content").putObject("application/json")
-                    .set("schema", method == null ? NODES.objectNode() : schema(method.getGenericReturnType()));
+                    .set("schema", method == null ? NODES.objectNode() : schema(resultType(method)));
         }
         boolean readsBody = parts.requestBody != null;
         boolean json = readsBody && parts.requestBody.get("content").has("application/json");
@@ -942,6 +942,22 @@ public final class OpenApiDocument {
             }
         }
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * What a call answers: the method's return type, or for an asynchronous provider ({@code CompletableFuture<T>},
+     * any {@code CompletionStage<T>} or {@code Future<T>}) the {@code T} it completes with — the generic call's result.
+     */
+    static Type resultType(Method method) {
+        Type t = method.getGenericReturnType();
+        if (t instanceof ParameterizedType) {
+            ParameterizedType p = (ParameterizedType) t;
+            Class<?> raw = (Class<?>) p.getRawType();
+            if (java.util.concurrent.CompletionStage.class.isAssignableFrom(raw) || java.util.concurrent.Future.class.isAssignableFrom(raw)) {
+                return p.getActualTypeArguments()[0];
+            }
+        }
+        return t;
     }
 
     /** {@code List<BookingView>} for java.util.List&lt;com.checkup...BookingView&gt;. */
