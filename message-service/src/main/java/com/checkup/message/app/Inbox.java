@@ -53,6 +53,9 @@ public final class Inbox {
         InboxWaiters.Waiter w = waiters.hold(user, seq, after, jittered(wait));
         try {
             readers.execute(() -> {
+                if (w.future().isDone()) {
+                    return; // answered while queued (timed out, evicted, woken): no read needed
+                }
                 try {
                     List<InboxEntry> newer = newer(user, seq);
                     if (!newer.isEmpty()) {

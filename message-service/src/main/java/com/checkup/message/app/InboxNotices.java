@@ -87,25 +87,31 @@ public final class InboxNotices {
     public int showDue(int limit) {
         int shown = 0;
         for (InboxStore.Due d : store.due(clock.instant(), limit)) {
-            Boolean ok = tx.execute(s -> {
-                Instant now = clock.instant();
-                if (d.dueAt().isBefore(now.minus(TOO_LATE))) {
-                    if (store.expire(d.id())) {
-                        log.warn("Inbox notice {} of {} was due at {}: too late to show", d.id(), d.user(), d.dueAt());
-                    }
-                    return false;
+            try {
+                if (Boolean.TRUE.equals(tx.execute(s -> show(d)))) {
+                    shown++;
                 }
-                if (!store.show(d.id(), d.user(), now)) {
-                    return false; // another instance showed it, or it was called off meanwhile
-                }
-                afterCommit(() -> waiters.wake(d.user()));
-                return true;
-            });
-            if (Boolean.TRUE.equals(ok)) {
-                shown++;
+            } catch (RuntimeException e) {
+                // one reminder that cannot be shown (yet) must not hold up the others behind it
+                log.warn("Inbox notice {} of {} could not be shown now: {}", d.id(), d.user(), e.toString());
             }
         }
         return shown;
+    }
+
+    private boolean show(InboxStore.Due d) {
+        Instant now = clock.instant();
+        if (d.dueAt().isBefore(now.minus(TOO_LATE))) {
+            if (store.expire(d.id())) {
+                log.warn("Inbox notice {} of {} was due at {}: too late to show", d.id(), d.user(), d.dueAt());
+            }
+            return false;
+        }
+        if (!store.show(d.id(), d.user(), now)) {
+            return false; // another instance showed it, or it was called off meanwhile
+        }
+        afterCommit(() -> waiters.wake(d.user()));
+        return true;
     }
 
     /** What a booking notice says: hospital and package (names when the catalogue gives them), day and period. */

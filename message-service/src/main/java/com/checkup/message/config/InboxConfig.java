@@ -125,8 +125,9 @@ public class InboxConfig {
         @Scheduled(fixedDelayString = "${checkup.inbox.reminder-interval}", initialDelayString = "${checkup.inbox.reminder-interval}")
         public void showDueReminders() {
             try {
-                while (notices.showDue(100) == 100) {
-                    // a backlog (after a stop): go on
+                // a backlog (after a stop) is worked off over a few ticks, not in one that holds the scheduler
+                for (int round = 0; round < 10 && notices.showDue(100) == 100; round++) {
+                    // go on
                 }
             } catch (RuntimeException e) {
                 log.warn("Inbox reminders could not be shown now: {}", e.toString());
