@@ -3,7 +3,7 @@
 // booking at H003, a hospital without a system of its own, so ops has a manual task to claim and resolve.
 const json = { 'Content-Type': 'application/json' }
 
-async function call(base, method, path, token, body, headers = {}) {
+export async function call(base, method, path, token, body, headers = {}) {
   const r = await fetch(base + path, {
     method,
     headers: { ...json, ...headers, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
@@ -18,7 +18,7 @@ export function shanghaiToday(at = new Date()) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
 }
 
-async function paidBooking(base, token, hospitalId, date, examinee) {
+export async function paidBooking(base, token, hospitalId, date, examinee) {
   const held = await call(base, 'POST', '/api/app/bookings', token, {
     hospitalId, packageId: `${hospitalId}-BASIC`, date, period: 'MORNING', examinee,
   }, { 'Idempotency-Key': `browser-${crypto.randomUUID()}` })

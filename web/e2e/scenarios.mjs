@@ -1,5 +1,6 @@
 // What each persona does in the workbench, as a user would: through the pages, never around them.
 import assert from 'node:assert/strict'
+import { idNumber } from './people.mjs'
 
 const field = (page, name) => page.locator(`input[data-test="${name}"], [data-test="${name}"] input, textarea[data-test="${name}"], [data-test="${name}"] textarea`).first()
 
@@ -273,12 +274,4 @@ async function api(base, method, path, token, body) {
   })
   if (!r.ok) throw new Error(`${method} ${path}: ${r.status} ${await r.text()}`)
   return r.status === 204 ? null : r.json()
-}
-
-/** A mainland resident id with a valid check digit (GB 11643). */
-function idNumber(birth, seq) {
-  const body = `110101${birth}${String(seq).padStart(3, '0')}`
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-  const sum = [...body].reduce((s, c, i) => s + Number(c) * weights[i], 0)
-  return body + '10X98765432'[sum % 11]
 }

@@ -47,3 +47,20 @@ export function formatMoney(cents: number | null | undefined): string {
   if (cents === null || cents === undefined) return ''
   return `¥${(cents / 100).toFixed(2)}`
 }
+
+/** How far the server's clock is ahead of this device's, from the `Date` header of its answers (phones' clocks drift). */
+let serverOffsetMs = 0
+
+export function noteServerDate(header: string | null | undefined, receivedAt: number = Date.now()): void {
+  if (!header) return
+  const server = Date.parse(header)
+  if (Number.isNaN(server)) return
+  // the header has whole seconds: only a difference of more than a couple of seconds is the clock, not rounding
+  const offset = server - receivedAt
+  serverOffsetMs = Math.abs(offset) > 2000 ? offset : 0
+}
+
+/** Now by the server's clock: what a hold's expiry is counted down against. */
+export function serverNow(): number {
+  return Date.now() + serverOffsetMs
+}

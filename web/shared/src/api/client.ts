@@ -3,6 +3,7 @@ import type { paths } from './schema'
 import { ApiError, toApiError } from './errors'
 import { session, unauthenticated } from '../session'
 import { logRequest, testerLane } from '../lanes'
+import { noteServerDate } from '../time'
 
 /**
  * The one typed client of the public API, its types generated from the gateway's /api/openapi.json. Same origin,
@@ -14,12 +15,21 @@ export const api = createClient<paths>({ baseUrl: '', fetch: (request: Request) 
 
 const started = new WeakMap<Request, number>()
 
+let appVersion: string | null = null
+
+/**
+ * The version of the client making the calls, sent as `X-App-Version` on every request (the consumer app sets it at
+ * start): the gateway's lane rules can pin a version, say one under app-store review, to a lane.
+ */
+export function setAppVersion(version: string | null): void {
+  appVersion = version
+}
+
 function decorate(headers: Headers): void {
   const s = session.value
   if (s) headers.set('Authorization', `Bearer ${s.token}`)
   if (s?.persona === 'TESTER' && testerLane.value) headers.set('X-Lane', testerLane.value)
-  const version = (globalThis as { __CHECKUP_APP_VERSION__?: string }).__CHECKUP_APP_VERSION__
-  if (version) headers.set('X-App-Version', version)
+  if (appVersion) headers.set('X-App-Version', appVersion)
 }
 
 const middleware: Middleware = {
@@ -29,6 +39,7 @@ const middleware: Middleware = {
     return request
   },
   onResponse({ request, response }) {
+    noteServerDate(response.headers.get('Date'))
     record(request.method, new URL(request.url).pathname, response, started.get(request))
     if (response.status === 401 && session.value && !request.url.endsWith('/api/auth/login')) {
       unauthenticated()
@@ -118,7 +129,10 @@ export function upload<T>(
   })
 }
 
-/** Downloads a file route (a CSV, a report) with the token, and hands it to the browser as a saved file. */
+/**
+ * Downloads a file route (a CSV, a report) with the token, and hands it to the browser as a saved file, under the
+ * name the server gave, else `fileName`.
+ */
 export async function download(path: string, fileName: string): Promise<void> {
   const headers = new Headers()
   decorate(headers)
@@ -142,9 +156,23 @@ export async function download(path: string, fileName: string): Promise<void> {
   const url = URL.createObjectURL(blob)
   const a = document.createElement('a')
   a.href = url
-  a.download = fileName
+  a.download = savedName(response.headers.get('Content-Disposition')) ?? fileName
   a.click()
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** The file name the server gave (`attachment; filename=report.pdf`), without any path. */
+export function savedName(disposition: string | null): string | null {
+  const m = disposition ? /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition) : null
+  if (!m) return null
+  let name = m[1]
+  try {
+    name = decodeURIComponent(name)
+  } catch {
+    // as given
+  }
+  name = name.split(/[\\/]/).pop()?.trim() ?? ''
+  return name || null
 }
 
 /** One key per user action: a retry of the same action reuses it, so a lost answer never books twice. */

@@ -124,3 +124,13 @@ describe('the zone pages show times in', () => {
     expect(zone.value).toBe('Asia/Shanghai')
   })
 })
+
+describe('a downloaded file', () => {
+  it("is saved under the server's name, never a path", async () => {
+    const { savedName } = await import('../api/client')
+    expect(savedName('attachment; filename=report-B1.pdf')).toBe('report-B1.pdf')
+    expect(savedName('attachment; filename="../../etc/passwd"')).toBe('passwd')
+    expect(savedName("attachment; filename*=UTF-8''%E4%BD%93%E6%A3%80.pdf")).toBe('体检.pdf')
+    expect(savedName(null)).toBeNull()
+  })
+})

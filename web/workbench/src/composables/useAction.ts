@@ -1,7 +1,7 @@
 import { ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { ApiError, t } from '@checkup/shared'
-import { explain } from '../components/errors'
+import { explain } from '@checkup/shared'
 
 /**
  * One write a user starts (check in, save, replay): while it runs its button is disabled and further clicks do

@@ -1,6 +1,6 @@
 import { onMounted, watch, type Ref } from 'vue'
 import { api, dateIn, unwrap, type components } from '@checkup/shared'
-import { useLoad } from './useLoad'
+import { useLoad } from '@checkup/shared'
 
 export type Booking = components['schemas']['BookingView']
 export type CapacityRow = components['schemas']['CapacityView']

@@ -137,6 +137,7 @@ public final class LocalPlatform {
             progress.line("  Gateway (API)                                http://127.0.0.1:" + config.gatewayPort()
                     + "  (OpenAPI, signed in: /api/openapi.json)");
             progress.line("  Workbench (desk, HR, ops, testers)           http://127.0.0.1:" + config.gatewayPort() + "/workbench/");
+            progress.line("  Consumer app (phones; consumer1, consumer2)  http://127.0.0.1:" + config.gatewayPort() + "/app/");
             progress.line("  Demo logins (POST /api/auth/login; password = username + \"-pass\", e.g. consumer1 / consumer1-pass):");
             progress.line("    consumer1, consumer2 (CONSUMER); desk.h001, desk.h002 (DESK of H001/H002); hr.acme (HR of ACME);"
                     + " ops1 (OPS); tester1 (TESTER)");
