@@ -7,11 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingStatus;
-import com.checkup.contracts.booking.BookingView;
-import com.checkup.contracts.booking.HoldRequest;
 import com.checkup.contracts.booking.HospitalView;
 import com.checkup.contracts.booking.PackageView;
-import com.checkup.contracts.booking.SlotAvailability;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.fulfillment.ReportEvent;
@@ -50,6 +47,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -79,7 +77,7 @@ class InboxServiceIT {
             infra.rocketMq().createTopic(t);
         }
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
-        apps.app("catalogue-stand-in", null).provide(BookingService.class, new Catalogue()).start();
+        apps.app("catalogue-stand-in", null).provide(BookingService.class, catalogue()).start();
         a = instance(infra, "message-service");
         // Only because both share this JVM (RocketMQ clients of a JVM are shared by instance name, from the application name).
         b = instance(infra, "message-service-b");
@@ -522,54 +520,21 @@ class InboxServiceIT {
     }
 
     /** booking-service's catalogue as far as message-service asks it. */
-    static final class Catalogue implements BookingService {
-        @Override
-        public List<HospitalView> hospitals() {
-            HospitalView h = new HospitalView();
-            h.setHospitalId("IH1");
-            h.setName("北京示范医院");
-            h.setCity("Beijing");
-            h.setTimezone("Asia/Shanghai");
-            return List.of(h);
-        }
-
-        @Override
-        public List<PackageView> packages(String hospitalId) {
-            PackageView p = new PackageView();
-            p.setPackageId("IH1-CT");
-            p.setHospitalId("IH1");
-            p.setName("CT 套餐");
-            return "IH1".equals(hospitalId) ? List.of(p) : List.of();
-        }
-
-        @Override
-        public List<SlotAvailability> availability(String hospitalId, String packageId, String from, String to) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView hold(HoldRequest request) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView get(String bookingId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<BookingView> mine() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView cancel(String bookingId, String reason) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public BookingView reschedule(String bookingId, String date, String period) {
-            throw new UnsupportedOperationException();
-        }
+    /** booking-service's catalogue as message-service reads it (hospital and package names): a Mockito mock. */
+    static BookingService catalogue() {
+        HospitalView h = new HospitalView();
+        h.setHospitalId("IH1");
+        h.setName("北京示范医院");
+        h.setCity("Beijing");
+        h.setTimezone("Asia/Shanghai");
+        PackageView p = new PackageView();
+        p.setPackageId("IH1-CT");
+        p.setHospitalId("IH1");
+        p.setName("CT 套餐");
+        BookingService catalogue = Mockito.mock(BookingService.class);
+        Mockito.when(catalogue.hospitals()).thenReturn(List.of(h));
+        Mockito.when(catalogue.packages(Mockito.anyString())).thenReturn(List.of());
+        Mockito.when(catalogue.packages("IH1")).thenReturn(List.of(p));
+        return catalogue;
     }
 }
