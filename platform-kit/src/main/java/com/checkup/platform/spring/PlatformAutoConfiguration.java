@@ -110,6 +110,16 @@ public class PlatformAutoConfiguration {
 
     /** Outbox backlog and reminders on /actuator/prometheus, when the service has Micrometer. */
     @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    static class Readiness {
+        /** Named {@code dubbo}: the readiness group includes it by that name (PlatformDefaults). */
+        @Bean("dubbo")
+        DubboReadiness dubboReadiness() {
+            return new DubboReadiness(new com.checkup.platform.dubbo.ProviderRegistration(ApplicationModel.defaultModel()));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
     static class Metrics {
         @Bean

@@ -24,9 +24,18 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             + "%-40.40logger{39} : %replace(%m){'[\\r\\n\\u2028\\u2029]+', ' | '}"
             + "%replace(%wEx){'[\\r\\n\\u2028\\u2029]+', ' | '}%nopex%n";
 
+    /** {@code checkup.log.format} (env {@code CHECKUP_LOG_FORMAT}): {@code json} for one JSON object per line. */
+    static final String LOG_FORMAT = "checkup.log.format";
+    /**
+     * Latency buckets of Dubbo's per-method histogram (ms): 11 series per method and side, enough for a p99 alert, and
+     * no percentile gauges (those are per instance and cannot be aggregated).
+     */
+    static final String DUBBO_RT_BUCKETS_MS = "5,10,25,50,100,250,500,1000,2500,5000";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication app) {
         Map<String, Object> d = new LinkedHashMap<>();
+        dubboMetrics(d);
         d.put("dubbo.provider.filter", DubboDefaults.PROVIDER_FILTER);
         d.put("dubbo.application.qos-enable", "false");
         d.put("dubbo.application.register-mode", "interface");
@@ -51,12 +60,51 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.flyway.baseline-on-migrate", "true");
         d.put("spring.flyway.baseline-version", "0");
         d.put("management.endpoint.health.probes.enabled", "true");
+        // Ready = callable: the provided services are in the registry (DubboReadiness), not merely "context started".
+        d.put("management.endpoint.health.group.readiness.include", "readinessState,dubbo");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
         d.put("server.shutdown", "graceful");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         d.put("logging.pattern.level", "%5p [%X{traceId:-},%X{lane:-}]");
         d.put("logging.pattern.console", LOG_LINE);
         d.put("logging.pattern.file", LOG_LINE);
+        // JSON lines for production (log shippers parse them; every MDC key its own field): Spring Boot's structured
+        // logging in the Logstash layout. One switch for console and file; human lines stay the default.
+        String format = env.getProperty(LOG_FORMAT, "text").trim();
+        if (format.equalsIgnoreCase("json")) {
+            d.put("logging.structured.format.console", "logstash");
+            d.put("logging.structured.format.file", "logstash");
+        } else if (!format.equalsIgnoreCase("text")) {
+            throw new IllegalStateException(LOG_FORMAT + " (CHECKUP_LOG_FORMAT) is 'text' or 'json', not '" + format + "'");
+        }
         env.getPropertySources().addLast(new MapPropertySource(SOURCE, d));
+    }
+
+    /**
+     * Dubbo's own RPC metrics (requests, failures by kind, latency per interface and method, provider and consumer
+     * side) into Micrometer's global registry, where Spring Boot's Prometheus registry also sits: they come out on
+     * /actuator/prometheus with ours. Kept cheap: method level but no sliding-window aggregation (QPS and percentile
+     * gauges computed on every call), no second set of JVM meters (Spring Boot binds them), no registry/metadata/
+     * thread-pool/Netty families, and no metrics service of Dubbo's own. Dubbo copies its counters into Micrometer by a
+     * sync job (default every 60 s: a method's first call would show only a minute later); 10 s here.
+     */
+    private static void dubboMetrics(Map<String, Object> d) {
+        d.put("dubbo.metrics.use-global-registry", "true");
+        d.put("dubbo.metrics.protocol", "default");
+        d.put("dubbo.metrics.enable-rpc", "true");
+        d.put("dubbo.metrics.rpc-level", "METHOD");
+        d.put("dubbo.metrics.enable-jvm", "false");
+        d.put("dubbo.metrics.enable-registry", "false");
+        d.put("dubbo.metrics.enable-metadata", "false");
+        d.put("dubbo.metrics.enable-threadpool", "false");
+        d.put("dubbo.metrics.enable-netty", "false");
+        d.put("dubbo.metrics.enable-metrics-init", "false");
+        d.put("dubbo.metrics.export-metrics-service", "false");
+        d.put("dubbo.metrics.enable-collector-sync", "true");
+        d.put("dubbo.metrics.collector-sync-period", "10");
+        d.put("dubbo.metrics.aggregation.enabled", "false");
+        d.put("dubbo.metrics.histogram.enabled", "true");
+        d.put("dubbo.metrics.histogram.enabled-percentiles", "false");
+        d.put("dubbo.metrics.histogram.buckets-ms", DUBBO_RT_BUCKETS_MS);
     }
 }
