@@ -21,7 +21,11 @@ import org.apache.rocketmq.client.consumer.MessageSelector;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.exception.MQBrokerException;
 import org.apache.rocketmq.client.impl.MQClientAPIImpl;
+import org.apache.rocketmq.client.impl.factory.MQClientInstance;
+import org.apache.rocketmq.remoting.protocol.ResponseCode;
+import org.apache.rocketmq.remoting.protocol.header.QueryConsumerOffsetRequestHeader;
 import org.apache.rocketmq.common.UtilAll;
 import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
 import org.apache.rocketmq.client.consumer.store.ReadOffsetType;
@@ -72,6 +76,11 @@ public final class LaneAwareConsumer implements AutoCloseable {
     private volatile Set<String> knownLanes = Set.of();
     private volatile Set<String> liveLanes = Set.of();
     private final Map<String, DefaultMQPushConsumer> standIns = new ConcurrentHashMap<>();
+
+    /** Started and not yet closed consumers of this JVM, for metrics (lag per group and topic). */
+    private static final Set<LaneAwareConsumer> RUNNING = new java.util.LinkedHashSet<>();
+    private static final List<Lifecycle> WATCHERS = new ArrayList<>();
+    private static final long LAG_TIMEOUT_MS = 2000;
 
     private LaneAwareConsumer(Builder b) {
         this.namesrvAddr = Objects.requireNonNull(b.namesrvAddr, "namesrvAddr");
@@ -127,6 +136,7 @@ public final class LaneAwareConsumer implements AutoCloseable {
             main.subscribe(topic, selector("lane = '" + lane + "'"));
             main.start();
             log.info("Lane consumer {} started for topic {} in lane {}", main.getConsumerGroup(), topic, lane);
+            announceStarted(this);
             return this;
         }
         // Until the broker has been asked, take everything: a duplicate is absorbed, a skipped message is lost.
@@ -145,6 +155,7 @@ public final class LaneAwareConsumer implements AutoCloseable {
         });
         watcher.scheduleWithFixedDelay(this::safeRefresh, 0, refreshInterval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Baseline consumer {} started for topic {}", group, topic);
+        announceStarted(this);
         return this;
     }
 
@@ -173,7 +184,12 @@ public final class LaneAwareConsumer implements AutoCloseable {
         // The handler acts as this service (SYSTEM, signed on its calls), in the publisher's trace and lane: a message's
         // persona properties are not signed, so whoever can publish to the broker must not become a user by them.
         try (CallContextHolder.Scope ignored = Callers.bindSystem(group, event.context())) {
-            processed.process(group, event, handler);
+            long start = System.nanoTime();
+            ProcessedEvents.Outcome outcome = processed.process(group, event, handler);
+            // One line per delivery, under the publisher's trace id (MDC): a trace can be followed into every consumer.
+            log.info("Event {} ({}) {} by {} in {} ms", event.eventId(), event.eventType(),
+                    outcome == ProcessedEvents.Outcome.DUPLICATE ? "skipped as duplicate" : "handled", group,
+                    (System.nanoTime() - start) / 1_000_000);
             return true;
         } catch (RuntimeException e) {
             log.warn("Event {} ({}) failed in {} (delivery {}), will be redelivered: {}", event.eventId(),
@@ -283,6 +299,110 @@ public final class LaneAwareConsumer implements AutoCloseable {
         return total;
     }
 
+    /**
+     * The lag of this consumer's own group (the lane group for a lane consumer) on its topic, asked of the broker: the
+     * sum over the topic's queues of the broker's max offset minus the group's committed offset (this instance's
+     * in-memory offset for a queue it consumes, the broker's for the others; a queue the group never committed on
+     * counts 0). Throws when the broker cannot be asked.
+     */
+    public long committedLag() {
+        DefaultMQPushConsumer c = main;
+        if (c == null) {
+            throw new IllegalStateException("not started");
+        }
+        var impl = c.getDefaultMQPushConsumerImpl();
+        MQClientInstance factory = impl.getmQClientFactory();
+        Set<MessageQueue> queues = impl.getRebalanceImpl().getTopicSubscribeInfoTable().get(topic);
+        if (factory == null || queues == null || queues.isEmpty()) {
+            throw new IllegalStateException("no route of " + topic + " yet");
+        }
+        MQClientAPIImpl api = factory.getMQClientAPIImpl();
+        long total = 0;
+        try {
+            for (MessageQueue mq : queues) {
+                String addr = factory.findBrokerAddressInPublish(factory.getBrokerNameFromMessageQueue(mq));
+                if (addr == null) {
+                    throw new IllegalStateException("no broker address for " + mq);
+                }
+                long max = api.getMaxOffset(addr, mq, LAG_TIMEOUT_MS);
+                long done = impl.getOffsetStore().readOffset(mq, ReadOffsetType.READ_FROM_MEMORY);
+                if (done < 0) {
+                    done = brokerOffset(api, addr, c.getConsumerGroup(), mq, max);
+                }
+                total += Math.max(0, max - done);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
+        return total;
+    }
+
+    private static long brokerOffset(MQClientAPIImpl api, String addr, String consumerGroup, MessageQueue mq, long max)
+            throws Exception {
+        QueryConsumerOffsetRequestHeader h = new QueryConsumerOffsetRequestHeader();
+        h.setConsumerGroup(consumerGroup);
+        h.setTopic(mq.getTopic());
+        h.setQueueId(mq.getQueueId());
+        h.setBrokerName(mq.getBrokerName());
+        h.setSetZeroIfNotFound(false);
+        try {
+            return api.queryConsumerOffset(addr, h, LAG_TIMEOUT_MS);
+        } catch (MQBrokerException e) {
+            if (e.getResponseCode() == ResponseCode.QUERY_NOT_FOUND) {
+                return max;
+            }
+            throw e;
+        }
+    }
+
+    /** The consumer group this consumer commits under (its lane group for a lane consumer). */
+    public String consumerGroup() {
+        return lane == null ? group : laneGroup(group, lane);
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** Told of every consumer of this JVM that starts or closes (for metrics); told at once of those running. */
+    public interface Lifecycle {
+        void started(LaneAwareConsumer consumer);
+
+        void closed(LaneAwareConsumer consumer);
+    }
+
+    public static void watch(Lifecycle watcher) {
+        synchronized (RUNNING) {
+            WATCHERS.add(watcher);
+            RUNNING.forEach(watcher::started);
+        }
+    }
+
+    public static void unwatch(Lifecycle watcher) {
+        synchronized (RUNNING) {
+            WATCHERS.remove(watcher);
+        }
+    }
+
+    private static void announceStarted(LaneAwareConsumer c) {
+        synchronized (RUNNING) {
+            if (RUNNING.add(c)) {
+                WATCHERS.forEach(w -> w.started(c));
+            }
+        }
+    }
+
+    private static void announceClosed(LaneAwareConsumer c) {
+        synchronized (RUNNING) {
+            if (RUNNING.remove(c)) {
+                WATCHERS.forEach(w -> w.closed(c));
+            }
+        }
+    }
+
     /** Lanes that have a group of their own on the broker (baseline only). */
     public Set<String> knownLanes() {
         return knownLanes;
@@ -304,6 +424,7 @@ public final class LaneAwareConsumer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        announceClosed(this);
         if (watcher != null) {
             watcher.shutdownNow();
         }

@@ -63,6 +63,8 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         // Ready = callable: the provided services are in the registry (DubboReadiness), not merely "context started".
         d.put("management.endpoint.health.group.readiness.include", "readinessState,dubbo");
         d.put("management.endpoints.web.exposure.include", "health,info,prometheus");
+        // Which service a series is from, whatever labels the scraper adds (alerts group by it).
+        d.put("management.metrics.tags.application", "${spring.application.name}");
         d.put("server.shutdown", "graceful");
         d.put("spring.lifecycle.timeout-per-shutdown-phase", "20s");
         d.put("logging.pattern.level", "%5p [%X{traceId:-},%X{lane:-}]");
