@@ -181,7 +181,11 @@ public final class LocalPlatform {
             boolean salive = ProcessHandle.of(spid).map(ProcessHandle::isAlive).orElse(false);
             String ready = p.getProperty("service." + name + ".ready");
             String state1 = !salive ? "DOWN" : ServiceProcess.probe(java.net.URI.create(ready)) ? "ready" : "not ready";
-            out.printf("  %-22s pid %-17d %s%n", name, spid, state1);
+            String code = p.getProperty("service." + name + ".lastExitCode");
+            String lastExit = code == null ? "" : "  last exit " + code
+                    + SupervisedService.describe(Integer.parseInt(code)) + " at " + p.getProperty("service." + name + ".lastExitAt");
+            out.printf("  %-22s pid %-8d %-10s restarts %s%s%n", name, spid, state1,
+                    p.getProperty("service." + name + ".restarts", "0"), lastExit);
         });
         return 0;
     }

@@ -26,17 +26,24 @@ import java.util.stream.Stream;
 
 /**
  * The whole local platform: ZooKeeper, RocketMQ and MariaDB in this JVM (data under {@code .local-platform/data},
- * kept across restarts), then every built service as its own JVM. {@link #close()} stops services first, then
- * the infrastructure.
+ * kept across restarts), then every built service as its own JVM, supervised ({@link SupervisedService}: a service
+ * that dies once ready is restarted with backoff). {@link #close()} stops services first, then the infrastructure.
+ *
+ * <p>For tests: {@link #kill}, {@link #replace}, {@link #awaitAllReady} and {@link #serviceStates()}.
  */
 public final class Platform implements AutoCloseable {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private final Instant startedAt = Instant.now();
     private final PlatformConfig config;
     private final Progress progress;
     private EmbeddedZooKeeper zooKeeper;
     private EmbeddedRocketMq rocketMq;
     private EmbeddedMariaDb mariaDb;
     private com.checkup.simulator.HospitalSimulator simulator;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<SupervisedService> services = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Object stateLock = new Object();
+    private SupervisedService.Backoff backoff = SupervisedService.Backoff.DEFAULT;
+    private volatile boolean started;
     private volatile boolean closed;
 
     /** A platform that reports progress on {@code out}; nothing runs until {@link #start(boolean)}. */
@@ -47,6 +54,12 @@ public final class Platform implements AutoCloseable {
     Platform(PlatformConfig config, Progress progress) {
         this.config = config;
         this.progress = progress;
+    }
+
+    /** For tests: shorter restart delays than the default 1 s doubling to 30 s. Before {@link #start}. */
+    Platform restartBackoff(Duration initial, Duration max, Duration resetAfter) {
+        this.backoff = new SupervisedService.Backoff(initial, max, resetAfter);
+        return this;
     }
 
     /** Starts everything and waits until each part is ready. On failure, stops what was started and throws. */
@@ -75,7 +88,8 @@ public final class Platform implements AutoCloseable {
             simulator = com.checkup.simulator.HospitalSimulator.start(config.simulatorPort());
             progress.step("hospital simulator", "ready  " + config.simulatorUrl() + " (H001, H002 connect to it)");
             startServices();
-            writeState(true);
+            started = true;
+            writeState();
         } catch (StartupException e) {
             close();
             throw e;
@@ -224,47 +238,143 @@ public final class Platform implements AutoCloseable {
     }
 
     private void startAndAwait(List<ServiceSpec> specs, LocalSecrets secrets) throws StartupException {
-        List<ServiceProcess> wave = new ArrayList<>();
+        List<SupervisedService> wave = new ArrayList<>();
         for (ServiceSpec s : specs) {
             Map<String, String> env = new java.util.HashMap<>(Map.of(
                     "DUBBO_IP_TO_BIND", PlatformConfig.LOOPBACK_NAME,
                     "DUBBO_IP_TO_REGISTRY", PlatformConfig.LOOPBACK_NAME));
             env.putAll(secrets.environmentOf(s.name()));
             ServiceProcess p = ServiceProcess.start(s, env);
-            services.add(p);
-            wave.add(p);
+            SupervisedService supervised = new SupervisedService(s, p, env, progress, config.readyTimeout(), backoff,
+                    this::stateChanged);
+            services.add(supervised);
+            wave.add(supervised);
             progress.step(s.name(), "starting (pid " + p.pid() + ", log " + s.logFile() + ")");
         }
         try {
-            writeState(false);
+            writeState();
         } catch (IOException e) {
             throw new StartupException("Cannot write " + config.stateFile() + ": " + e.getMessage(), e);
         }
-        for (ServiceProcess p : wave) {
+        for (SupervisedService s : wave) {
+            ServiceProcess p = s.current();
             p.awaitReady(config.readyTimeout());
             progress.step(p.spec().name(), "ready  http://127.0.0.1:" + p.spec().httpPort()
                     + (p.spec().dubboPort() > 0 ? ", dubbo 127.0.0.1:" + p.spec().dubboPort() : ""));
+            // Supervised from here on: a service that dies before it was ever ready fails `up` instead.
+            s.supervise();
         }
     }
 
-    private void writeState(boolean ready) throws IOException {
-        Properties p = new Properties();
-        p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-        p.setProperty("startedAt", Instant.now().toString());
-        p.setProperty("ready", Boolean.toString(ready));
-        p.setProperty("infra.zookeeper", "127.0.0.1:" + config.zooKeeperPort());
-        p.setProperty("infra.rocketmq", config.namesrvAddr());
-        p.setProperty("infra.mariadb", "127.0.0.1:" + config.mariaDbPort());
-        for (ServiceProcess s : services) {
-            p.setProperty("service." + s.spec().name() + ".pid", Long.toString(s.pid()));
-            p.setProperty("service." + s.spec().name() + ".ready",
-                    "http://127.0.0.1:" + s.spec().httpPort() + s.spec().readinessPath());
+    private void stateChanged() {
+        try {
+            writeState();
+        } catch (IOException e) {
+            progress.step("state", "cannot write " + config.stateFile() + ": " + e.getMessage());
         }
-        StateFile.write(config.stateFile(), p);
     }
 
+    /** Written at every change (a restart's new pid, an exit, readiness), for `status` in another terminal. */
+    private void writeState() throws IOException {
+        synchronized (stateLock) {
+            if (closed) {
+                return; // close() removes the file; a late restart notice must not bring it back
+            }
+            Properties p = new Properties();
+            p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+            p.setProperty("startedAt", startedAt.toString());
+            p.setProperty("ready", Boolean.toString(started));
+            p.setProperty("infra.zookeeper", "127.0.0.1:" + config.zooKeeperPort());
+            p.setProperty("infra.rocketmq", config.namesrvAddr());
+            p.setProperty("infra.mariadb", "127.0.0.1:" + config.mariaDbPort());
+            for (SupervisedService s : services) {
+                ServiceState st = s.state();
+                ServiceSpec spec = s.spec();
+                String key = "service." + st.name();
+                p.setProperty(key + ".pid", Long.toString(st.pid()));
+                p.setProperty(key + ".ready", "http://127.0.0.1:" + spec.httpPort() + spec.readinessPath());
+                p.setProperty(key + ".restarts", Integer.toString(st.restarts()));
+                if (st.lastExitCode() != null) {
+                    p.setProperty(key + ".lastExitCode", Integer.toString(st.lastExitCode()));
+                    p.setProperty(key + ".lastExitAt", st.lastExitAt().toString());
+                }
+            }
+            StateFile.write(config.stateFile(), p);
+        }
+    }
+
+    /** The current process of each service (after a restart or a replace, the new one). */
     List<ServiceProcess> services() {
-        return List.copyOf(services);
+        return services.stream().map(SupervisedService::current).toList();
+    }
+
+    /** Every service's pid, ports, readiness, restarts and last exit, in start order. */
+    public List<ServiceState> serviceStates() {
+        return services.stream().map(SupervisedService::state).toList();
+    }
+
+    /** One service's pid, ports, readiness, restarts and last exit. */
+    public ServiceState state(String serviceName) {
+        return supervised(serviceName).state();
+    }
+
+    /**
+     * SIGKILLs the current process of {@code serviceName} (e.g. {@code booking-service}, or {@code booking-service@gray}
+     * for a lane instance), as a crash would; returns once it is dead. Supervision restarts it after its backoff:
+     * {@link #awaitAllReady} waits for that.
+     */
+    public void kill(String serviceName) {
+        supervised(serviceName).kill();
+    }
+
+    /**
+     * A rolling update of one instance: starts a new process of {@code serviceName} (same database, same lane) on fresh
+     * HTTP and Dubbo ports, waits until it is ready, then stops the old one gracefully (SIGTERM, 30 s grace) without
+     * restarting it, and supervises the new one from then on. Returns once the old process has exited. The gateway
+     * cannot be replaced this way (its port is the platform's address). If the new process does not get ready, it is
+     * stopped, the old one keeps running, and this throws.
+     */
+    public void replace(String serviceName) throws StartupException {
+        SupervisedService s = supervised(serviceName);
+        if (s.spec().httpPort() == config.gatewayPort()) {
+            throw new IllegalArgumentException(serviceName + " is the platform's entry point: it has no second address to move to");
+        }
+        s.replace(STOP_GRACE);
+    }
+
+    /**
+     * Waits until every service is ready (its current process got ready, is alive and answers its readiness probe),
+     * polling; throws {@link IllegalStateException} naming the ones that are not when {@code timeout} passes.
+     */
+    public void awaitAllReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> notReady = new ArrayList<>();
+            for (SupervisedService s : services) {
+                ServiceSpec spec = s.spec();
+                if (!s.ready() || !ServiceProcess.probe(java.net.URI.create("http://127.0.0.1:" + spec.httpPort() + spec.readinessPath()))) {
+                    notReady.add(spec.name());
+                }
+            }
+            if (notReady.isEmpty()) {
+                return;
+            }
+            if (closed || System.nanoTime() > deadline) {
+                throw new IllegalStateException((closed ? "Platform closed" : "Not ready after " + timeout.toSeconds() + " s")
+                        + ": " + String.join(", ", notReady));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for " + notReady);
+            }
+        }
+    }
+
+    private SupervisedService supervised(String name) {
+        return services.stream().filter(s -> s.spec().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service '" + name + "' in this platform"));
     }
 
     EmbeddedMariaDb mariaDb() {
@@ -277,10 +387,14 @@ public final class Platform implements AutoCloseable {
         if (closed) {
             return;
         }
-        closed = true;
+        synchronized (stateLock) {
+            closed = true;
+        }
+        // Nothing is restarted from here on, whichever service dies while the others drain.
+        services.forEach(SupervisedService::stopSupervising);
         for (int i = services.size() - 1; i >= 0; i--) {
-            ServiceProcess s = services.get(i);
-            s.stop(Duration.ofSeconds(30));
+            SupervisedService s = services.get(i);
+            s.stop(STOP_GRACE);
             progress.step(s.spec().name(), "stopped");
         }
         if (simulator != null) {
@@ -304,7 +418,9 @@ public final class Platform implements AutoCloseable {
             progress.step("ZooKeeper", "stopped");
         }
         try {
-            Files.deleteIfExists(config.stateFile());
+            synchronized (stateLock) {
+                Files.deleteIfExists(config.stateFile());
+            }
         } catch (IOException ignored) {
             // a stale state file is detected by status (its pid is gone)
         }

@@ -134,6 +134,33 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         return withServices(specs);
     }
 
+    /**
+     * The same service on fresh free ports, for a second instance of it (a rolling update): same command line,
+     * database, lane and log, only the HTTP and Dubbo port arguments changed.
+     */
+    static ServiceSpec onFreshPorts(ServiceSpec s) {
+        int http = LoopbackPorts.freePort();
+        int dubbo = s.dubboPort() > 0 ? LoopbackPorts.freePort() : 0;
+        List<String> cmd = new ArrayList<>();
+        boolean moved = false;
+        for (String a : s.command()) {
+            String b = a;
+            if (a.equals(Integer.toString(s.httpPort()))) {
+                b = Integer.toString(http); // a plain port argument (the launcher's test stand-in)
+            } else if (a.equals("--server.port=" + s.httpPort())) {
+                b = "--server.port=" + http;
+            } else if (dubbo > 0 && a.equals("--dubbo.protocol.port=" + s.dubboPort())) {
+                b = "--dubbo.protocol.port=" + dubbo;
+            }
+            moved |= !b.equals(a) && !a.startsWith("--dubbo");
+            cmd.add(b);
+        }
+        if (!moved) {
+            throw new IllegalArgumentException("Cannot tell the HTTP port of " + s.name() + " in its command line");
+        }
+        return new ServiceSpec(s.name(), http, dubbo, s.database(), List.copyOf(cmd), s.readinessPath(), s.logFile());
+    }
+
     /** Parses {@code gray=booking-service,order-service} (the value of {@code up --lane}). */
     public static Map.Entry<String, List<String>> parseLane(String spec) {
         int eq = spec.indexOf('=');

@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as its own JVM: output to its log file, readiness probed over HTTP, stopped by pid. */
@@ -24,11 +25,23 @@ final class ServiceProcess {
     }
 
     static ServiceProcess start(ServiceSpec spec, Map<String, String> env) throws StartupException {
+        return start(spec, env, false);
+    }
+
+    /**
+     * {@code appendLog}: a restart or a second instance keeps the log. The file is always opened in append mode (a
+     * fresh start truncates it first): two processes of one service may write it at once during a rolling update, and a
+     * writer at its own offset would overwrite the other's lines.
+     */
+    static ServiceProcess start(ServiceSpec spec, Map<String, String> env, boolean appendLog) throws StartupException {
         try {
             Files.createDirectories(spec.logFile().getParent());
+            if (!appendLog) {
+                Files.deleteIfExists(spec.logFile());
+            }
             ProcessBuilder pb = new ProcessBuilder(spec.command())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.to(spec.logFile().toFile()));
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
             // Only the keys meant for this process: nothing of ours inherited from the shell that started `up`.
             pb.environment().keySet().removeIf(k -> k.startsWith("CHECKUP_"));
             pb.environment().putAll(env);
@@ -90,6 +103,25 @@ final class ServiceProcess {
             h.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** SIGKILL, as a crash would end it; returns once it is gone (at most 30 s). */
+    void kill() {
+        process.toHandle().destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** The exit code (128 + signal for a signal: 137 after SIGKILL); only once it has exited. */
+    int exitCode() {
+        return process.exitValue();
     }
 
     long pid() {
