@@ -33,10 +33,10 @@ import java.util.List;
 public class BareShenyuConfig {
     @Bean
     ApplicationListener<ApplicationReadyEvent> bareRoute(PluginDataSubscriber plugins, List<MetaDataSubscriber> metaSubscribers,
-                                                         RegistryEndpoint registry) {
+                                                         RegistryEndpoint registryEndpoint) {
         return event -> {
             String dubbo = PluginEnum.DUBBO.getName();
-            plugins.onSubscribe(new PluginData(dubbo, dubbo, ShenyuRouteFeed.dubboPluginConfig(registry), "Bench", true));
+            plugins.onSubscribe(new PluginData(dubbo, dubbo, ShenyuRouteFeed.dubboPluginConfig(registryEndpoint), "Bench", true));
             plugins.onSelectorSubscribe(SelectorData.builder().id("bench").pluginId(dubbo).pluginName(dubbo).name("bench")
                     .matchMode(MatchModeEnum.AND.getCode()).type(SelectorTypeEnum.FULL_FLOW.getCode()).sort(1).enabled(true)
                     .logged(false).continued(true).handle("[]").conditionList(Collections.emptyList()).build());
