@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hospital circuits on /actuator/prometheus: {@code checkup_sync_circuits_open} (how many are OPEN) and
- * {@code checkup_sync_circuit_open{hospital}} — 1 while OPEN, 0 while HALF_OPEN — for the hospitals whose circuit is
- * not CLOSED only. With 2,000 hospitals a series per hospital would be 2,000 series of zeros; a circuit that closes
- * drops its series (the alert resolves). The per-hospital rows are refreshed every few seconds.
+ * {@code checkup_sync_circuit_open{hospital}} — 1 while OPEN, else 0 — for the hospitals this instance holds a circuit
+ * for (those it has called since it started, only its tier's): bounded by the hospitals, one series each. The rows
+ * are refreshed every few seconds (a hospital called for the first time appears then).
  */
 @Component
 public class CircuitMetrics implements MeterBinder, DisposableBean {
@@ -38,10 +38,10 @@ public class CircuitMetrics implements MeterBinder, DisposableBean {
                         c -> c.notClosed().values().stream().filter("OPEN"::equals).count())
                 .description("Hospital circuits that are OPEN (calls to those hospitals fail fast)").register(registry);
         MultiGauge perHospital = MultiGauge.builder("checkup.sync.circuit.open")
-                .description("1 while a hospital's circuit is OPEN, 0 while HALF_OPEN; absent while CLOSED")
+                .description("1 while a hospital's circuit is OPEN, else 0 (hospitals this instance has called)")
                 .register(registry);
-        refresher.scheduleWithFixedDelay(() -> perHospital.register(circuits.notClosed().entrySet().stream()
-                        .map(e -> MultiGauge.Row.of(Tags.of("hospital", e.getKey()), "OPEN".equals(e.getValue()) ? 1 : 0))
+        refresher.scheduleWithFixedDelay(() -> perHospital.register(circuits.hospitals().stream()
+                        .map(h -> MultiGauge.Row.of(Tags.of("hospital", h), "OPEN".equals(circuits.state(h)) ? 1 : 0))
                         .toList(), true),
                 0, 5, TimeUnit.SECONDS);
     }
