@@ -66,6 +66,11 @@ public final class E2ePlatform implements BeforeAllCallback {
         return config;
     }
 
+    /** The running platform, for tests that kill, replace or await its services. */
+    public static Platform platform() {
+        return platform;
+    }
+
     public static String gatewayUrl() {
         return "http://127.0.0.1:" + config.gatewayPort();
     }

@@ -332,14 +332,19 @@ public final class Platform implements AutoCloseable {
      * HTTP and Dubbo ports, waits until it is ready, then stops the old one gracefully (SIGTERM, 30 s grace) without
      * restarting it, and supervises the new one from then on. Returns once the old process has exited. The gateway
      * cannot be replaced this way (its port is the platform's address). If the new process does not get ready, it is
-     * stopped, the old one keeps running, and this throws.
+     * stopped, the old one keeps running, and this throws an {@link IllegalStateException} (cause: the
+     * {@link StartupException} with the new process's last log lines). Unchecked, so tests call it from lambdas.
      */
-    public void replace(String serviceName) throws StartupException {
+    public void replace(String serviceName) {
         SupervisedService s = supervised(serviceName);
         if (s.spec().httpPort() == config.gatewayPort()) {
             throw new IllegalArgumentException(serviceName + " is the platform's entry point: it has no second address to move to");
         }
-        s.replace(STOP_GRACE);
+        try {
+            s.replace(STOP_GRACE);
+        } catch (StartupException e) {
+            throw new IllegalStateException("Rolling update of " + serviceName + " failed: " + e.getMessage(), e);
+        }
     }
 
     /**
