@@ -54,6 +54,9 @@ public final class ParameterBinder {
 
     /** The arguments as a JSON array, one element per parameter (null for an absent optional one). */
     public String bind(Route route, Request request) {
+        if (route.getParams().isEmpty()) {
+            return "[]"; // no tree to build and write for a call without arguments (most GETs)
+        }
         JsonNode body = null;
         boolean bodyParsed = false;
         ArrayNode args = json.createArrayNode();

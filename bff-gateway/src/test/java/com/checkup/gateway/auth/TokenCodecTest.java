@@ -65,4 +65,45 @@ class TokenCodecTest {
         assertThatThrownBy(() -> new TokenCodec(new byte[16], Duration.ofHours(1), Clock.systemUTC()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32 bytes");
     }
+
+    @Test
+    void aRememberedTokenStillExpiresAndItsForgeriesStillFail() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        TokenCodec c = new TokenCodec(KEY, Duration.ofHours(1), moving);
+        String token = c.issue(new Caller("consumer1", "CONSUMER", null)).token;
+        assertThat(c.verify(token).userId()).isEqualTo("consumer1");
+        assertThat(c.verify(token).userId()).isEqualTo("consumer1"); // from the cache
+        String[] p = token.split("\\.");
+        String claims = new String(Base64.getUrlDecoder().decode(p[1]), StandardCharsets.UTF_8).replace("CONSUMER", "OPS");
+        String forged = p[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "." + p[2];
+        assertThatThrownBy(() -> c.verify(forged)).hasMessageContaining("signature");
+        assertThatThrownBy(() -> c.verify(token + "x")).isInstanceOf(TokenCodec.InvalidToken.class);
+        now.set(NOW.plus(Duration.ofMinutes(60)));
+        assertThatThrownBy(() -> c.verify(token)).hasMessage("Token has expired");
+        assertThatThrownBy(() -> c.verify(token)).hasMessage("Token has expired");
+    }
+
+    @Test
+    void rememberedTokensStayBounded() throws Exception {
+        for (int i = 0; i < TokenCodec.MAX_VERIFIED + 10; i++) {
+            codec.verify(codec.issue(new Caller("u" + i, "CONSUMER", null)).token);
+        }
+        assertThat(codec.remembered()).isLessThanOrEqualTo(TokenCodec.MAX_VERIFIED);
+    }
 }

@@ -103,4 +103,15 @@ class EdgeWebFilterTest {
         assertThat(health.getResponse().getStatusCode().value()).isEqualTo(200);
         assertThat(health.getResponse().getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
     }
+
+    @Test
+    void madeRequestIdsAre32LowercaseHexDigitsAndDiffer() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            String id = EdgeWebFilter.newId();
+            assertThat(id).matches("[0-9a-f]{32}");
+            seen.add(id);
+        }
+        assertThat(seen).hasSize(1000);
+    }
 }
