@@ -168,6 +168,9 @@ public final class LaneAwareConsumer implements AutoCloseable {
         c.setConsumeThreadMin(2);
         c.setConsumeThreadMax(4);
         c.setMaxReconsumeTimes(16);
+        // Shutdown lets the events being handled finish (their offsets then committed) instead of leaving them to be
+        // redelivered to another instance; longer handling than this is cut and redelivered (handlers are idempotent).
+        c.setAwaitTerminationMillisWhenShutdown(10_000);
         c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
             for (MessageExt m : msgs) {
                 if (!handle(m)) {

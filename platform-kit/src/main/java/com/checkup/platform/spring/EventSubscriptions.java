@@ -6,18 +6,27 @@ import com.checkup.platform.events.ProcessedEvents;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.Ordered;
 
 /**
  * Where a service declares what it consumes: {@code subscribe("booking-on-order-paid", Topics.ORDER, handler)}.
  * Each subscription is lane-aware (this instance's lane is its {@code dubbo.provider.tag}) and idempotent.
- * All are stopped with the application.
+ * All are stopped first when the application closes: before Dubbo leaves the registry and drops its references, so
+ * the events being handled finish with every service they call still reachable; the other instances (the new one of a
+ * rolling update) take over the queues.
  */
-public final class EventSubscriptions implements AutoCloseable {
+public final class EventSubscriptions implements AutoCloseable, ApplicationListener<ContextClosedEvent>, ApplicationContextAware,
+        Ordered {
     private final String nameServer;
     private final String lane;
     private final ProcessedEvents processed;
     private final PlatformProperties props;
     private final List<LaneAwareConsumer> consumers = new CopyOnWriteArrayList<>();
+    private ApplicationContext context;
 
     EventSubscriptions(String nameServer, String lane, ProcessedEvents processed, PlatformProperties props) {
         this.nameServer = nameServer;
@@ -52,6 +61,24 @@ public final class EventSubscriptions implements AutoCloseable {
     /** This instance's lane, or null for the baseline. */
     public String lane() {
         return lane;
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() == context) { // a child context closing is not this application stopping
+            close();
+        }
+    }
+
+    @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Before Dubbo's own listener (lowest precedence), which unexports and unrefers on the same event. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
