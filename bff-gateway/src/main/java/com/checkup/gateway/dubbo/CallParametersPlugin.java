@@ -41,21 +41,30 @@ public final class CallParametersPlugin implements ShenyuPlugin {
         if (!route.isOpen() && caller == null) {
             return Mono.error(new ApiError(ErrorCode.UNAUTHENTICATED, "Sign in first"));
         }
-        Mono<byte[]> body = readsBody(route) ? RequestBodies.read(exchange, route.getMaxBodyBytes() > 0 ? route.getMaxBodyBytes() : maxBodyBytes) : Mono.just(new byte[0]);
-        return body.flatMap(bytes -> {
-            String args = binder.bind(route, new ParameterBinder.Request(match.variables(),
-                    exchange.getRequest().getQueryParams(), exchange.getRequest().getHeaders(), bytes));
-            exchange.getAttributes().put(Constants.PARAM_TRANSFORM, args);
-            DubboCallState call = new DubboCallState(GatewayExchange.requestId(exchange), GatewayExchange.lane(exchange),
-                    caller == null ? null : caller.persona(), caller == null ? null : caller.tenantId(),
-                    caller == null ? null : caller.userId(), caller != null && caller.isTester());
-            exchange.getAttributes().put(GatewayExchange.CALL, call);
-            // Deferred to subscription: from here to ShenYu's $invoke there is no thread switch.
-            return Mono.defer(() -> {
-                DubboCallState.handOff(call);
-                return chain.execute(exchange);
-            }).doFinally(signal -> DubboCallState.forget(call));
-        });
+        if (!readsBody(route)) {
+            // No body to wait for: bind at once (ShenYu's chain runs this inside Mono.defer, so a binding error
+            // still arrives as an error signal), without a flatMap around the rest of the call.
+            return call(exchange, chain, match, caller, NO_BODY);
+        }
+        return RequestBodies.read(exchange, route.getMaxBodyBytes() > 0 ? route.getMaxBodyBytes() : maxBodyBytes)
+                .flatMap(bytes -> call(exchange, chain, match, caller, bytes));
+    }
+
+    private static final byte[] NO_BODY = new byte[0];
+
+    private Mono<Void> call(ServerWebExchange exchange, ShenyuPluginChain chain, RouteMatch match, Caller caller, byte[] bytes) {
+        String args = binder.bind(match.route(), new ParameterBinder.Request(match.variables(),
+                exchange.getRequest().getQueryParams(), exchange.getRequest().getHeaders(), bytes));
+        exchange.getAttributes().put(Constants.PARAM_TRANSFORM, args);
+        DubboCallState call = new DubboCallState(GatewayExchange.requestId(exchange), GatewayExchange.lane(exchange),
+                caller == null ? null : caller.persona(), caller == null ? null : caller.tenantId(),
+                caller == null ? null : caller.userId(), caller != null && caller.isTester());
+        exchange.getAttributes().put(GatewayExchange.CALL, call);
+        // Deferred to subscription: from here to ShenYu's $invoke there is no thread switch.
+        return Mono.defer(() -> {
+            DubboCallState.handOff(call);
+            return chain.execute(exchange);
+        }).doFinally(signal -> DubboCallState.forget(call));
     }
 
     private static boolean readsBody(Route route) {

@@ -59,7 +59,8 @@ public final class JsonResponses {
             bytes = ("{\"code\":\"INTERNAL\",\"message\":\"Internal error\",\"traceId\":\"" + GatewayExchange.requestId(exchange) + "\"}").getBytes();
             status = 500;
         }
-        HttpStatus httpStatus = HttpStatus.resolve(status);
+        // resolve() walks a fresh copy of every status; most answers are 200
+        HttpStatus httpStatus = status == 200 ? HttpStatus.OK : HttpStatus.resolve(status);
         response.setStatusCode(httpStatus == null ? HttpStatus.INTERNAL_SERVER_ERROR : httpStatus);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
         nosniff(response);

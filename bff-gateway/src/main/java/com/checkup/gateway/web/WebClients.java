@@ -109,8 +109,10 @@ public final class WebClients {
 
     /** The client a path belongs to ({@code /workbench}, {@code /workbench/...}), or null when it is not a client's. */
     public String clientOf(String path) {
+        // "/<client>" or "/<client>/...", compared in place: this runs for every request, API calls included.
         for (String c : clients) {
-            if (path.equals("/" + c) || path.startsWith("/" + c + "/")) {
+            int end = c.length() + 1;
+            if (path.startsWith(c, 1) && path.startsWith("/") && (path.length() == end || path.charAt(end) == '/')) {
                 return c;
             }
         }
