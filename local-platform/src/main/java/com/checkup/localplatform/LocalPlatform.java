@@ -31,6 +31,12 @@ public final class LocalPlatform {
         // Initialise logging once, here: the infrastructure starts on three threads at once.
         org.slf4j.LoggerFactory.getLogger(LocalPlatform.class).info("local-platform {}", String.join(" ", args));
         List<String> a = Arrays.asList(args);
+        // `up --demo-size small|large`: services read it through PlatformConfig (a system property, so tests and
+        // benches that start the platform in-process can ask for the large seed the same way).
+        int size = a.indexOf("--demo-size");
+        if (size > 0 && size + 1 < a.size()) {
+            System.setProperty(PlatformConfig.DEMO_SIZE, a.get(size + 1));
+        }
         String command = a.isEmpty() ? "help" : a.get(0);
         int code;
         switch (command) {
@@ -38,7 +44,7 @@ public final class LocalPlatform {
             case "status" -> code = status(root, System.out);
             case "down" -> code = down(root);
             default -> {
-                System.out.println("usage: local-platform up [--fresh] [--lane <lane>=<service>[,<service>...]]... | status | down");
+                System.out.println("usage: local-platform up [--fresh] [--demo-size small|large] [--lane <lane>=<service>[,<service>...]]... | status | down");
                 code = command.equals("help") || command.equals("--help") ? 0 : 2;
             }
         }

@@ -16,6 +16,8 @@ import com.checkup.platform.embedded.LoopbackPorts;
  */
 public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesrvPort, int brokerPort, int mariaDbPort,
                              int gatewayPort, int simulatorPort, List<ServiceSpec> services, Duration readyTimeout) {
+    /** System property with the demo data size for services ({@code up --demo-size small|large}); unset: small. */
+    public static final String DEMO_SIZE = "checkup.demo-size";
 
     /** Loopback host name Dubbo binds and registers (it refuses 127.x and localhost); resolved by our hosts file. */
     public static final String LOOPBACK_NAME = "checkup-loopback";
@@ -202,6 +204,11 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         }
         if (lane != null) {
             cmd.add("--dubbo.provider.tag=" + lane);
+        }
+        String demoSize = System.getProperty(DEMO_SIZE);
+        if (lane == null && demoSize != null && !demoSize.isBlank()) {
+            // Services that seed demo data per hospital read it; the others ignore it. A bad value fails their start.
+            cmd.add("--checkup.demo-data.size=" + demoSize.trim());
         }
         if (database == null) {
             // The gateway checks connector flags against the same hosts hospital-sync-service will call.
