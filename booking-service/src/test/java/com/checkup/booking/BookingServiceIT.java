@@ -24,6 +24,8 @@ import com.checkup.platform.embedded.Acting;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.HoldRequest;
+import com.checkup.contracts.booking.HospitalPage;
+import com.checkup.booking.config.DemoData;
 import com.checkup.contracts.booking.PackageView;
 import com.checkup.contracts.booking.SlotAvailability;
 import com.checkup.contracts.order.OrderEvent;
@@ -187,6 +189,77 @@ class BookingServiceIT {
         assertThat(code(() -> bookings.availability("H001", null, "tomorrow", "2027-01-01"))).isEqualTo("VALIDATION_FAILED");
         assertThat(code(() -> bookings.availability("H999", null, "2026-01-01", "2026-01-02"))).isEqualTo("NOT_FOUND");
         assertThat(code(() -> bookings.packages("H999"))).isEqualTo("NOT_FOUND");
+    }
+
+    @Test
+    void theHospitalListComesInPagesByIdFilteredByCityAndBadInputIsAValidationFailure() {
+        for (int i = 1; i <= 5; i++) {
+            f.db.update("INSERT IGNORE INTO hospital (id, name, city, timezone, connector) VALUES (?, ?, 'Pagetown', 'Asia/Shanghai', 'MANUAL')",
+                    "PT" + i, "Pagetown hospital " + i);
+        }
+        f.db.update("INSERT IGNORE INTO hospital (id, name, city, timezone, connector) VALUES ('PU1', 'Elsewhere', 'Othertown', 'Asia/Shanghai', 'MANUAL')");
+        List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            HospitalPage page = bookings.hospitalPage("Pagetown", cursor, 2);
+            assertThat(page.getItems()).hasSizeLessThanOrEqualTo(2).allMatch(h -> h.getCity().equals("Pagetown"));
+            page.getItems().forEach(h -> seen.add(h.getHospitalId()));
+            cursor = page.getNextCursor();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(seen).containsExactly("PT1", "PT2", "PT3", "PT4", "PT5");
+        assertThat(pages).isEqualTo(3);
+        // Without a city: every hospital once, by id, across pages; a page exactly full says nothing more follows.
+        List<String> everyone = new java.util.ArrayList<>();
+        cursor = null;
+        pages = 0;
+        do {
+            HospitalPage page = bookings.hospitalPage(null, cursor, 200);
+            page.getItems().forEach(h -> everyone.add(h.getHospitalId()));
+            cursor = page.getNextCursor();
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertThat(everyone).contains("H001", "H002", "H003", "PT1", "PU1").doesNotHaveDuplicates();
+        assertThat(bookings.hospitalPage("Pagetown", null, 5).getNextCursor()).isNull();
+        assertThat(bookings.cities()).anySatisfy(c -> {
+            assertThat(c.getCity()).isEqualTo("Pagetown");
+            assertThat(c.getHospitals()).isEqualTo(5);
+        });
+        assertThat(bookings.hospitalPage("Nowhere", null, null).getItems()).isEmpty();
+        assertThat(bookings.hospital("PT3").getName()).isEqualTo("Pagetown hospital 3");
+        assertThat(code(() -> bookings.hospital("PT9"))).isEqualTo("NOT_FOUND");
+
+        assertThat(code(() -> bookings.hospitalPage(null, "not-a-cursor", null))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> bookings.hospitalPage(null, "djF8MjAyNi0wMS0wMVQwMDowMDowMFp8SDAwMSdPUiAx", null)))
+                .as("a forged cursor with SQL in its id").isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> bookings.hospitalPage("x".repeat(65), null, null))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> bookings.hospitalPage("Bei\u0000jing", null, null))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> bookings.hospitalPage(null, null, 0))).isEqualTo("VALIDATION_FAILED");
+        assertThat(code(() -> bookings.hospitalPage(null, null, 201))).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void theLargeDemoSeedWritesTwoThousandHospitalsOnceAndARepeatWritesNothing() {
+        DemoData demo = f.service.getBean(DemoData.class);
+        long t0 = System.nanoTime();
+        int first = demo.seedLarge();
+        long firstMs = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        int again = demo.seedLarge();
+        long againMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("large seed: %d rows in %d ms, repeat: %d rows in %d ms%n", first, firstMs, again, againMs);
+        // 2,000 hospitals, 6,000 packages, 20,000 package items, 2,000 x 31 days x 2 periods x 3 resources.
+        assertThat(first).isEqualTo(2_000 + 6_000 + 20_000 + 372_000);
+        assertThat(again).isZero();
+        assertThat(f.db.queryForObject("SELECT COUNT(DISTINCT city) FROM hospital WHERE id LIKE 'G%'", Integer.class)).isEqualTo(200);
+        assertThat(f.db.queryForObject("SELECT COUNT(*) FROM hospital WHERE id LIKE 'G%' AND connector = 'HTTP_JSON'", Integer.class))
+                .isEqualTo(200);
+        // The small seed is untouched: H001 keeps its packages and capacity.
+        assertThat(bookings.packages("H001")).extracting(PackageView::getPackageId).containsExactly("H001-BASIC", "H001-CT", "H001-WOMEN");
+        assertThat(bookings.hospitalPage("Beijing", null, 200).getItems()).hasSize(11);
+        List<SlotAvailability> week = bookings.availability("G0777", "G0777-CT", today().toString(), today().plusDays(6).toString());
+        assertThat(week).hasSize(14).allMatch(SlotAvailability::isOpen);
     }
 
     @Test

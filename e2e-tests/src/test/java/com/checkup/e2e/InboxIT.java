@@ -97,7 +97,7 @@ class InboxIT {
         assertThat(params.get("examDate").asText()).isEqualTo(day.toString());
         assertThat(params.get("period").asText()).isEqualTo("MORNING");
         assertThat(params.get("packageId").asText()).isEqualTo("H001-BASIC");
-        assertThat(params.get("hospitalName").asText()).isEqualTo(name(Http.get(user, "/api/app/hospitals").json(), "hospitalId", "H001"));
+        assertThat(params.get("hospitalName").asText()).isEqualTo(name(Http.get(user, "/api/app/hospitals").json().get("items"), "hospitalId", "H001"));
         assertThat(params.get("packageName").asText())
                 .isEqualTo(name(Http.get(user, "/api/app/hospitals/H001/packages").json(), "packageId", "H001-BASIC"));
         assertThat(mine.has("class")).isFalse();

@@ -10,7 +10,25 @@ import java.util.List;
  * {@code IDEMPOTENCY_CONFLICT}, {@code UNAUTHENTICATED} (no consumer in the context), {@code UNAVAILABLE}.
  */
 public interface BookingService {
+    /**
+     * Every hospital in one answer, by id: for services that map ids to names (message-service). Not for screens: with
+     * thousands of hospitals use {@link #hospitalPage}.
+     */
     List<HospitalView> hospitals();
+
+    /**
+     * One page of hospitals by id, of one city when {@code city} is given (exact name as {@link #cities()} gives it; an
+     * unknown city is an empty page). {@code cursor} is a page's {@link HospitalPage#getNextCursor()}, none for the
+     * first page; {@code limit} 1..200, 50 when none. A cursor not given out here, a blank or over-long city, a limit
+     * out of range: {@code VALIDATION_FAILED} naming it.
+     */
+    HospitalPage hospitalPage(String city, String cursor, Integer limit);
+
+    /** One hospital; {@code NOT_FOUND} when there is none (a page that names a hospital without the whole list). */
+    HospitalView hospital(String hospitalId);
+
+    /** The cities that have hospitals, by name, each with its number of hospitals. */
+    List<CityView> cities();
 
     List<PackageView> packages(String hospitalId);
 

@@ -10,6 +10,8 @@ import com.checkup.booking.persistence.CatalogueRepository;
 import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
+import com.checkup.platform.paging.Keyset;
+import com.checkup.platform.paging.KeysetCursor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +36,11 @@ public class CatalogueQueries {
     /** Catalogue changes reach the hold path within this time; every hold reads hospital and package. */
     static final Duration CACHE_TTL = Duration.ofSeconds(10);
 
+    /** The hospital table's city column is VARCHAR(64). */
+    static final int MAX_CITY = 64;
+    /** The sort time of every hospital cursor: the list is by id alone. */
+    private static final Instant BY_ID_ONLY = Instant.parse("2000-01-01T00:00:00Z");
+
     private final Map<String, Cached<Hospital>> hospitalCache = new ConcurrentHashMap<>();
     private final Map<String, Cached<CheckupPackage>> packageCache = new ConcurrentHashMap<>();
     private final CatalogueRepository catalogue;
@@ -50,6 +57,34 @@ public class CatalogueQueries {
 
     public List<Hospital> hospitals() {
         return catalogue.hospitals();
+    }
+
+    /**
+     * One page of hospitals by id, of one city or all. Keyset paging as everywhere else (platform-kit's
+     * {@link Keyset}); hospitals have no sort time, so the cursor carries a fixed instant and only its id counts.
+     */
+    public Keyset.Page<Hospital> hospitals(String city, String cursor, Integer limit) {
+        String c = city(city);
+        KeysetCursor after = KeysetCursor.decodeOrFirst(cursor);
+        Keyset page = Keyset.of(limit);
+        List<Hospital> read = catalogue.hospitals(c, after == null ? null : after.id(), page.readSize());
+        return page.page(read, h -> BY_ID_ONLY, Hospital::id);
+    }
+
+    public Map<String, Integer> cities() {
+        return catalogue.cities();
+    }
+
+    /** A city filter: none (null or blank), else the trimmed name; too long or with control characters is a 400. */
+    static String city(String city) {
+        if (city == null || city.isBlank()) {
+            return null;
+        }
+        String c = city.trim();
+        if (c.length() > MAX_CITY || c.chars().anyMatch(Character::isISOControl)) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED, "city must be a city name of at most " + MAX_CITY + " characters");
+        }
+        return c;
     }
 
     public Hospital hospital(String hospitalId) {

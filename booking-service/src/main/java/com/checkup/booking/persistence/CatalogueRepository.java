@@ -27,6 +27,36 @@ public class CatalogueRepository {
                         rs.getString(5)));
     }
 
+    /**
+     * Up to {@code n} hospitals after {@code afterId} (null: from the first) by id, of one city when {@code city} is not
+     * null: a range read on the primary key, or on {@code idx_hospital_city (city, id)} with a city.
+     */
+    public List<Hospital> hospitals(String city, String afterId, int n) {
+        StringBuilder sql = new StringBuilder("SELECT id, name, city, timezone, connector FROM hospital WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (city != null) {
+            sql.append(" AND city = ?");
+            args.add(city);
+        }
+        if (afterId != null) {
+            sql.append(" AND id > ?");
+            args.add(afterId);
+        }
+        sql.append(" ORDER BY id LIMIT ?");
+        args.add(n);
+        return jdbc.query(sql.toString(), (rs, i) -> new Hospital(rs.getString(1), rs.getString(2), rs.getString(3),
+                ZoneId.of(rs.getString(4)), rs.getString(5)), args.toArray());
+    }
+
+    /** Cities by name with their number of hospitals (read from the city index alone). */
+    public Map<String, Integer> cities() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        jdbc.query("SELECT city, COUNT(*) FROM hospital GROUP BY city ORDER BY city", rs -> {
+            out.put(rs.getString(1), rs.getInt(2));
+        });
+        return out;
+    }
+
     public Optional<Hospital> hospital(String id) {
         return jdbc.query("SELECT id, name, city, timezone, connector FROM hospital WHERE id = ?",
                 (rs, i) -> new Hospital(rs.getString(1), rs.getString(2), rs.getString(3), ZoneId.of(rs.getString(4)),

@@ -11,7 +11,10 @@ import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.ExamItemView;
 import com.checkup.contracts.booking.HoldRequest;
+import com.checkup.contracts.booking.CityView;
+import com.checkup.contracts.booking.HospitalPage;
 import com.checkup.contracts.booking.HospitalView;
+import com.checkup.platform.paging.Keyset;
 import com.checkup.contracts.booking.PackageView;
 import com.checkup.contracts.booking.SlotAvailability;
 import com.checkup.platform.privacy.Masking;
@@ -33,6 +36,30 @@ public class BookingRpcService implements BookingService {
     @Override
     public List<HospitalView> hospitals() {
         return catalogue.hospitals().stream().map(BookingRpcService::view).toList();
+    }
+
+    @Override
+    public HospitalPage hospitalPage(String city, String cursor, Integer limit) {
+        Keyset.Page<Hospital> page = catalogue.hospitals(city, cursor, limit);
+        HospitalPage out = new HospitalPage();
+        out.setItems(page.rows().stream().map(BookingRpcService::view).toList());
+        out.setNextCursor(page.nextCursor());
+        return out;
+    }
+
+    @Override
+    public HospitalView hospital(String hospitalId) {
+        return view(catalogue.hospital(hospitalId));
+    }
+
+    @Override
+    public List<CityView> cities() {
+        return catalogue.cities().entrySet().stream().map(e -> {
+            CityView v = new CityView();
+            v.setCity(e.getKey());
+            v.setHospitals(e.getValue());
+            return v;
+        }).toList();
     }
 
     static HospitalView view(Hospital h) {
