@@ -2,6 +2,8 @@ import { api, download, unwrap, type components } from '@checkup/shared'
 
 /** The consumer's calls, through the one typed client (`@checkup/shared`): a path or field that does not exist fails the build. */
 export type Hospital = components['schemas']['HospitalView']
+export type HospitalPage = components['schemas']['HospitalPage']
+export type City = components['schemas']['CityView']
 export type Package = components['schemas']['PackageView']
 export type Slot = components['schemas']['SlotAvailability']
 export type Booking = components['schemas']['BookingView']
@@ -23,7 +25,11 @@ export interface HoldInput {
 export const PAYMENT_CHANNEL = 'SIMULATED'
 
 export const calls = {
-  hospitals: () => unwrap(api.GET('/api/app/hospitals')),
+  /** one page of hospitals (of a city when given); pass the page's nextCursor for the next */
+  hospitals: (city?: string, cursor?: string) =>
+    unwrap(api.GET('/api/app/hospitals', { params: { query: { city: city || undefined, cursor: cursor || undefined } } })),
+  hospital: (id: string) => unwrap(api.GET('/api/app/hospitals/{id}', { params: { path: { id } } })),
+  cities: () => unwrap(api.GET('/api/app/cities')),
   packages: (hospitalId: string) => unwrap(api.GET('/api/app/hospitals/{id}/packages', { params: { path: { id: hospitalId } } })),
   availability: (hospitalId: string, packageId: string, from: string, to: string) =>
     unwrap(api.GET('/api/app/availability', { params: { query: { hospitalId, packageId, from, to } } })),

@@ -76,7 +76,7 @@ addMessages({
     'tester.myLane': '我的泳道', 'tester.baseline': '基线', 'tester.useLane': '切换', 'tester.inLane': '请求走泳道 {lane}',
     'tester.inBaseline': '请求走基线', 'tester.requestLog': '请求记录', 'tester.when': '时间', 'tester.request': '请求',
     'tester.status': '状态码', 'tester.askedLane': '指定泳道', 'tester.lanePath': '各跳实际泳道',
-    'console.hospitals': '查询医院', 'console.remaining': '剩余号源',
+    'console.hospitals': '查询医院', 'hospitals.city': '城市', 'console.remaining': '剩余号源',
   },
   en: {
     'common.close': 'Close', 'tester.ms': 'Time (ms)',
@@ -148,6 +148,6 @@ addMessages({
     'tester.myLane': 'My lane', 'tester.baseline': 'baseline', 'tester.useLane': 'Use', 'tester.inLane': 'Requests run in lane {lane}',
     'tester.inBaseline': 'Requests run in the baseline', 'tester.requestLog': 'Request log', 'tester.when': 'When', 'tester.request': 'Request',
     'tester.status': 'Status', 'tester.askedLane': 'Asked', 'tester.lanePath': 'Where each hop ran',
-    'console.hospitals': 'Load hospitals', 'console.remaining': 'Places left',
+    'console.hospitals': 'Load hospitals', 'hospitals.city': 'City', 'console.remaining': 'Places left',
   },
 })

@@ -5,7 +5,7 @@ import { calls, type Hospital, type Package } from '../api'
  * The catalogue (hospitals and their packages) changes rarely: each is asked once per visit and shared by every
  * page that names a hospital or a package (a booking carries only their ids). A failed call is not kept.
  */
-let hospitalsOnce: Promise<Hospital[]> | null = null
+const hospitalOnce = new Map<string, Promise<Hospital>>()
 const packagesOnce = new Map<string, Promise<Package[]>>()
 
 function remembered<T>(make: () => Promise<T>, forget: () => void): Promise<T> {
@@ -14,9 +14,9 @@ function remembered<T>(make: () => Promise<T>, forget: () => void): Promise<T> {
   return p
 }
 
-export function hospitals(): Promise<Hospital[]> {
-  if (!hospitalsOnce) hospitalsOnce = remembered(calls.hospitals, () => { hospitalsOnce = null })
-  return hospitalsOnce
+/** Hospitals a list page showed: a page that names one of them then needs no call. */
+export function rememberHospitals(list: Hospital[]): void {
+  for (const h of list) if (h.hospitalId && !hospitalOnce.has(h.hospitalId)) hospitalOnce.set(h.hospitalId, Promise.resolve(h))
 }
 
 export function packages(hospitalId: string): Promise<Package[]> {
@@ -28,8 +28,14 @@ export function packages(hospitalId: string): Promise<Package[]> {
   return p
 }
 
+/** One hospital, asked by id (thousands of hospitals: never the whole list). */
 export async function hospital(hospitalId: string): Promise<Hospital | undefined> {
-  return (await hospitals()).find((h) => h.hospitalId === hospitalId)
+  let p = hospitalOnce.get(hospitalId)
+  if (!p) {
+    p = remembered(() => calls.hospital(hospitalId), () => hospitalOnce.delete(hospitalId))
+    hospitalOnce.set(hospitalId, p)
+  }
+  return p
 }
 
 export async function findPackage(hospitalId: string, packageId: string): Promise<Package | undefined> {
@@ -66,6 +72,6 @@ export function cityName(city?: string | null): string {
 
 /** For tests: forget what was read. */
 export function forgetCatalogue(): void {
-  hospitalsOnce = null
+  hospitalOnce.clear()
   packagesOnce.clear()
 }
