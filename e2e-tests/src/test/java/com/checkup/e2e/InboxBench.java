@@ -1,5 +1,11 @@
 package com.checkup.e2e;
 
+import static com.checkup.e2e.BenchSupport.percentiles;
+import static com.checkup.e2e.BenchSupport.pid;
+import static com.checkup.e2e.BenchSupport.secret;
+import static com.checkup.e2e.BenchSupport.token;
+import static com.checkup.e2e.BenchSupport.waitFor;
+
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.event.Topics;
@@ -401,52 +407,10 @@ class InboxBench {
         return -1;
     }
 
-    private static long pid(String jar, String arg) {
-        return ProcessHandle.allProcesses().filter(p -> {
-            String c = p.info().commandLine().orElse("");
-            return c.contains(jar) && c.contains(arg);
-        }).findFirst().orElseThrow(() -> new AssertionError("no process " + jar + " " + arg)).pid();
-    }
 
-    private static String secret(PlatformConfig config, String name) throws IOException {
-        Properties secrets = new Properties();
-        try (Reader r = Files.newBufferedReader(config.home().resolve("data").resolve("secrets.properties"))) {
-            secrets.load(r);
-        }
-        return secrets.getProperty(name);
-    }
 
-    /** A consumer's token, as the gateway's login would sign it. */
-    private static String token(byte[] key, String user) throws Exception {
-        long now = Instant.now().getEpochSecond();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"checkup\",\"sub\":\"" + user + "\",\"persona\":\"CONSUMER\",\"iat\":" + now
-                + ",\"exp\":" + (now + 7200) + "}").getBytes(StandardCharsets.UTF_8));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return header + "." + payload + "." + b64.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
-    }
 
-    private static String percentiles(List<Long> values) {
-        if (values.isEmpty()) {
-            return "none";
-        }
-        long[] v = values.stream().mapToLong(Long::longValue).sorted().toArray();
-        return String.format(Locale.ROOT, "p50 %d ms, p90 %d ms, p99 %d ms, max %d ms", v[(int) (v.length * 0.5)],
-                v[Math.min(v.length - 1, (int) (v.length * 0.9))], v[Math.min(v.length - 1, (int) (v.length * 0.99))], v[v.length - 1]);
-    }
 
-    private static boolean waitFor(java.util.function.BooleanSupplier done, Duration max) throws InterruptedException {
-        long end = System.nanoTime() + max.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                return false;
-            }
-            Thread.sleep(100);
-        }
-        return true;
-    }
 
     private static JsonNode read(String body) {
         try {
