@@ -88,6 +88,7 @@ public final class Platform implements AutoCloseable {
             simulator = com.checkup.simulator.HospitalSimulator.start(config.simulatorPort());
             progress.step("hospital simulator", "ready  " + config.simulatorUrl() + " (H001, H002 connect to it)");
             startServices();
+            awaitRoutesServed();
             started = true;
             writeState();
         } catch (StartupException e) {
@@ -97,6 +98,44 @@ public final class Platform implements AutoCloseable {
             close();
             throw new StartupException("Start-up failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * "All ready" means a user's request can be answered: the gateway finds a provider for every route's interface in
+     * the registry (its {@code /actuator/health/routes}), not only that each process said it is ready.
+     */
+    private void awaitRoutesServed() throws StartupException {
+        if (config.services().stream().noneMatch(s -> s.httpPort() == config.gatewayPort())) {
+            return; // a partial platform (benchmarks, tests) without the gateway
+        }
+        java.net.URI uri = java.net.URI.create("http://127.0.0.1:" + config.gatewayPort() + "/actuator/health/routes");
+        long deadline = System.nanoTime() + config.readyTimeout().toNanos();
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) uri.toURL().openConnection();
+                c.setConnectTimeout(500);
+                c.setReadTimeout(5000);
+                int code = c.getResponseCode();
+                java.io.InputStream in = code == 200 ? c.getInputStream() : c.getErrorStream();
+                last = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                c.disconnect();
+                if (code == 200) {
+                    progress.step("routes", "the gateway reaches a provider for every route");
+                    return;
+                }
+            } catch (IOException notYet) {
+                last = notYet.toString();
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StartupException("Interrupted while waiting for the gateway's routes");
+            }
+        }
+        throw new StartupException("The gateway still has routes without a provider after " + config.readyTimeout().toSeconds()
+                + " s: " + last);
     }
 
     private void checkPortsFree() throws StartupException {

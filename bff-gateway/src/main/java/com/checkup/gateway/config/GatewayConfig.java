@@ -205,9 +205,12 @@ public class GatewayConfig {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    EdgeWebFilter edgeWebFilter(JsonResponses responses, ShenyuRouteFeed feed, GatewayMetrics metrics, AtomicBoolean stopping) {
+    EdgeWebFilter edgeWebFilter(JsonResponses responses, ShenyuRouteFeed feed, GatewayMetrics metrics, AtomicBoolean stopping,
+                                LiveDocument<RouteTable> routes, LiveLanes lanes) {
         WebClients clients = WebClients.fromClasspath(java.util.Set.of("workbench", "app"), responses);
-        return new EdgeWebFilter(responses, () -> feed.isReady() && !stopping.get(), metrics, clients);
+        return new EdgeWebFilter(responses, () -> feed.isReady() && !stopping.get(), metrics, clients)
+                .routesCheck(() -> routes.get() == null ? List.of("(route table not loaded yet)")
+                        : lanes.withoutProvider(routes.get().services()));
     }
 
     @Bean

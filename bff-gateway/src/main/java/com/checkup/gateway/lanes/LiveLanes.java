@@ -51,6 +51,21 @@ public final class LiveLanes {
         return out;
     }
 
+    /**
+     * The interfaces among {@code interfaces} that no instance provides, in any lane: a route calling one of them
+     * could only answer 503. Empty when the gateway can reach every route's service.
+     */
+    public java.util.List<String> withoutProvider(Collection<String> interfaces) {
+        java.util.List<String> missing = new ArrayList<>();
+        for (String iface : interfaces) {
+            URL query = URL.valueOf("consumer://127.0.0.1/" + iface + "?interface=" + iface + "&category=providers&check=false");
+            if (registry().lookup(query).stream().allMatch(u -> "empty".equals(u.getProtocol()))) {
+                missing.add(iface);
+            }
+        }
+        return missing;
+    }
+
     private Registry registry() {
         Registry r = registry;
         if (r == null) {

@@ -39,6 +39,8 @@ public final class EdgeWebFilter implements WebFilter {
     private final BooleanSupplier ready;
     private final GatewayMetrics metrics;
     private final WebClients webClients;
+    /** Route interfaces no provider serves (registry lookups: blocking, so called off the event loop). */
+    private volatile java.util.function.Supplier<java.util.List<String>> unreachable = java.util.List::of;
 
     public EdgeWebFilter(JsonResponses responses, BooleanSupplier ready, GatewayMetrics metrics) {
         this(responses, ready, metrics, new WebClients(java.util.Set.of(), Map.of(), responses));
@@ -147,11 +149,28 @@ public final class EdgeWebFilter implements WebFilter {
         }
     }
 
+    /**
+     * {@code /actuator/health/routes}: 200 when every route's interface has a provider in the registry, 503 naming the
+     * ones that have none. What `up` waits on before "All ready". Deliberately not part of readiness: one service
+     * down must not take every gateway replica out of the load balancer (its other routes still work).
+     */
+    public EdgeWebFilter routesCheck(java.util.function.Supplier<java.util.List<String>> unreachable) {
+        this.unreachable = unreachable;
+        return this;
+    }
+
     private Mono<Void> health(ServerWebExchange exchange, String path) {
-        boolean up = !path.endsWith("/readiness") || ready.getAsBoolean();
         if (!"GET".equals(exchange.getRequest().getMethodValue())) {
             return responses.error(exchange, new ApiError(ErrorCode.METHOD_NOT_ALLOWED, "Health takes GET"));
         }
+        if (path.equals("/actuator/health/routes")) {
+            return Mono.fromCallable(() -> unreachable.get()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
+                    .onErrorResume(e -> Mono.just(java.util.List.of("registry unreachable: " + e.getMessage())))
+                    .flatMap(missing -> responses.write(exchange, missing.isEmpty() ? HttpStatus.OK.value()
+                                    : HttpStatus.SERVICE_UNAVAILABLE.value(),
+                            missing.isEmpty() ? Map.of("status", "UP") : Map.of("status", "DOWN", "withoutProvider", missing)));
+        }
+        boolean up = !path.endsWith("/readiness") || ready.getAsBoolean();
         return responses.write(exchange, up ? HttpStatus.OK.value() : HttpStatus.SERVICE_UNAVAILABLE.value(),
                 Map.of("status", up ? "UP" : "DOWN"));
     }

@@ -114,4 +114,30 @@ class EdgeWebFilterTest {
         }
         assertThat(seen).hasSize(1000);
     }
+
+    @Test
+    void theRoutesCheckNamesEveryInterfaceWithoutAProviderAndIsNotReadiness() throws Exception {
+        java.util.List<String> missing = new java.util.ArrayList<>(java.util.List.of("com.checkup.contracts.order.OrderService"));
+        filter.routesCheck(() -> missing);
+        ServerWebExchange down = exchange(MockServerHttpRequest.get("/actuator/health/routes").build(), gatewayCodecs());
+        assertThat(run(down)).isFalse();
+        assertThat(down.getResponse().getStatusCode().value()).isEqualTo(503);
+        assertThat(body(down).get("withoutProvider").get(0).asText()).isEqualTo("com.checkup.contracts.order.OrderService");
+        ServerWebExchange ready = exchange(MockServerHttpRequest.get("/actuator/health/readiness").build(), gatewayCodecs());
+        run(ready);
+        assertThat(ready.getResponse().getStatusCode().value()).as("readiness does not depend on providers").isEqualTo(200);
+
+        missing.clear();
+        ServerWebExchange up = exchange(MockServerHttpRequest.get("/actuator/health/routes").build(), gatewayCodecs());
+        run(up);
+        assertThat(up.getResponse().getStatusCode().value()).isEqualTo(200);
+
+        filter.routesCheck(() -> {
+            throw new IllegalStateException("no ZooKeeper");
+        });
+        ServerWebExchange broken = exchange(MockServerHttpRequest.get("/actuator/health/routes").build(), gatewayCodecs());
+        run(broken);
+        assertThat(broken.getResponse().getStatusCode().value()).isEqualTo(503);
+        assertThat(body(broken).get("withoutProvider").get(0).asText()).contains("registry unreachable");
+    }
 }

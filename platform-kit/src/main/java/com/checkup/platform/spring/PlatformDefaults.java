@@ -49,6 +49,10 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("dubbo.scan.base-packages", "com.checkup");
         d.put("dubbo.consumer.check", "false");
         d.put("dubbo.consumer.retries", "0");
+        // A caller notices a provider that died within 5 s and reconnects as soon as it is back: Dubbo's reconnect check
+        // runs every heartbeat (default 60 s), and a provider restarted on the same address (a container restart keeps
+        // the pod's IP; `up` keeps the ports) is the same registry entry, so nothing else tells the caller it is back.
+        d.put("dubbo.protocol.heartbeat", "5000");
         // The platform tables (own history table) may be created first: the service's Flyway must accept that.
         // MySQL Connector/J: parse each SQL text once per connection, not per statement, and skip round trips that
         // only re-set session state the driver already knows (autocommit flips of every transaction).
