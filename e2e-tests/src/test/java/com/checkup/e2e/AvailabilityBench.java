@@ -1,17 +1,16 @@
 package com.checkup.e2e;
 
+import static com.checkup.e2e.BenchSupport.percentile;
+import static com.checkup.e2e.BenchSupport.pid;
+import static com.checkup.e2e.BenchSupport.secret;
+import static com.checkup.e2e.BenchSupport.token;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.checkup.localplatform.Platform;
 import com.checkup.localplatform.PlatformConfig;
 import com.checkup.localplatform.ServiceSpec;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Properties;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -164,36 +163,9 @@ class AvailabilityBench {
         return new int[] {n, (int) failed.get()};
     }
 
-    private static long pid(String jar, String arg) {
-        return ProcessHandle.allProcesses().filter(p -> {
-            String c = p.info().commandLine().orElse("");
-            return c.contains(jar) && c.contains(arg);
-        }).findFirst().orElseThrow(() -> new AssertionError("no process " + jar + " " + arg)).pid();
-    }
 
-    private static String secret(PlatformConfig config, String name) throws IOException {
-        Properties secrets = new Properties();
-        try (Reader r = Files.newBufferedReader(config.home().resolve("data").resolve("secrets.properties"))) {
-            secrets.load(r);
-        }
-        return secrets.getProperty(name);
-    }
 
-    /** A consumer's token, as the gateway's login signs it (no login round trip in the bench). */
-    private static String token(byte[] key, String user) throws Exception {
-        long now = Instant.now().getEpochSecond();
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"checkup\",\"sub\":\"" + user + "\",\"persona\":\"CONSUMER\",\"iat\":" + now
-                + ",\"exp\":" + (now + 7200) + "}").getBytes(StandardCharsets.UTF_8));
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return header + "." + payload + "." + b64.encodeToString(mac.doFinal((header + "." + payload).getBytes(StandardCharsets.US_ASCII)));
-    }
 
-    private static long percentile(long[] sorted, double p) {
-        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
-    }
 
     private static ServiceSpec spec(PlatformConfig config, String name) {
         return config.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
