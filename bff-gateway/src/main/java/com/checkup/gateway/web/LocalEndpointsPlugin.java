@@ -71,6 +71,8 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         }
     }
 
+    private final com.checkup.gateway.auth.SignInQueue signIns = com.checkup.gateway.auth.SignInQueue.forThisMachine();
+
     public LocalEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
                                 LiveDocument<LaneRules> laneRules, Supplier<RouteTable> routes, DynamicConfiguration config,
                                 int maxBodyBytes, LoginThrottle throttle, AuditTrail audit, ConnectorHosts connectorHosts) {
@@ -95,8 +97,14 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         }
         switch (match.route().getLocal()) {
             case "login":
-                // PBKDF2 is deliberately slow: keep it off the event loop.
-                return body(exchange).publishOn(Schedulers.boundedElastic()).flatMap(b -> login(exchange, b));
+                // PBKDF2 is deliberately slow: off the event loop, on threads of its own, a bounded number waiting.
+                return Mono.defer(() -> {
+                    if (!signIns.admit()) {
+                        return Mono.error(ApiError.tooManyRequests("Too many sign-ins at once; try again in a moment", 1));
+                    }
+                    return body(exchange).publishOn(signIns.scheduler()).flatMap(b -> login(exchange, b))
+                            .doFinally(s -> signIns.done());
+                });
             case "lanes":
                 return Mono.fromCallable(() -> lanes.snapshot(routes.get().services()))
                         .subscribeOn(Schedulers.boundedElastic())
