@@ -124,6 +124,11 @@ public final class TokenCodec {
         } catch (IllegalArgumentException e) {
             throw new InvalidToken("Malformed token");
         }
+        // Only the one spelling we issue: the decoder ignores spare trailing bits and padding, so a token would
+        // otherwise have dozens of accepted spellings, each a separate entry of the verified-token map.
+        if (!B64.encodeToString(signature).equals(token.substring(last + 1))) {
+            throw new InvalidToken("Malformed token");
+        }
         if (!MessageDigest.isEqual(signature, sign(token.substring(0, last)))) {
             throw new InvalidToken("Token signature is not valid");
         }

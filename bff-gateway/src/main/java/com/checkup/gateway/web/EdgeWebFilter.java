@@ -155,8 +155,35 @@ public final class EdgeWebFilter implements WebFilter {
      * down must not take every gateway replica out of the load balancer (its other routes still work).
      */
     public EdgeWebFilter routesCheck(java.util.function.Supplier<java.util.List<String>> unreachable) {
-        this.unreachable = unreachable;
+        this.unreachable = new RoutesAnswer(unreachable);
         return this;
+    }
+
+    /** The last answer for 2 s, computed by one caller at a time: a flood of probes costs the registry nothing more. */
+    private static final class RoutesAnswer implements java.util.function.Supplier<java.util.List<String>> {
+        private final java.util.function.Supplier<java.util.List<String>> lookup;
+        private java.util.List<String> last;
+        private long at;
+
+        RoutesAnswer(java.util.function.Supplier<java.util.List<String>> lookup) {
+            this.lookup = lookup;
+        }
+
+        @Override
+        public synchronized java.util.List<String> get() {
+            long now = System.nanoTime();
+            if (last == null || now - at > 2_000_000_000L) {
+                try {
+                    last = java.util.List.copyOf(lookup.get());
+                } catch (RuntimeException e) {
+                    // Logged here, not echoed to whoever asked.
+                    org.slf4j.LoggerFactory.getLogger(EdgeWebFilter.class).warn("Routes check: registry lookup failed", e);
+                    last = java.util.List.of("(registry unreachable)");
+                }
+                at = now;
+            }
+            return last;
+        }
     }
 
     private Mono<Void> health(ServerWebExchange exchange, String path) {
@@ -165,7 +192,7 @@ public final class EdgeWebFilter implements WebFilter {
         }
         if (path.equals("/actuator/health/routes")) {
             return Mono.fromCallable(() -> unreachable.get()).subscribeOn(reactor.core.scheduler.Schedulers.boundedElastic())
-                    .onErrorResume(e -> Mono.just(java.util.List.of("registry unreachable: " + e.getMessage())))
+                    .onErrorResume(e -> Mono.just(java.util.List.of("(registry unreachable)")))
                     .flatMap(missing -> responses.write(exchange, missing.isEmpty() ? HttpStatus.OK.value()
                                     : HttpStatus.SERVICE_UNAVAILABLE.value(),
                             missing.isEmpty() ? Map.of("status", "UP") : Map.of("status", "DOWN", "withoutProvider", missing)));

@@ -71,6 +71,7 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         }
     }
 
+    private static final java.time.Duration BODY_TIME = java.time.Duration.ofSeconds(10);
     private final com.checkup.gateway.auth.SignInQueue signIns = com.checkup.gateway.auth.SignInQueue.forThisMachine();
 
     public LocalEndpointsPlugin(JsonResponses responses, UserDirectory users, TokenCodec tokens, LiveLanes lanes,
@@ -98,13 +99,16 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         switch (match.route().getLocal()) {
             case "login":
                 // PBKDF2 is deliberately slow: off the event loop, on threads of its own, a bounded number waiting.
-                return Mono.defer(() -> {
-                    if (!signIns.admit()) {
-                        return Mono.error(ApiError.tooManyRequests("Too many sign-ins at once; try again in a moment", 1));
-                    }
-                    return body(exchange).publishOn(signIns.scheduler()).flatMap(b -> login(exchange, b))
-                            .doFinally(s -> signIns.done());
-                });
+                // The body first (a client trickling it must not hold a place), then a place in the queue.
+                return body(exchange).timeout(BODY_TIME, Mono.error(new ApiError(ErrorCode.BAD_REQUEST,
+                                "The request body did not arrive within " + BODY_TIME.toSeconds() + " s")))
+                        .flatMap(b -> {
+                            if (!signIns.admit()) {
+                                return Mono.error(ApiError.tooManyRequests("Too many sign-ins at once; try again in a moment", 1));
+                            }
+                            return Mono.just(b).publishOn(signIns.scheduler()).flatMap(x -> login(exchange, x))
+                                    .doFinally(s -> signIns.done());
+                        });
             case "lanes":
                 return Mono.fromCallable(() -> lanes.snapshot(routes.get().services()))
                         .subscribeOn(Schedulers.boundedElastic())

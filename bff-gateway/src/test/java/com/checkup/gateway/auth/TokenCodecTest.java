@@ -106,4 +106,19 @@ class TokenCodecTest {
         }
         assertThat(codec.remembered()).isLessThanOrEqualTo(TokenCodec.MAX_VERIFIED);
     }
+
+    @Test
+    void onlyTheIssuedSpellingOfTheSignatureIsAccepted() throws Exception {
+        String token = codec.issue(new Caller("consumer1", "CONSUMER", null)).token;
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = token.charAt(token.length() - 1);
+        // 32 signature bytes = 43 characters; the last one carries 2 bits and 4 the decoder ignores.
+        char sameBytes = alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        String respelt = token.substring(0, token.length() - 1) + sameBytes;
+        assertThat(java.util.Base64.getUrlDecoder().decode(respelt.substring(respelt.lastIndexOf('.') + 1)))
+                .isEqualTo(java.util.Base64.getUrlDecoder().decode(token.substring(token.lastIndexOf('.') + 1)));
+        assertThatThrownBy(() -> codec.verify(respelt)).hasMessage("Malformed token");
+        assertThatThrownBy(() -> codec.verify(token + "=")).isInstanceOf(TokenCodec.InvalidToken.class);
+        assertThat(codec.verify(token).userId()).isEqualTo("consumer1");
+    }
 }

@@ -169,8 +169,10 @@ public final class LaneAwareConsumer implements AutoCloseable {
         c.setConsumeThreadMax(4);
         c.setMaxReconsumeTimes(16);
         // Shutdown lets the events being handled finish (their offsets then committed) instead of leaving them to be
-        // redelivered to another instance; longer handling than this is cut and redelivered (handlers are idempotent).
-        c.setAwaitTerminationMillisWhenShutdown(10_000);
+        // redelivered to another instance; longer handling is cut and redelivered (handlers are idempotent). RocketMQ
+        // waits this long, interrupts, and may wait as long again: 3 s keeps every consumer (closed in parallel) well
+        // inside Dubbo's own 10 s shutdown wait and the pod's grace period.
+        c.setAwaitTerminationMillisWhenShutdown(3_000);
         c.registerMessageListener((MessageListenerConcurrently) (msgs, ctx) -> {
             for (MessageExt m : msgs) {
                 if (!handle(m)) {

@@ -83,7 +83,21 @@ public final class EventSubscriptions implements AutoCloseable, ApplicationListe
 
     @Override
     public void close() {
-        consumers.forEach(LaneAwareConsumer::close);
+        // In parallel: each may wait for its events in hand, and one after another they would add up.
+        List<Thread> closing = new java.util.ArrayList<>();
+        for (LaneAwareConsumer c : consumers) {
+            Thread t = new Thread(c::close, "close-" + c.lane());
+            t.start();
+            closing.add(t);
+        }
+        for (Thread t : closing) {
+            try {
+                t.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
         consumers.clear();
     }
 }
