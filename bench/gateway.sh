@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Gateway overhead in one run: requests/s, p50/p99 and the gateway process's CPU time per request (utime+stime from
-# /proc/<pid>/stat over each round) for BookingService.hospitals through our gateway (all plugins), through a bare
+# /proc/<pid>/stat over each round) for BookingService.cities through our gateway (all plugins), through a bare
 # ShenYu Dubbo route (same jar, checkup.gateway.bare=true), and as a direct Dubbo call. Rounds of ours and bare are
 # interleaved. The platform (ZooKeeper, RocketMQ, MariaDB, services, both gateways) runs on free loopback ports.
 # Fails if ours spends more than 1.15x bare's CPU per request, or if any request failed.

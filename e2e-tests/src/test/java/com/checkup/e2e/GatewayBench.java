@@ -31,8 +31,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Gateway overhead, in one run on this machine, for the same method ({@code BookingService.hospitals}, an in-memory
- * catalogue read, so the gateway dominates):
+ * Gateway overhead, in one run on this machine, for the same method ({@code BookingService.cities}, a small
+ * catalogue read; what is judged is each gateway process's own CPU per request):
  * <ol>
  *   <li>through our gateway with every plugin on (edge filter + access log, errors, routing, JWT auth, lane,
  *       Sentinel limits, parameters, result), as a signed-in consumer;</li>
@@ -97,7 +97,7 @@ class GatewayBench {
                 specs.add(fullJit(s, s.name(), s.httpPort(), jfr("gateway"), s.readinessPath()));
                 List<String> bare = new ArrayList<>(jfr("bare"));
                 bare.add("--checkup.gateway.bare=true");
-                specs.add(fullJit(s, "bff-gateway-bare", barePort, bare, "/bench/hospitals"));
+                specs.add(fullJit(s, "bff-gateway-bare", barePort, bare, "/bench/cities"));
             } else {
                 // Services with full JIT too: the gateway, not the service behind it, should be what limits the run.
                 specs.add(fullJit(s, s.name(), s.httpPort(), List.of(), s.readinessPath()));
@@ -124,9 +124,9 @@ class GatewayBench {
                 List<Figures> fs = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     if ((i == 0) == (r % 2 == 1)) {
-                        fs.add(withCpu(oursPid, () -> http("gateway, all our plugins", round, config.gatewayPort(), "/api/app/hospitals", token, d)));
+                        fs.add(withCpu(oursPid, () -> http("gateway, all our plugins", round, config.gatewayPort(), "/api/app/cities", token, d)));
                     } else {
-                        fs.add(withCpu(barePid, () -> http("bare ShenYu dubbo route", round, barePort, "/bench/hospitals", null, d)));
+                        fs.add(withCpu(barePid, () -> http("bare ShenYu dubbo route", round, barePort, "/bench/cities", null, d)));
                     }
                 }
                 // Neither gateway serves during the direct calls: what each spends idle (timers, registry, GC).
@@ -318,7 +318,7 @@ class GatewayBench {
     }
 
     private static Figures dubbo(String name, int round, BookingService service, Duration duration) throws InterruptedException {
-        return load(name, round, duration, () -> () -> !service.hospitals().isEmpty());
+        return load(name, round, duration, () -> () -> !service.cities().isEmpty());
     }
 
     /** CONCURRENCY threads calling for the duration (and at most MAX_REQUESTS calls); latencies of the good ones. */

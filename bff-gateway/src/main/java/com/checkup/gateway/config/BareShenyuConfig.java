@@ -24,8 +24,8 @@ import java.util.List;
 
 /**
  * Benchmark baseline only ({@code checkup.gateway.bare=true}, started by bench/gateway.sh, never by local-platform):
- * ShenYu exactly as it comes, with none of our beans, serving one Dubbo route ({@code GET /bench/hospitals} →
- * {@code BookingService.hospitals}) through its own context builder, param-transform, apache-dubbo and response
+ * ShenYu exactly as it comes, with none of our beans, serving one Dubbo route ({@code GET /bench/cities} →
+ * {@code BookingService.cities}) through its own context builder, param-transform, apache-dubbo and response
  * plugins. No auth at all: this mode exists to measure what our plugins cost.
  */
 @Configuration
@@ -44,13 +44,13 @@ public class BareShenyuConfig {
                     .matchMode(MatchModeEnum.AND.getCode()).sort(1).enabled(true).loged(false).handle("{}")
                     .conditionDataList(new ArrayList<>()).build());
             MetaData m = new MetaData();
-            m.setId("bench-hospitals");
+            m.setId("bench-cities");
             m.setAppName("BookingService");
             m.setContextPath("/bench");
-            m.setPath("/bench/hospitals");
+            m.setPath("/bench/cities");
             m.setRpcType(RpcTypeEnum.DUBBO.getName());
             m.setServiceName("com.checkup.contracts.booking.BookingService");
-            m.setMethodName("hospitals");
+            m.setMethodName("cities");
             m.setParameterTypes("");
             m.setRpcExt("{\"timeout\":5000,\"retries\":0}");
             m.setEnabled(true);
