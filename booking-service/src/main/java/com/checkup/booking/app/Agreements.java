@@ -5,6 +5,7 @@ import com.checkup.booking.persistence.AgreementRepository;
 import com.checkup.contracts.context.Persona;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
+import com.checkup.platform.context.Callers;
 import java.time.Clock;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,13 +30,13 @@ public class Agreements {
     }
 
     public Agreement agree(String hospitalId, String companyId, Integer maxDailyShare, Integer maxSlotSharePercent) {
-        com.checkup.platform.context.Callers.require(Persona.OPS);
+        Callers.require(Persona.OPS);
         if (maxDailyShare == null || maxSlotSharePercent == null) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "maxDailyShare and maxSlotSharePercent are required");
         }
         String hospital = catalogue.hospital(hospitalId).id();
         Agreement a = Agreement.of(hospital, companyId == null ? null : companyId.trim(), maxDailyShare,
-                maxSlotSharePercent, Callers.actor(), clock.instant());
+                maxSlotSharePercent, BookingAccess.actor(), clock.instant());
         tx.executeWithoutResult(s -> {
             String before = agreements.findForUpdate(a.hospitalId(), a.companyId()).map(Agreement::describe).orElse(null);
             agreements.save(a, before);
@@ -45,19 +46,19 @@ public class Agreements {
     }
 
     public List<Agreement> all() {
-        com.checkup.platform.context.Callers.require(Persona.OPS);
+        Callers.require(Persona.OPS);
         return agreements.all();
     }
 
     public Agreement end(String hospitalId, String companyId) {
-        com.checkup.platform.context.Callers.require(Persona.OPS);
+        Callers.require(Persona.OPS);
         String hospital = CatalogueQueries.required("hospitalId", hospitalId);
         String company = CatalogueQueries.required("companyId", companyId);
         Agreement ended = tx.execute(s -> {
             Agreement a = agreements.findForUpdate(hospital, company).orElseThrow(() -> new BusinessException(
                     ErrorCode.NOT_FOUND, "No agreement of " + company + " with hospital " + hospital));
             Agreement e = new Agreement(a.hospitalId(), a.companyId(), a.maxDailyShare(), a.maxSlotSharePercent(), false,
-                    Callers.actor(), clock.instant());
+                    BookingAccess.actor(), clock.instant());
             agreements.save(e, a.describe());
             return e;
         });

@@ -91,7 +91,7 @@ public class BookingCommands {
      * finishes creating its order if an earlier attempt could not); a different request with that key is refused.
      */
     public Booking hold(HoldRequest req) {
-        String consumer = Callers.consumer();
+        String consumer = BookingAccess.consumer();
         if (req == null) {
             throw invalid("request is required");
         }
@@ -190,7 +190,7 @@ public class BookingCommands {
     }
 
     public List<Booking> mine() {
-        return bookings.ofConsumer(Callers.consumer(), 100);
+        return bookings.ofConsumer(BookingAccess.consumer(), 100);
     }
 
     // ---------------------------------------------------------------- payment
@@ -415,7 +415,7 @@ public class BookingCommands {
     /** A booking the caller may see: their own (ops and the system see all); others' are NOT_FOUND, not FORBIDDEN. */
     private Booking load(String bookingId) {
         String id = CatalogueQueries.required("bookingId", bookingId);
-        var owner = Callers.owner();
+        var owner = BookingAccess.owner();
         return bookings.find(id).filter(b -> owner.isEmpty() || owner.get().equals(b.consumerId()))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No booking " + id));
     }

@@ -55,7 +55,7 @@ public class CampaignCommands {
     }
 
     public Campaign create(CampaignRequest r) {
-        String company = Callers.hrCompany();
+        String company = BookingAccess.hrCompany();
         if (r == null) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "A campaign is required");
         }
@@ -73,7 +73,7 @@ public class CampaignCommands {
         int reserved = tx.execute(s -> {
             // Again under the agreement's lock: an agreement ended meanwhile starts nothing.
             agreements.lockedForCampaign(h.id(), company).checkCampaign(c.dailyShare());
-            campaigns.insert(c, Callers.actor());
+            campaigns.insert(c, BookingAccess.actor());
             int n = 0;
             if (c.dailyShare() > 0) {
                 for (LocalDate d = c.startDate(); !d.isAfter(c.endDate()); d = d.plusDays(1)) {
@@ -105,7 +105,7 @@ public class CampaignCommands {
             }
             return n;
         });
-        log.info("Campaign {} of {} cancelled by {}: {} places given back", c.id(), c.companyId(), Callers.actor(), released);
+        log.info("Campaign {} of {} cancelled by {}: {} places given back", c.id(), c.companyId(), BookingAccess.actor(), released);
         return campaign(campaignId);
     }
 
@@ -119,7 +119,7 @@ public class CampaignCommands {
      * hospital and packages from. An ended agreement is left out (no new campaign may start there).
      */
     public List<BookableHospital> hospitals() {
-        String company = Callers.hrCompany();
+        String company = BookingAccess.hrCompany();
         Map<String, Hospital> byId = new LinkedHashMap<>();
         catalogue.hospitals().forEach(h -> byId.put(h.id(), h));
         List<BookableHospital> out = new ArrayList<>();
@@ -135,12 +135,12 @@ public class CampaignCommands {
     }
 
     public List<Campaign> campaigns() {
-        return campaigns.ofCompany(Callers.hrCompany());
+        return campaigns.ofCompany(BookingAccess.hrCompany());
     }
 
     /** One of the caller's company's campaigns; another company's is NOT_FOUND (a company learns nothing of others). */
     public Campaign campaign(String campaignId) {
-        String company = Callers.hrCompany();
+        String company = BookingAccess.hrCompany();
         String id = CatalogueQueries.required("campaignId", campaignId);
         return campaigns.find(id).filter(c -> c.companyId().equals(company))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No campaign " + id));

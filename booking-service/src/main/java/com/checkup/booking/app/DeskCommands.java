@@ -57,18 +57,18 @@ public class DeskCommands {
     }
 
     public Hospital hospital() {
-        return catalogue.hospital(Callers.deskHospital());
+        return catalogue.hospital(BookingAccess.deskHospital());
     }
 
     public List<Booking> arrivals(String date) {
-        Hospital h = catalogue.hospital(Callers.deskHospital());
+        Hospital h = catalogue.hospital(BookingAccess.deskHospital());
         LocalDate day = date == null || date.isBlank() ? h.today(clock.instant()) : day(date);
         return bookings.onDay(h.id(), day, ARRIVAL_STATES, MAX_ARRIVALS);
     }
 
     /** One booking of the desk's hospital, by id or by today's check-in code; another hospital's is NOT_FOUND. */
     public Booking booking(String bookingIdOrCode) {
-        String hospital = Callers.deskHospital();
+        String hospital = BookingAccess.deskHospital();
         String id = resolve(hospital, CatalogueQueries.required("bookingId", bookingIdOrCode), clock.instant());
         return bookings.find(id).filter(x -> x.hospitalId().equals(hospital))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No booking " + id + " at this hospital"));
@@ -99,7 +99,7 @@ public class DeskCommands {
 
     /** Check-in by booking id, or by the examinee's check-in code (resolved among the hospital's bookings of today). */
     public Booking checkIn(String bookingIdOrCode) {
-        String hospital = Callers.deskHospital();
+        String hospital = BookingAccess.deskHospital();
         Instant now = clock.instant();
         String id = resolve(hospital, CatalogueQueries.required("bookingId", bookingIdOrCode), now);
         return tx.execute(s -> {
@@ -116,7 +116,7 @@ public class DeskCommands {
      * as the desk's; a booking already checked in or completed is left as it is.
      */
     public Booking checkedInAtHospital(String bookingId) {
-        Callers.system();
+        BookingAccess.system();
         String id = CatalogueQueries.required("bookingId", bookingId);
         Instant now = clock.instant();
         return tx.execute(s -> {
@@ -150,12 +150,12 @@ public class DeskCommands {
     }
 
     public List<CapacityCalendar.SlotCount> capacity(String date) {
-        Hospital h = catalogue.hospital(Callers.deskHospital());
+        Hospital h = catalogue.hospital(BookingAccess.deskHospital());
         return calendar.day(h.id(), date == null || date.isBlank() ? h.today(clock.instant()) : day(date));
     }
 
     public List<CapacityCalendar.SlotCount> setCapacity(CapacityChange change) {
-        Hospital h = catalogue.hospital(Callers.deskHospital());
+        Hospital h = catalogue.hospital(BookingAccess.deskHospital());
         if (change == null) {
             throw invalid("A capacity change is required");
         }

@@ -71,14 +71,14 @@ public class EntitlementBookings {
      * anyone else gets NOT_FOUND (as for a code that does not exist: codes are not to be probed).
      */
     public Found entitlement(String code) {
-        String consumer = Callers.consumer();
+        String consumer = BookingAccess.consumer();
         EntitlementRow e = byCode(code, consumer);
         Campaign c = campaigns.find(e.campaignId()).orElseThrow();
         return new Found(e, c, e.bookingId() == null ? null : bookings.find(e.bookingId()).orElse(null));
     }
 
     public Booking book(String code, String dateText, String periodText) {
-        String consumer = Callers.consumer();
+        String consumer = BookingAccess.consumer();
         EntitlementRow e = byCode(code, consumer);
         Campaign c = campaigns.find(e.campaignId()).orElseThrow();
         Hospital h = catalogue.hospital(c.hospitalId());

@@ -5,6 +5,7 @@ import com.checkup.booking.rpc.PaymentClient;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.context.Callers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,7 +33,7 @@ public class RefundRequests {
         OrderView o = orders.get(orderId);
         if (o.getStatus() == OrderStatus.PAID && o.getPaymentId() != null) {
             // booking-service asks, not the consumer whose cancel led here (payment-service refuses end users).
-            try (CallContextHolder.Scope ignored = com.checkup.platform.context.Callers.bindSystem("booking-service",
+            try (CallContextHolder.Scope ignored = Callers.bindSystem("booking-service",
                     CallContextHolder.current().orElse(null))) {
                 payments.refund(o.getPaymentId(), reason);
             }

@@ -3,7 +3,6 @@ package com.checkup.booking.config;
 import com.checkup.booking.app.HoldWriter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -11,11 +10,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class BookingConfig {
-    /** UTC wall clock; tests may replace it. */
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /**
      * How holds are written, on /actuator/prometheus: {@code checkup.booking.holds.written} (of which

@@ -1,5 +1,7 @@
 package com.checkup.booking.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.booking.domain.Agreement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,7 +61,4 @@ public class AgreementRepository {
                 rs.getObject("updated_at", LocalDateTime.class).toInstant(ZoneOffset.UTC));
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,7 @@
 package com.checkup.booking.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.checkup.booking.domain.Booking;
@@ -146,7 +148,4 @@ public class BookingRepository {
                 r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getUpdatedAt().toInstant(ZoneOffset.UTC), r.getVersion());
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

@@ -1,19 +1,20 @@
 package com.checkup.booking.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.booking.domain.Campaign;
 import com.checkup.booking.domain.Examinee;
 import com.checkup.booking.domain.Gender;
 import com.checkup.booking.domain.Period;
 import com.checkup.booking.domain.Resources;
 import com.checkup.booking.domain.Slot;
+import com.checkup.platform.time.UtcColumns;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -159,7 +160,7 @@ public class CampaignRepository {
     }
 
     public void insertEntitlements(String campaignId, List<EntitlementWrite> rows, Instant now) {
-        Timestamp t = utc(now);
+        LocalDateTime t = utc(now);
         jdbc.batchUpdate("INSERT INTO entitlement (id, campaign_id, employee_no, code, name, gender, birth_date, id_number_enc,"
                 + " phone_enc, package_id, row_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", rows, 500, (ps, w) -> {
             ps.setString(1, w.id());
@@ -173,14 +174,14 @@ public class CampaignRepository {
             ps.setString(9, w.phoneEnc());
             ps.setString(10, w.packageId());
             ps.setString(11, w.rowHash());
-            ps.setTimestamp(12, t);
-            ps.setTimestamp(13, t);
+            ps.setObject(12, t);
+            ps.setObject(13, t);
         });
     }
 
     /** Updates known employees' data; their code, and any booking made, stay as they are. */
     public void updateEntitlements(String campaignId, List<EntitlementWrite> rows, Instant now) {
-        Timestamp t = utc(now);
+        LocalDateTime t = utc(now);
         jdbc.batchUpdate("UPDATE entitlement SET name = ?, gender = ?, birth_date = ?, id_number_enc = ?, phone_enc = ?,"
                 + " package_id = ?, row_hash = ?, updated_at = ? WHERE campaign_id = ? AND employee_no = ?", rows, 500, (ps, w) -> {
             ps.setString(1, w.examinee().name());
@@ -190,7 +191,7 @@ public class CampaignRepository {
             ps.setString(5, w.phoneEnc());
             ps.setString(6, w.packageId());
             ps.setString(7, w.rowHash());
-            ps.setTimestamp(8, t);
+            ps.setObject(8, t);
             ps.setString(9, campaignId);
             ps.setString(10, w.employeeNo());
         });
@@ -315,11 +316,7 @@ public class CampaignRepository {
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toLocalDateTime().toInstant(ZoneOffset.UTC);
+        return UtcColumns.instant(rs.getObject(column, LocalDateTime.class));
     }
 
-    private static Timestamp utc(Instant i) {
-        return Timestamp.valueOf(LocalDateTime.ofInstant(i, ZoneOffset.UTC));
-    }
 }

@@ -3,7 +3,6 @@ package com.checkup.fulfillment.config;
 import com.checkup.fulfillment.persistence.LocalReportFiles;
 import com.checkup.fulfillment.persistence.ReportFiles;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -11,10 +10,6 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class FulfillmentConfig {
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Local directory store; k8s replaces it with an object-storage bean. */
     @Bean

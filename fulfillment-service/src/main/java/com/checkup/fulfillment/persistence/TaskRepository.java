@@ -1,5 +1,7 @@
 package com.checkup.fulfillment.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.fulfillment.domain.Task;
 import com.checkup.platform.paging.KeysetCursor;
 import com.checkup.fulfillment.domain.TaskKind;
@@ -69,9 +71,6 @@ public class TaskRepository {
         return mapper.history(taskIds).stream().collect(Collectors.groupingBy(r -> r.taskId));
     }
 
-    static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 
     private static TaskRow row(Task t) {
         TaskRow r = new TaskRow();

@@ -134,10 +134,6 @@ public class SyncConfig {
         return args -> vault.reencrypt();
     }
 
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     HospitalCircuits hospitalCircuits(@Value("${checkup.sync.breaker.error-ratio}") double errorRatio,

@@ -1,5 +1,7 @@
 package com.checkup.sync.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.sync.domain.CopyReport;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -40,7 +42,4 @@ public class SyncCopyRepository {
                 CopyReport.decodeCircuits((String) row.get("circuits")));
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,7 @@
 package com.checkup.sync.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.sync.domain.SyncAction;
 import com.checkup.sync.domain.SyncJob;
 import com.checkup.sync.domain.Tier;
@@ -79,7 +81,4 @@ public class SyncJobRepository {
                 r.attempts, r.nextAttemptAt.toInstant(ZoneOffset.UTC), r.lastError, r.taskId);
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,7 @@
 package com.checkup.sync.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.sync.domain.TrackedBooking;
 import com.checkup.sync.domain.Tier;
 import java.time.Duration;
@@ -47,7 +49,4 @@ public class TrackedBookingRepository {
         mapper.save(b.bookingId(), b.hospitalState(), utc(nextPullAt), error, utc(now));
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

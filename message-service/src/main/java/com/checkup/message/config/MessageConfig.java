@@ -21,10 +21,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class MessageConfig {
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /** Simulated providers, unless real ones are configured (k8s). */
     @Bean

@@ -1,5 +1,7 @@
 package com.checkup.message.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.message.app.InboxStore;
 import com.checkup.message.domain.InboxEntry;
 import com.checkup.platform.events.Json;
@@ -121,7 +123,4 @@ public class InboxRepository implements InboxStore {
         }
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

@@ -1,5 +1,7 @@
 package com.checkup.message.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.message.domain.Channel;
 import com.checkup.message.domain.Message;
 import com.checkup.platform.paging.KeysetCursor;
@@ -109,7 +111,4 @@ public class MessageRepository {
                 r.createdAt.toInstant(ZoneOffset.UTC), r.updatedAt.toInstant(ZoneOffset.UTC));
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

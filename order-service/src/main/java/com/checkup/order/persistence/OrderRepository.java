@@ -1,5 +1,7 @@
 package com.checkup.order.persistence;
 
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.checkup.contracts.error.BusinessException;
@@ -73,7 +75,4 @@ public class OrderRepository {
                 r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getUpdatedAt().toInstant(ZoneOffset.UTC), r.getVersion());
     }
 
-    private static LocalDateTime utc(Instant i) {
-        return LocalDateTime.ofInstant(i, ZoneOffset.UTC);
-    }
 }

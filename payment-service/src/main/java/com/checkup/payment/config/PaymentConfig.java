@@ -5,7 +5,6 @@ import com.checkup.payment.channel.ChannelSettings;
 import com.checkup.payment.channel.PaymentChannel;
 import com.checkup.payment.channel.PaymentChannels;
 import com.checkup.payment.channel.SimulatedChannel;
-import java.time.Clock;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,10 +17,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableConfigurationProperties(ChannelSettings.class)
 @EnableScheduling
 public class PaymentConfig {
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     /**
      * The simulated channel, only when switched on ({@code checkup.payment.simulated.enabled}) and given a secret; it

@@ -11,6 +11,7 @@ import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.privacy.FieldCipher;
 import com.checkup.platform.schema.PlatformSchema;
 import com.checkup.platform.sentinel.FlowRules;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import org.apache.dubbo.rpc.model.ApplicationModel;
@@ -150,6 +151,13 @@ public class PlatformAutoConfiguration {
             FlowRules.watch(checkupConfigCenter, app);
             return new FlowRulesBinding(app);
         }
+    }
+
+    /** The one clock of a service: UTC; a test may define its own. */
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /**

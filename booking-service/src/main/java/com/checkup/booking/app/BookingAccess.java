@@ -5,19 +5,20 @@ import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.context.Callers;
 import java.util.Optional;
 
 /**
- * booking-service's callers, on platform-kit's {@link com.checkup.platform.context.Callers}: a consumer reaches only
+ * Who may act on bookings, campaigns and rosters, on platform-kit's {@link Callers}: a consumer reaches only
  * their own bookings, a desk only its hospital's; ops and the system itself reach any booking.
  */
-final class Callers {
-    private Callers() {
+final class BookingAccess {
+    private BookingAccess() {
     }
 
     /** The consumer making a booking (testers book like consumers); UNAUTHENTICATED without one. */
     static String consumer() {
-        CallContext c = com.checkup.platform.context.Callers.require(Persona.CONSUMER, Persona.TESTER);
+        CallContext c = Callers.require(Persona.CONSUMER, Persona.TESTER);
         if (c.userId() == null) {
             throw new BusinessException(ErrorCode.UNAUTHENTICATED, "A signed-in consumer is required");
         }
@@ -26,13 +27,13 @@ final class Callers {
 
     /** The hospital of the calling desk; FORBIDDEN for any other persona or a desk without a hospital. */
     static String deskHospital() {
-        return com.checkup.platform.context.Callers.require(Persona.DESK).tenantId();
+        return Callers.require(Persona.DESK).tenantId();
     }
 
     /** The user whose bookings may be read or changed, or empty for ops and the system itself (any booking). */
     static Optional<String> owner() {
         CallContext c = CallContextHolder.current().orElse(null);
-        if (com.checkup.platform.context.Callers.is(c, Persona.OPS) || com.checkup.platform.context.Callers.is(c, Persona.SYSTEM)) {
+        if (Callers.is(c, Persona.OPS) || Callers.is(c, Persona.SYSTEM)) {
             return Optional.empty();
         }
         return Optional.of(consumer());
@@ -40,12 +41,12 @@ final class Callers {
 
     /** Only the platform's own services (e.g. hospital-sync relaying a hospital's system); FORBIDDEN otherwise. */
     static void system() {
-        com.checkup.platform.context.Callers.require(Persona.SYSTEM);
+        Callers.require(Persona.SYSTEM);
     }
 
     /** The company of the calling HR user; FORBIDDEN for any other persona or HR without a company. */
     static String hrCompany() {
-        String company = com.checkup.platform.context.Callers.require(Persona.HR).tenantId();
+        String company = Callers.require(Persona.HR).tenantId();
         if (company == null || company.isBlank()) {
             throw new BusinessException(ErrorCode.FORBIDDEN, "An HR user without a company may do nothing");
         }
@@ -54,6 +55,6 @@ final class Callers {
 
     /** Who is acting, for the record ("PERSONA:user"). */
     static String actor() {
-        return com.checkup.platform.context.Callers.actor(CallContextHolder.current().orElse(null));
+        return Callers.actor(CallContextHolder.current().orElse(null));
     }
 }
