@@ -38,6 +38,8 @@ class RosterImportBench {
             for (int d = 0; d < 5; d++) {
                 f.open("HR1", start.plusDays(d), Period.MORNING, 5_000, 0);
             }
+            // Campaigns need the platform's agreement of the company with the hospital (issue 14).
+            Acting.as("OPS", null, "ops.bench", () -> f.agreements.get().agree("HR1", "BENCHCO", 1000, 100));
             CampaignRequest r = new CampaignRequest();
             r.setName("Bench campaign");
             r.setHospitalId("HR1");

@@ -80,7 +80,7 @@ public class RosterImports {
         Roster roster = Roster.parse(csv);
         String id = "RI" + UUID.randomUUID().toString().replace("-", "");
         boolean started = Boolean.TRUE.equals(tx.execute(s -> campaigns.insertImportIfNoneRunning(id, c.id(), roster.rows(),
-                Callers.actor(), clock.instant())));
+                BookingAccess.actor(), clock.instant())));
         if (!started) {
             throw new BusinessException(ErrorCode.CONFLICT, "A roster import of campaign " + c.id()
                     + " is running; wait for it to finish (GET its progress) before uploading again");
@@ -161,9 +161,8 @@ public class RosterImports {
                     Instant now = clock.instant();
                     campaigns.insertEntitlements(c.id(), inserts, now);
                     campaigns.updateEntitlements(c.id(), updates, now);
-                    for (EntitlementWrite w : inserts) {
-                        events.publish(Topics.CAMPAIGN, EntitlementEvent.GRANTED, w.id(), granted(c, w));
-                    }
+                    events.publishAll(Topics.CAMPAIGN, EntitlementEvent.GRANTED,
+                            inserts.stream().map(w -> new EventPublisher.Outgoing(w.id(), granted(c, w))).toList());
                     campaigns.progress(importId, processed, n[0], n[1], n[2], n[3], errorsJson);
                 });
             }

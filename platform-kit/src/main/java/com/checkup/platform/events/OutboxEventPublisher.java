@@ -4,6 +4,8 @@ import com.checkup.platform.context.CallContextHolder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -30,26 +32,57 @@ public final class OutboxEventPublisher implements EventPublisher {
 
     @Override
     public String publishAt(String topic, String eventType, String key, Object payload, Instant deliverAt) {
+        requireTransaction();
+        // The delay is stored against the database clock, like every other outbox time: no time-zone conversions.
+        Long delayMicros = deliverAt == null ? null : Math.max(0, Duration.between(Instant.now(), deliverAt).toNanos() / 1000);
+        Object[] row = row(topic, eventType, key, payload);
+        jdbc.update(INSERT + ", IF(? IS NULL, NULL, TIMESTAMPADD(MICROSECOND, ?, NOW(3))))",
+                row[0], row[1], row[2], row[3], row[4], row[5], delayMicros, delayMicros);
+        wakeRelayAfterCommit();
+        return (String) row[0];
+    }
+
+    @Override
+    public List<String> publishAll(String topic, String eventType, List<Outgoing> events) {
+        requireTransaction();
+        List<Object[]> rows = new ArrayList<>(events.size());
+        List<String> ids = new ArrayList<>(events.size());
+        for (Outgoing e : events) {
+            Object[] row = row(topic, eventType, e.key(), e.payload());
+            rows.add(row);
+            ids.add((String) row[0]);
+        }
+        if (!rows.isEmpty()) {
+            // One round trip per batch (rewriteBatchedStatements turns it into multi-row INSERTs).
+            jdbc.batchUpdate(INSERT + ", NULL)", rows);
+            wakeRelayAfterCommit();
+        }
+        return ids;
+    }
+
+    private static final String INSERT = "INSERT INTO outbox_event (event_id, topic, event_type, message_key, payload, headers,"
+            + " status, attempts, next_attempt_at, created_at, deliver_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, NOW(3), NOW(3)";
+
+    private static void requireTransaction() {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             // Without a transaction the event could be published for a change that never happened (or lost).
             throw new IllegalStateException("Events must be published inside the transaction of the change they announce");
         }
+    }
+
+    /** event_id, topic, event_type, message_key, payload, headers. */
+    private static Object[] row(String topic, String eventType, String key, Object payload) {
         String eventId = UUID.randomUUID().toString();
-        // The delay is stored against the database clock, like every other outbox time: no time-zone conversions.
-        Long delayMicros = deliverAt == null ? null : Math.max(0, Duration.between(Instant.now(), deliverAt).toNanos() / 1000);
-        String body;
-        String headers;
         try {
-            body = Json.MAPPER.writeValueAsString(payload);
-            headers = Json.MAPPER.writeValueAsString(
-                    EventHeaders.of(CallContextHolder.currentOrNewRoot(), eventId, eventType));
+            String body = Json.MAPPER.writeValueAsString(payload);
+            String headers = Json.MAPPER.writeValueAsString(EventHeaders.of(CallContextHolder.currentOrNewRoot(), eventId, eventType));
+            return new Object[] {eventId, topic, eventType, key, body, headers};
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Event payload cannot be serialised: " + payload.getClass(), e);
         }
-        jdbc.update("INSERT INTO outbox_event (event_id, topic, event_type, message_key, payload, headers, status,"
-                        + " attempts, next_attempt_at, created_at, deliver_at) VALUES (?, ?, ?, ?, ?, ?, 'PENDING', 0, NOW(3), NOW(3),"
-                        + " IF(? IS NULL, NULL, TIMESTAMPADD(MICROSECOND, ?, NOW(3))))",
-                eventId, topic, eventType, key, body, headers, delayMicros, delayMicros);
+    }
+
+    private void wakeRelayAfterCommit() {
         if (relay != null) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -58,6 +91,5 @@ public final class OutboxEventPublisher implements EventPublisher {
                 }
             });
         }
-        return eventId;
     }
 }

@@ -172,6 +172,36 @@ class OutboxIT {
     }
 
     @Test
+    void aBatchIsWrittenWithItsChangeAndEachEventSentOnceWithItsKey() {
+        try (OutboxRelay relay = relay()) {
+            relay.start();
+            OutboxEventPublisher publisher = new OutboxEventPublisher(jdbc, relay);
+            List<EventPublisher.Outgoing> batch = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                batch.add(new EventPublisher.Outgoing("batch-" + i, Map.of("bookingId", "batch-" + i)));
+            }
+            assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+                publisher.publishAll(TOPIC, "booking.changed", batch.subList(0, 3));
+                throw new IllegalStateException("undo the batch");
+            })).hasMessageContaining("undo");
+            List<String> ids = tx.execute(s -> {
+                jdbc.update("INSERT INTO booking_change (id) VALUES ('batch')");
+                return publisher.publishAll(TOPIC, "booking.changed", batch);
+            });
+            assertThat(ids).hasSize(25).doesNotHaveDuplicates();
+            ids.forEach(OutboxIT::awaitDelivered);
+            drainThrough(relay);
+            assertThat(ids).allSatisfy(id -> assertThat(recorder.deliveriesOf(id)).isEqualTo(1));
+            for (int i = 0; i < 25; i++) {
+                assertThat(jdbc.queryForObject("SELECT message_key FROM outbox_event WHERE event_id = ?", String.class, ids.get(i)))
+                        .isEqualTo("batch-" + i);
+            }
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE message_key LIKE 'batch-%'", Integer.class))
+                    .isEqualTo(25);
+        }
+    }
+
+    @Test
     void publishingOutsideATransactionIsRefused() {
         OutboxEventPublisher publisher = new OutboxEventPublisher(jdbc, null);
         assertThatThrownBy(() -> publisher.publish(TOPIC, "booking.changed", "x", Map.of()))
