@@ -39,7 +39,7 @@ final class ServiceProcess {
             if (!appendLog) {
                 Files.deleteIfExists(spec.logFile());
             }
-            ProcessBuilder pb = new ProcessBuilder(spec.command())
+            ProcessBuilder pb = new ProcessBuilder(UnpackedJar.expand(spec.command()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
             // Only the keys meant for this process: nothing of ours inherited from the shell that started `up`.
