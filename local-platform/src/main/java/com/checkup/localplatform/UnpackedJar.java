@@ -33,7 +33,10 @@ import java.util.zip.ZipEntry;
  * <p>Unpacked next to the jar ({@code target/unpacked/<module>/<build>/}): {@code mvn clean} removes it with the jar.
  */
 final class UnpackedJar {
-    /** {@code -Dcheckup.unpacked-jars=false} (env {@code CHECKUP_LAUNCHER_OPTS} of ./checkup): plain {@code -jar}. */
+    /**
+     * Off by default: with it on, the e2e suite failed (services saw no signed caller on gateway calls; not yet
+     * explained). {@code CHECKUP_LAUNCHER_OPTS=-Dcheckup.unpacked-jars=true ./checkup up} turns it on.
+     */
     static final String SWITCH = "checkup.unpacked-jars";
     private static final String ARCHIVE = "classes.jsa";
     /** A dump not touched for this long is complete: the JVM writes it in one go when it exits. */
@@ -48,7 +51,7 @@ final class UnpackedJar {
      */
     static List<String> expand(List<String> command) {
         int at = command.indexOf("-jar");
-        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "true")) || at < 1 || at + 1 >= command.size()) {
+        if (!Boolean.parseBoolean(System.getProperty(SWITCH, "false")) || at < 1 || at + 1 >= command.size()) {
             return command;
         }
         Path jar = Path.of(command.get(at + 1));
