@@ -162,7 +162,8 @@ class HospitalSyncIT {
         // stops claiming work before the first one closes it.
         for (ConfigurableApplicationContext copy : new ConfigurableApplicationContext[] {service, large, north}) {
             if (copy != null && copy.isActive()) {
-                copy.getBean(com.checkup.sync.config.SyncConfig.SyncWorker.class).stop();
+                copy.getBeansOfType(com.checkup.platform.work.WorkLoop.class).values()
+                        .forEach(com.checkup.platform.work.WorkLoop::stop);
             }
         }
         producer.shutdown();

@@ -9,7 +9,6 @@ import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.BookingRepository;
 import com.checkup.booking.persistence.CampaignRepository;
 import com.checkup.booking.persistence.CapacityCalendar;
-import com.checkup.booking.rpc.OrderClient;
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.booking.ExamineeInput;
@@ -53,7 +52,7 @@ public class BookingCommands {
     private final CapacityCalendar calendar;
     private final CatalogueQueries catalogue;
     private final BookingPolicies policies;
-    private final OrderClient orders;
+    private final Orders orders;
     private final RefundRequests refunds;
     private final EventPublisher events;
     private final HoldWriter writer;
@@ -66,7 +65,7 @@ public class BookingCommands {
     private final Clock clock;
 
     public BookingCommands(BookingRepository bookings, CapacityCalendar calendar, CatalogueQueries catalogue,
-                           BookingPolicies policies, OrderClient orders, RefundRequests refunds, EventPublisher events,
+                           BookingPolicies policies, Orders orders, RefundRequests refunds, EventPublisher events,
                            HoldWriter writer, FieldCipher cipher, TransactionTemplate tx, JdbcTemplate jdbc,
                            CampaignRepository campaigns, Clock clock) {
         this.bookings = bookings;

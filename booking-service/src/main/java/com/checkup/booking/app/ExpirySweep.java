@@ -2,7 +2,6 @@ package com.checkup.booking.app;
 
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** What makes hold expiry certain: the reminders make it punctual, this expires holds overdue by more than the grace. */
@@ -17,8 +16,7 @@ public class ExpirySweep {
         this.grace = grace;
     }
 
-    @Scheduled(initialDelayString = "${checkup.booking.expiry-sweep.interval:60s}",
-            fixedDelayString = "${checkup.booking.expiry-sweep.interval:60s}")
+    /** One pass (BookingJobs runs it every minute). */
     public void run() {
         // Page after page while whole pages succeed (after a broker outage many reminders may be missing), bounded so
         // one run never holds the scheduler for long.

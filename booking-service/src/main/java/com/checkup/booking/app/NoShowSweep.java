@@ -1,6 +1,5 @@
 package com.checkup.booking.app;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** Day end: bookings nobody checked in become NO_SHOW once their day is over in the hospital's time zone. */
@@ -12,8 +11,7 @@ public class NoShowSweep {
         this.desk = desk;
     }
 
-    @Scheduled(initialDelayString = "${checkup.booking.no-show-sweep.interval:10m}",
-            fixedDelayString = "${checkup.booking.no-show-sweep.interval:10m}")
+    /** One pass (BookingJobs runs it every ten minutes). */
     public void run() {
         desk.markNoShows();
     }

@@ -1,7 +1,5 @@
 package com.checkup.booking.app;
 
-import com.checkup.booking.rpc.OrderClient;
-import com.checkup.booking.rpc.PaymentClient;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.platform.context.CallContextHolder;
@@ -18,10 +16,10 @@ import org.springframework.stereotype.Service;
 public class RefundRequests {
     private static final Logger log = LoggerFactory.getLogger(RefundRequests.class);
 
-    private final OrderClient orders;
-    private final PaymentClient payments;
+    private final Orders orders;
+    private final Payments payments;
 
-    public RefundRequests(OrderClient orders, PaymentClient payments) {
+    public RefundRequests(Orders orders, Payments payments) {
         this.orders = orders;
         this.payments = payments;
     }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -30,8 +29,7 @@ public class ShareRelease {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "${checkup.booking.share-release.interval:5m}",
-            fixedDelayString = "${checkup.booking.share-release.interval:5m}")
+    /** One pass (BookingJobs runs it every few minutes); returns how many places were given back. */
     public int run() {
         // A day early in UTC terms: every zone's cut-off day is covered, and releasing a few hours early only helps walk-ins.
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);

@@ -1,5 +1,6 @@
 package com.checkup.booking.rpc;
 
+import com.checkup.booking.app.Orders;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.order.CreateOrderRequest;
 import com.checkup.contracts.order.OrderService;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * platform's business, not an end user's.
  */
 @Component
-public class OrderClient {
+public class OrderClient implements Orders {
     private static final Logger log = LoggerFactory.getLogger(OrderClient.class);
 
     @DubboReference(check = false, timeout = 3000)

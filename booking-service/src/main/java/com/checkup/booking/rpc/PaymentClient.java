@@ -1,5 +1,6 @@
 package com.checkup.booking.rpc;
 
+import com.checkup.booking.app.Payments;
 import com.checkup.contracts.payment.PaymentService;
 import com.checkup.contracts.payment.PaymentView;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** payment-service over Dubbo (refunds of cancelled paid bookings). */
 @Component
-public class PaymentClient {
+public class PaymentClient implements Payments {
     @DubboReference(check = false, timeout = 3000)
     private PaymentService payments;
 

@@ -13,7 +13,6 @@ import com.checkup.fulfillment.persistence.ReportAccessRow;
 import com.checkup.fulfillment.persistence.ReportFiles;
 import com.checkup.fulfillment.persistence.ReportMapper;
 import com.checkup.fulfillment.persistence.ReportRow;
-import com.checkup.fulfillment.rpc.BookingClient;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.context.Callers;
@@ -43,13 +42,13 @@ public class ReportCommands {
 
     private final ReportMapper reports;
     private final ReportFiles files;
-    private final BookingClient bookings;
+    private final Bookings bookings;
     private final EventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final long maxBytes;
 
-    public ReportCommands(ReportMapper reports, ReportFiles files, BookingClient bookings, EventPublisher events,
+    public ReportCommands(ReportMapper reports, ReportFiles files, Bookings bookings, EventPublisher events,
                           TransactionTemplate tx, Clock clock, @Value("${checkup.reports.max-bytes:4194304}") long maxBytes) {
         this.reports = reports;
         this.files = files;

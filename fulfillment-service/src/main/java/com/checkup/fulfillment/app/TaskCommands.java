@@ -5,6 +5,7 @@ import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.fulfillment.OpenTaskRequest;
 import com.checkup.fulfillment.domain.Task;
+import com.checkup.fulfillment.domain.TaskEntry;
 import com.checkup.fulfillment.domain.TaskKind;
 import com.checkup.fulfillment.domain.TaskOutcome;
 import com.checkup.fulfillment.domain.TaskStatus;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,6 +97,11 @@ public class TaskCommands {
         KeysetCursor after = KeysetCursor.decodeOrFirst(cursor);
         Keyset page = Keyset.of(limit);
         return page.page(tasks.page(hospital, statuses, ofKind, booking, after, page.readSize()), Task::createdAt, Task::id);
+    }
+
+    /** The tasks' histories, by task id (read along with tasks shown to people). */
+    public Map<String, List<TaskEntry>> history(List<Task> tasks) {
+        return tasks.isEmpty() ? Map.of() : this.tasks.history(tasks.stream().map(Task::id).toList());
     }
 
     public Task get(String taskId) {

@@ -1,8 +1,10 @@
 package com.checkup.fulfillment.persistence;
 
+import static com.checkup.platform.time.UtcColumns.instant;
 import static com.checkup.platform.time.UtcColumns.utc;
 
 import com.checkup.fulfillment.domain.Task;
+import com.checkup.fulfillment.domain.TaskEntry;
 import com.checkup.platform.paging.KeysetCursor;
 import com.checkup.fulfillment.domain.TaskKind;
 import com.checkup.fulfillment.domain.TaskOutcome;
@@ -64,11 +66,14 @@ public class TaskRepository {
     }
 
     /** Audit entries per task id, oldest first. */
-    public Map<String, List<TaskAuditRow>> history(List<String> taskIds) {
+    /** Each task's history, oldest first, by task id. */
+    public Map<String, List<TaskEntry>> history(List<String> taskIds) {
         if (taskIds.isEmpty()) {
             return Map.of();
         }
-        return mapper.history(taskIds).stream().collect(Collectors.groupingBy(r -> r.taskId));
+        return mapper.history(taskIds).stream()
+                .map(r -> new TaskEntry(r.taskId, instant(r.at), r.actor, r.action, r.detail))
+                .collect(Collectors.groupingBy(TaskEntry::taskId));
     }
 
 

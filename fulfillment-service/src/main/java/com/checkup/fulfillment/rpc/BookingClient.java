@@ -1,5 +1,6 @@
 package com.checkup.fulfillment.rpc;
 
+import com.checkup.fulfillment.app.Bookings;
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.DeskService;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -7,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /** booking-service over Dubbo, called as the desk that made the request (its identity travels with the call). */
 @Component
-public class BookingClient {
+public class BookingClient implements Bookings {
     @DubboReference(check = false, timeout = 3000, retries = 1)
     private DeskService desk;
 

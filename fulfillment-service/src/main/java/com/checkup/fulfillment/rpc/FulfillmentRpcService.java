@@ -8,9 +8,6 @@ import com.checkup.platform.paging.Keyset;
 import com.checkup.contracts.fulfillment.TaskView;
 import com.checkup.fulfillment.app.TaskCommands;
 import com.checkup.fulfillment.domain.Task;
-import com.checkup.fulfillment.persistence.TaskAuditRow;
-import com.checkup.fulfillment.persistence.TaskRepository;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -19,11 +16,9 @@ import org.apache.dubbo.config.annotation.DubboService;
 @DubboService
 public class FulfillmentRpcService implements FulfillmentService {
     private final TaskCommands commands;
-    private final TaskRepository repository;
 
-    public FulfillmentRpcService(TaskCommands commands, TaskRepository repository) {
+    public FulfillmentRpcService(TaskCommands commands) {
         this.commands = commands;
-        this.repository = repository;
     }
 
     @Override
@@ -60,7 +55,7 @@ public class FulfillmentRpcService implements FulfillmentService {
     }
 
     private List<TaskView> views(List<Task> tasks) {
-        Map<String, List<TaskAuditRow>> history = repository.history(tasks.stream().map(Task::id).toList());
+        Map<String, List<com.checkup.fulfillment.domain.TaskEntry>> history = commands.history(tasks);
         return tasks.stream().map(t -> {
             TaskView v = new TaskView();
             v.setTaskId(t.id());
@@ -76,10 +71,10 @@ public class FulfillmentRpcService implements FulfillmentService {
             v.setUpdatedAt(t.updatedAt().toString());
             v.setHistory(history.getOrDefault(t.id(), List.of()).stream().map(a -> {
                 TaskEntry e = new TaskEntry();
-                e.setAt(a.at.toInstant(ZoneOffset.UTC).toString());
-                e.setActor(a.actor);
-                e.setAction(a.action);
-                e.setDetail(a.detail);
+                e.setAt(a.at().toString());
+                e.setActor(a.actor());
+                e.setAction(a.action());
+                e.setDetail(a.detail());
                 return e;
             }).toList());
             return v;

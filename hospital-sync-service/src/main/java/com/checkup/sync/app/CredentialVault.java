@@ -19,7 +19,6 @@ import org.apache.dubbo.common.config.configcenter.ConfigItem;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Hospitals' connector credentials, in the config center (group {@value #GROUP}, key = hospital id) encrypted under the
@@ -146,8 +145,6 @@ public class CredentialVault {
      * does its own hospitals only: a copy rolled out with a new key first never turns another copy's hospitals' values
      * into ones that copy cannot read yet. (Storing and reading work from any copy: the values are in the config center.)
      */
-    @Scheduled(initialDelayString = "${checkup.sync.credentials.reencrypt-every:5m}",
-            fixedDelayString = "${checkup.sync.credentials.reencrypt-every:5m}")
     public int reencrypt() {
         if (cipher == null) {
             return 0;

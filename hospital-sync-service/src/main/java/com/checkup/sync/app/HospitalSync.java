@@ -8,25 +8,21 @@ import com.checkup.sync.connector.HospitalCircuits;
 import com.checkup.sync.connector.HttpJsonConnector;
 import com.checkup.sync.domain.ConnectorSpec;
 import com.checkup.platform.retry.RetryPolicy;
+import com.checkup.platform.work.Lease;
 import com.checkup.sync.domain.SyncAction;
 import com.checkup.sync.domain.SyncJob;
-import com.checkup.sync.domain.Tier;
 import com.checkup.sync.persistence.SyncJobRepository;
-import com.checkup.sync.persistence.SyncJobRepository.Claimed;
 import com.checkup.sync.persistence.TrackedBookingRepository;
-import com.checkup.sync.rpc.BookingClient;
-import com.checkup.sync.rpc.FulfillmentClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Tells hospitals' systems about bookings. Events become durable jobs (one per event); a worker claims due jobs and
- * runs each through the hospital's connector, chosen by its {@code connector} flag: a MANUAL hospital's job becomes a
+ * Tells hospitals' systems about bookings. Events become durable jobs (one per event); workers claim due jobs (the
+ * {@code WorkLoop} in SyncConfig, over {@link SyncJobRepository}) and {@link #run} each through the hospital's connector, chosen by its {@code connector} flag: a MANUAL hospital's job becomes a
  * fulfillment task at once; an HTTP_JSON hospital is called through its own circuit breaker and retried with
  * backoff, and when the tries are spent the job becomes a fulfillment task — never a silent drop. A booking the
  * hospital's system accepted is tracked so its check-in and report status can be pulled back ({@link StatusPull}).
@@ -34,27 +30,24 @@ import org.slf4j.LoggerFactory;
 public class HospitalSync {
     public static final FeatureFlag<ConnectorSpec> CONNECTOR = FeatureFlag.of(com.checkup.contracts.flags.FlagCatalogue.CONNECTOR.name(), ConnectorSpec::parse, ConnectorSpec.MANUAL);
     public static final FeatureFlag<Duration> CONNECTOR_TIMEOUT = FeatureFlag.ofDuration(com.checkup.contracts.flags.FlagCatalogue.CONNECTOR_TIMEOUT.name(), ConnectorSpec.DEFAULT_TIMEOUT);
-    static final String SERVICE = "hospital-sync-service";
+    public static final String SERVICE = "hospital-sync-service";
     private static final Logger log = LoggerFactory.getLogger(HospitalSync.class);
 
     private final SyncJobRepository jobs;
     private final FeatureFlags flags;
     private final HospitalCircuits circuits;
     private final HttpJsonConnector http;
-    private final BookingClient bookings;
-    private final FulfillmentClient fulfillment;
+    private final Bookings bookings;
+    private final FulfillmentTasks fulfillment;
     private final RetryPolicy retry;
-    private final Workers workers;
     private final TrackedBookingRepository tracked;
     private final CredentialVault credentials;
-    private final Tier tier;
     private final Clock clock;
 
     public HospitalSync(SyncJobRepository jobs, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
-                        BookingClient bookings, FulfillmentClient fulfillment, RetryPolicy retry, Workers workers,
-                        TrackedBookingRepository tracked, CredentialVault credentials, Tier tier, Clock clock) {
+                        Bookings bookings, FulfillmentTasks fulfillment, RetryPolicy retry,
+                        TrackedBookingRepository tracked, CredentialVault credentials, Clock clock) {
         this.credentials = credentials;
-        this.tier = tier;
         this.jobs = jobs;
         this.flags = flags;
         this.circuits = circuits;
@@ -62,7 +55,6 @@ public class HospitalSync {
         this.bookings = bookings;
         this.fulfillment = fulfillment;
         this.retry = retry;
-        this.workers = workers;
         this.tracked = tracked;
         this.clock = clock;
     }
@@ -71,7 +63,7 @@ public class HospitalSync {
      * Records what a hospital must be told (called in the event's handling transaction; a repeat is ignored). Every copy
      * records every event, whichever copy serves the hospital: the job is keyed by the event, so it is one job however
      * many copies record it, and no event is lost while copies disagree about a hospital (a move being rolled out) or
-     * while the responsible copy is down. Only the responsible copy runs it ({@link #runDue}).
+     * while the responsible copy is down. Only the responsible copy claims it ({@link SyncJobRepository}).
      */
     public void enqueue(String eventId, String bookingId, String hospitalId, SyncAction action) {
         if (jobs.add(eventId + ":" + action, bookingId, hospitalId, action, clock.instant())) {
@@ -79,21 +71,9 @@ public class HospitalSync {
         }
     }
 
-    /** One pass of the worker: claims as many due jobs of this copy's hospitals as there are idle workers, starts them. */
-    public int runDue() {
-        int idle = workers.idle();
-        if (idle == 0) {
-            return 0;
-        }
-        List<Claimed> claimed = jobs.claimDue(clock.instant(), idle, Duration.ofMinutes(2), tier);
-        for (Claimed c : claimed) {
-            workers.start("Sync job " + c.job(), () -> run(c));
-        }
-        return claimed.size();
-    }
-
-    void run(Claimed c) {
-        SyncJob job = c.job();
+    /** Runs one claimed job through the hospital's connector and records its outcome under the claim. */
+    public void run(Lease<SyncJob> c) {
+        SyncJob job = c.item();
         ConnectorSpec spec = connector(job.hospitalId()).withTimeout(flags.get(CONNECTOR_TIMEOUT, job.hospitalId()));
         if (spec.kind() == ConnectorSpec.Kind.MANUAL) {
             handOver(c, "MANUAL_HOSPITAL", manualReason(job));
@@ -139,8 +119,8 @@ public class HospitalSync {
         }
     }
 
-    private void failed(Claimed c, String error) {
-        SyncJob job = c.job();
+    private void failed(Lease<SyncJob> c, String error) {
+        SyncJob job = c.item();
         Instant now = clock.instant();
         if (job.failed(error, retry, now)) {
             log.warn("{} failed ({}); next try at {}", job, error, job.nextAttemptAt());
@@ -153,8 +133,8 @@ public class HospitalSync {
     }
 
     /** Opens the fulfillment task (idempotent on the job id), then marks the job handed over. */
-    private void handOver(Claimed c, String kind, String reason) {
-        SyncJob job = c.job();
+    private void handOver(Lease<SyncJob> c, String kind, String reason) {
+        SyncJob job = c.item();
         Instant now = clock.instant();
         String taskId;
         try {

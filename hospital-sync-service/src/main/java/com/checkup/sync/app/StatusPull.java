@@ -5,91 +5,66 @@ import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.retry.RetryPolicy;
+import com.checkup.platform.work.Lease;
 import com.checkup.sync.connector.HospitalCircuits;
 import com.checkup.sync.connector.HttpJsonConnector;
 import com.checkup.sync.domain.ConnectorSpec;
-import com.checkup.sync.domain.Tier;
 import com.checkup.sync.domain.TrackedBooking;
 import com.checkup.sync.domain.TrackedBooking.Effect;
 import com.checkup.sync.persistence.TrackedBookingRepository;
-import com.checkup.sync.rpc.BookingClient;
-import com.checkup.sync.rpc.FulfillmentClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Pulls check-in and report status back from HTTP_JSON hospitals, for the bookings their systems accepted, from the
- * day before the exam until the report is ready (at most {@link #FOLLOW_FOR} after the exam). The examinee arriving
+ * day before the exam until the report is ready (at most {@link TrackedBooking#FOLLOW_FOR} after the exam; the
+ * {@code WorkLoop} in SyncConfig claims them from {@link TrackedBookingRepository}). The examinee arriving
  * there checks the booking in here; a report ready there opens a {@code REPORT_AT_HOSPITAL} task for the desk to
  * upload the PDF (none when a report was uploaded already). Calls go through the hospital's own circuit, like pushes.
  * A pull that fails is simply tried at the next interval; an effect that fails leaves the state unrecorded, so it
  * is done on the next pull — every effect is idempotent.
  */
 public class StatusPull {
-    static final Period FOLLOW_FOR = Period.ofDays(30);
     private static final Logger log = LoggerFactory.getLogger(StatusPull.class);
 
     private final TrackedBookingRepository tracked;
     private final FeatureFlags flags;
     private final HospitalCircuits circuits;
     private final HttpJsonConnector http;
-    private final BookingClient bookings;
-    private final FulfillmentClient fulfillment;
-    private final Workers workers;
+    private final Bookings bookings;
+    private final FulfillmentTasks fulfillment;
     private final Duration every;
     private final CredentialVault credentials;
-    private final Tier tier;
     private final Clock clock;
 
     public StatusPull(TrackedBookingRepository tracked, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
-                      BookingClient bookings, FulfillmentClient fulfillment, Workers workers, Duration every,
-                      CredentialVault credentials, Tier tier, Clock clock) {
+                      Bookings bookings, FulfillmentTasks fulfillment, Duration every,
+                      CredentialVault credentials, Clock clock) {
         this.credentials = credentials;
-        this.tier = tier;
         this.tracked = tracked;
         this.flags = flags;
         this.circuits = circuits;
         this.http = http;
         this.bookings = bookings;
         this.fulfillment = fulfillment;
-        this.workers = workers;
         this.every = every;
         this.clock = clock;
     }
 
-    /** One pass: claims as many due bookings of this copy's hospitals as there are idle pullers and pulls each. */
-    public int pullDue() {
-        int idle = workers.idle();
-        if (idle == 0) {
-            return 0;
-        }
-        Instant now = clock.instant();
-        // UTC days, a day early: every hospital zone's exam day is covered (a pull before the day is only wasted).
-        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        List<TrackedBooking> due = tracked.claimDue(now, today.minus(FOLLOW_FOR), today.plusDays(1), idle,
-                every.plusMinutes(1), tier);
-        for (TrackedBooking b : due) {
-            workers.start("Status pull of " + b, () -> pull(b));
-        }
-        return due.size();
-    }
-
-    void pull(TrackedBooking b) {
+    /** Pulls one claimed booking's status, acts on a change, and records it under the claim. */
+    public void pull(Lease<TrackedBooking> claim) {
+        TrackedBooking b = claim.item();
         ConnectorSpec configured = flags.get(HospitalSync.CONNECTOR, b.hospitalId())
                 .withTimeout(flags.get(HospitalSync.CONNECTOR_TIMEOUT, b.hospitalId()));
         ConnectorSpec spec = configured.withCredentials(credentials.forCall(b.hospitalId(), configured.baseUrl()).orElse(null));
         Instant next = clock.instant().plus(every);
         if (spec.kind() != ConnectorSpec.Kind.HTTP_JSON) {
             // The hospital went manual meanwhile: its desk records what happens; look again later in case it changes back.
-            tracked.save(b, next, "connector is " + spec.kind(), clock.instant());
+            tracked.save(claim, next, "connector is " + spec.kind(), clock.instant());
             return;
         }
         String state;
@@ -99,11 +74,11 @@ public class StatusPull {
             state = answer.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            tracked.save(b, next, "interrupted", clock.instant());
+            tracked.save(claim, next, "interrupted", clock.instant());
             return;
         } catch (Exception e) {
             log.debug("Status pull of {} failed: {}", b, e.getMessage());
-            tracked.save(b, next, RetryPolicy.describe(e), clock.instant());
+            tracked.save(claim, next, RetryPolicy.describe(e), clock.instant());
             return;
         }
         try {
@@ -111,12 +86,12 @@ public class StatusPull {
                 apply(effect, b);
             }
             b.settle(state);
-            tracked.save(b, next, null, clock.instant());
+            tracked.save(claim, next, null, clock.instant());
             log.debug("Pulled {}", b);
         } catch (RuntimeException e) {
             // Not recorded: the same change is seen, and its effects done, on the next pull.
             log.warn("Could not act on {} answering {}: {}", b, state, e.getMessage());
-            tracked.save(b, next, RetryPolicy.describe(e), clock.instant());
+            tracked.save(claim, next, RetryPolicy.describe(e), clock.instant());
         }
     }
 

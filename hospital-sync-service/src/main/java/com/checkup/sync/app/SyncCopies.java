@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * The running copies of hospital-sync-service, as each reports itself in the database: its tier and its circuits that
@@ -55,7 +54,6 @@ public class SyncCopies {
      * Writes this copy's report; forgets copies silent for an hour; from a while after start on, warns of tiers no
      * copy serves and of copies running with different maps.
      */
-    @Scheduled(fixedDelayString = "${checkup.sync.copy-report.every:5s}")
     public synchronized void report() {
         Instant now = clock.instant();
         try {

@@ -18,35 +18,27 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.info.InfoContributor;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import com.checkup.sync.app.Bookings;
+import com.checkup.sync.app.FulfillmentTasks;
 import com.checkup.sync.app.HospitalSync;
 import com.checkup.sync.app.StatusPull;
-import com.checkup.sync.app.Workers;
+import com.checkup.platform.work.WorkLoop;
+import com.checkup.sync.domain.SyncJob;
+import com.checkup.sync.domain.TrackedBooking;
 import com.checkup.sync.connector.HospitalCircuits;
 import com.checkup.sync.connector.HttpJsonConnector;
 import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.sync.persistence.SyncJobRepository;
 import com.checkup.sync.persistence.TrackedBookingRepository;
-import com.checkup.sync.rpc.BookingClient;
-import com.checkup.sync.rpc.FulfillmentClient;
 import com.checkup.contracts.flags.ConnectorHosts;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @EnableConfigurationProperties(CredentialKeys.class)
 public class SyncConfig {
     private static final Logger log = LoggerFactory.getLogger(SyncConfig.class);
@@ -157,92 +149,46 @@ public class SyncConfig {
                 .version(HttpClient.Version.HTTP_1_1).build(), ConnectorHosts.parse(hosts));
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService syncThreads(@Value("${checkup.sync.workers}") int threads) {
-        return threads("sync-worker-", threads);
-    }
-
-    @Bean(destroyMethod = "shutdownNow")
-    ExecutorService pullThreads(@Value("${checkup.sync.status-pull.workers}") int threads) {
-        return threads("status-pull-", threads);
-    }
-
-    private static ExecutorService threads(String prefix, int size) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(size, r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     @Bean
     HospitalSync hospitalSync(SyncJobRepository jobs, FeatureFlags flags, HospitalCircuits circuits, HttpJsonConnector http,
-                              BookingClient bookings, FulfillmentClient fulfillment, ExecutorService syncThreads,
-                              @Value("${checkup.sync.workers}") int threads,
+                              Bookings bookings, FulfillmentTasks fulfillment,
                               @Value("${checkup.sync.retry.attempts}") int attempts,
                               @Value("${checkup.sync.retry.first}") Duration first,
                               @Value("${checkup.sync.retry.multiplier}") double multiplier,
                               @Value("${checkup.sync.retry.max}") Duration max, TrackedBookingRepository tracked,
-                              CredentialVault credentials, Tier tier, Clock clock) {
+                              CredentialVault credentials, Clock clock) {
         return new HospitalSync(jobs, flags, circuits, http, bookings, fulfillment,
-                new RetryPolicy(attempts, first, multiplier, max), new Workers(syncThreads, threads), tracked, credentials,
-                tier, clock);
+                new RetryPolicy(attempts, first, multiplier, max), tracked, credentials, clock);
     }
 
     @Bean
     StatusPull statusPull(TrackedBookingRepository tracked, FeatureFlags flags, HospitalCircuits circuits,
-                          HttpJsonConnector http, BookingClient bookings, FulfillmentClient fulfillment,
-                          ExecutorService pullThreads, @Value("${checkup.sync.status-pull.workers}") int threads,
+                          HttpJsonConnector http, Bookings bookings, FulfillmentTasks fulfillment,
                           @Value("${checkup.sync.status-pull.every}") Duration every, CredentialVault credentials,
-                          Tier tier, Clock clock) {
-        return new StatusPull(tracked, flags, circuits, http, bookings, fulfillment, new Workers(pullThreads, threads),
-                every, credentials, tier, clock);
+                          Clock clock) {
+        return new StatusPull(tracked, flags, circuits, http, bookings, fulfillment, every, credentials, clock);
     }
 
-    /** The workers' heartbeat: due jobs and due status pulls are claimed and started. */
-    @Bean
-    SyncWorker syncWorker(HospitalSync sync, StatusPull pull) {
-        return new SyncWorker(sync, pull);
+    /**
+     * Due sync jobs of this copy's hospitals, claimed one per idle worker (a connector call can be slow: each job has a
+     * worker to itself). A stopping copy claims nothing more (platform-kit stops every work loop first at close): what
+     * it claimed finishes, or its claim lapses and the copy responsible then takes it up.
+     */
+    @Bean(destroyMethod = "close")
+    WorkLoop<SyncJob> syncJobLoop(SyncJobRepository jobs, HospitalSync sync, Clock clock,
+                                  @Value("${checkup.sync.workers}") int workers,
+                                  @Value("${checkup.sync.poll-interval}") Duration every) {
+        return new WorkLoop<>("sync-worker", jobs, WorkLoop.each(sync::run),
+                new WorkLoop.Settings(workers, 1, Duration.ofMinutes(2), every), clock, HospitalSync.SERVICE).start();
     }
 
-    public static final class SyncWorker {
-        private final HospitalSync sync;
-        private final StatusPull pull;
-        private volatile boolean stopping;
-
-        SyncWorker(HospitalSync sync, StatusPull pull) {
-            this.sync = sync;
-            this.pull = pull;
-        }
-
-        @Scheduled(fixedDelayString = "${checkup.sync.poll-interval}", initialDelayString = "${checkup.sync.poll-interval}")
-        public void poll() {
-            if (!stopping) {
-                sync.runDue();
-            }
-        }
-
-        @Scheduled(fixedDelayString = "${checkup.sync.status-pull.poll-interval}",
-                initialDelayString = "${checkup.sync.status-pull.poll-interval}")
-        public void pullStatus() {
-            if (!stopping) {
-                pull.pullDue();
-            }
-        }
-
-        /**
-         * A stopping copy claims nothing more, before Dubbo and the config center go (their shutdown follows this event):
-         * what it has claimed finishes, or its claim lapses and the copy responsible then takes it up (a rolling restart,
-         * a hospital moved to another tier).
-         */
-        @EventListener(ContextClosedEvent.class)
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        public void stop() {
-            if (!stopping) {
-                stopping = true;
-                log.info("Stopping: no more sync jobs or status pulls are claimed here");
-            }
-        }
+    /** Tracked bookings due for a status pull, one per idle puller; a claim outlasts the pull interval by a minute. */
+    @Bean(destroyMethod = "close")
+    WorkLoop<TrackedBooking> statusPullLoop(TrackedBookingRepository tracked, StatusPull pull, Clock clock,
+                                            @Value("${checkup.sync.status-pull.workers}") int workers,
+                                            @Value("${checkup.sync.status-pull.poll-interval}") Duration pollInterval,
+                                            @Value("${checkup.sync.status-pull.every}") Duration every) {
+        return new WorkLoop<>("status-pull", tracked, WorkLoop.each(pull::pull),
+                new WorkLoop.Settings(workers, 1, every.plusMinutes(1), pollInterval), clock, HospitalSync.SERVICE).start();
     }
 }

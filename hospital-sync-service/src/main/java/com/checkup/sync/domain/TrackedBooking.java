@@ -14,6 +14,9 @@ public final class TrackedBooking {
     /** What the platform does about a change the hospital reports. */
     public enum Effect { CHECK_IN, REPORT_TASK }
 
+    /** How long after the exam day its status is still pulled (a report rarely takes longer). */
+    public static final java.time.Period FOLLOW_FOR = java.time.Period.ofDays(30);
+
     public static final String BOOKED = "BOOKED";
     public static final String CHECKED_IN = "CHECKED_IN";
     public static final String REPORT_READY = "REPORT_READY";

@@ -31,14 +31,17 @@ public interface SyncJobMapper {
     List<String> due(@Param("now") LocalDateTime now, @Param("limit") int limit, @Param("only") Collection<String> only,
                      @Param("except") Collection<String> except);
 
-    /** Claims a due job for a lease (its next attempt moves to the lease's end, so nobody else takes it meanwhile). */
-    @Update("UPDATE sync_job SET claim_token = #{token}, next_attempt_at = #{leaseEnd} WHERE id = #{id}"
-            + " AND status = 'PENDING' AND next_attempt_at <= #{now}")
-    int claim(@Param("id") String id, @Param("token") String token, @Param("now") LocalDateTime now,
+    /** Claims those of {@code ids} still due for a lease (their next attempt moves to the lease's end, so nobody else takes them meanwhile). */
+    @Update("<script>UPDATE sync_job SET claim_token = #{token}, next_attempt_at = #{leaseEnd} WHERE id IN"
+            + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
+            + " AND status = 'PENDING' AND next_attempt_at &lt;= #{now}</script>")
+    int claim(@Param("ids") List<String> ids, @Param("token") String token, @Param("now") LocalDateTime now,
               @Param("leaseEnd") LocalDateTime leaseEnd);
 
-    @Select("SELECT * FROM sync_job WHERE id = #{id} AND claim_token = #{token}")
-    SyncJobRow claimed(@Param("id") String id, @Param("token") String token);
+    @Select("<script>SELECT * FROM sync_job WHERE id IN"
+            + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
+            + " AND claim_token = #{token} ORDER BY created_at, id</script>")
+    List<SyncJobRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
     /** Writes the outcome of a try, only while the claim is still ours. */
     @Update("UPDATE sync_job SET status = #{status}, attempts = #{attempts}, next_attempt_at = #{nextAttemptAt},"

@@ -2,26 +2,29 @@ package com.checkup.sync.persistence;
 
 import static com.checkup.platform.time.UtcColumns.utc;
 
+import com.checkup.platform.work.Lease;
+import com.checkup.platform.work.LeaseTable;
 import com.checkup.sync.domain.SyncAction;
 import com.checkup.sync.domain.SyncJob;
 import com.checkup.sync.domain.Tier;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
+/** What hospitals must be told; due jobs of the hospitals this copy serves ({@link Tier}) are leased work ({@link LeaseTable}). */
 @Repository
-public class SyncJobRepository {
+public class SyncJobRepository extends LeaseTable<String, SyncJobRow, SyncJob> {
     private final SyncJobMapper mapper;
+    private final Tier tier;
 
-    public SyncJobRepository(SyncJobMapper mapper) {
+    public SyncJobRepository(SyncJobMapper mapper, Tier tier) {
         this.mapper = mapper;
+        this.tier = tier;
     }
 
     /** Adds a job once per key (an event delivered twice makes one job); false if it was there already. */
@@ -42,27 +45,29 @@ public class SyncJobRepository {
         }
     }
 
-    /** A claimed job: its id plus the claim token its outcome must be written with. */
-    public record Claimed(SyncJob job, String token) {
+    @Override
+    protected List<String> dueIds(LocalDateTime now, int limit) {
+        return mapper.due(now, limit, HospitalScope.only(tier), HospitalScope.except(tier));
     }
 
-    /** Claims up to {@code limit} due jobs of the hospitals {@code tier} serves, for {@code lease}. */
-    public List<Claimed> claimDue(Instant now, int limit, Duration lease, Tier tier) {
-        List<Claimed> out = new ArrayList<>();
-        for (String id : mapper.due(utc(now), limit, HospitalScope.only(tier), HospitalScope.except(tier))) {
-            String token = UUID.randomUUID().toString();
-            if (mapper.claim(id, token, utc(now), utc(now.plus(lease))) == 1) {
-                SyncJobRow r = mapper.claimed(id, token);
-                if (r != null) {
-                    out.add(new Claimed(job(r), token));
-                }
-            }
-        }
-        return out;
+    @Override
+    protected int claimIds(List<String> ids, String token, LocalDateTime now, LocalDateTime leaseEnd) {
+        return mapper.claim(ids, token, now, leaseEnd);
     }
 
-    public boolean finish(Claimed c, Instant now) {
-        SyncJob j = c.job();
+    @Override
+    protected List<SyncJobRow> claimedRows(List<String> ids, String token) {
+        return mapper.claimed(ids, token);
+    }
+
+    @Override
+    protected SyncJob item(SyncJobRow row) {
+        return job(row);
+    }
+
+    /** Writes a try's outcome, only while the claim is still ours. */
+    public boolean finish(Lease<SyncJob> c, Instant now) {
+        SyncJob j = c.item();
         return mapper.finish(j.id(), c.token(), j.status().name(), j.attempts(), utc(j.nextAttemptAt()), j.lastError(),
                 j.taskId(), utc(now)) == 1;
     }

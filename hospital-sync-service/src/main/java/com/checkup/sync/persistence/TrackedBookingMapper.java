@@ -36,16 +36,23 @@ public interface TrackedBookingMapper {
                      @Param("limit") int limit, @Param("only") Collection<String> only,
                      @Param("except") Collection<String> except);
 
-    /** Takes a due booking for a lease (its next pull moves to the lease's end, so no one else pulls it meanwhile). */
-    @Update("UPDATE tracked_booking SET next_pull_at = #{leaseEnd} WHERE booking_id = #{bookingId} AND next_pull_at <= #{now}")
-    int claim(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now, @Param("leaseEnd") LocalDateTime leaseEnd);
+    /** Takes those of {@code ids} still due for a lease (their next pull moves to the lease's end, so no one else pulls them meanwhile). */
+    @Update("<script>UPDATE tracked_booking SET next_pull_at = #{leaseEnd}, claim_token = #{token} WHERE booking_id IN"
+            + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
+            + " AND next_pull_at &lt;= #{now}</script>")
+    int claim(@Param("ids") List<String> ids, @Param("token") String token, @Param("now") LocalDateTime now,
+              @Param("leaseEnd") LocalDateTime leaseEnd);
 
-    @Select("SELECT * FROM tracked_booking WHERE booking_id = #{bookingId}")
-    TrackedBookingRow find(String bookingId);
+    @Select("<script>SELECT * FROM tracked_booking WHERE booking_id IN"
+            + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
+            + " AND claim_token = #{token} ORDER BY next_pull_at, booking_id</script>")
+    List<TrackedBookingRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
-    /** Writes a pull's outcome; a cancel recorded meanwhile wins. */
+    /** Writes a pull's outcome while the claim is still ours; a cancel recorded meanwhile wins. */
     @Update("UPDATE tracked_booking SET hospital_state = IF(hospital_state = 'CANCELLED', 'CANCELLED', #{state}),"
-            + " next_pull_at = #{nextPullAt}, last_error = #{lastError}, updated_at = #{now} WHERE booking_id = #{bookingId}")
-    void save(@Param("bookingId") String bookingId, @Param("state") String state, @Param("nextPullAt") LocalDateTime nextPullAt,
-              @Param("lastError") String lastError, @Param("now") LocalDateTime now);
+            + " next_pull_at = #{nextPullAt}, last_error = #{lastError}, claim_token = NULL, updated_at = #{now}"
+            + " WHERE booking_id = #{bookingId} AND claim_token = #{token}")
+    int save(@Param("bookingId") String bookingId, @Param("token") String token, @Param("state") String state,
+             @Param("nextPullAt") LocalDateTime nextPullAt, @Param("lastError") String lastError,
+             @Param("now") LocalDateTime now);
 }

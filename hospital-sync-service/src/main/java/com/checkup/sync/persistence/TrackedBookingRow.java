@@ -11,5 +11,6 @@ public class TrackedBookingRow {
     public String hospitalState;
     public LocalDateTime nextPullAt;
     public String lastError;
+    public String claimToken;
     public LocalDateTime updatedAt;
 }

@@ -1,5 +1,6 @@
 package com.checkup.sync.rpc;
 
+import com.checkup.sync.app.Bookings;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.booking.BookingView;
 import com.checkup.contracts.booking.HospitalFeed;
@@ -11,7 +12,7 @@ import org.springframework.stereotype.Component;
  * a hospital's system reports.
  */
 @Component
-public class BookingClient {
+public class BookingClient implements Bookings {
     @DubboReference(check = false, timeout = 3000, retries = 1)
     private BookingService bookings;
 

@@ -1,5 +1,6 @@
 package com.checkup.sync.rpc;
 
+import com.checkup.sync.app.FulfillmentTasks;
 import com.checkup.contracts.fulfillment.FulfillmentService;
 import com.checkup.contracts.fulfillment.OpenTaskRequest;
 import com.checkup.contracts.fulfillment.TaskView;
@@ -8,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /** fulfillment-service over Dubbo: hands work to people. Opening is idempotent on the key, so a retry is safe. */
 @Component
-public class FulfillmentClient {
+public class FulfillmentClient implements FulfillmentTasks {
     @DubboReference(check = false, timeout = 3000, retries = 1)
     private FulfillmentService fulfillment;
 

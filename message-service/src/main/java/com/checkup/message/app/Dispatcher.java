@@ -3,13 +3,12 @@ package com.checkup.message.app;
 import com.checkup.message.domain.Message;
 import com.checkup.message.domain.QuietHours;
 import com.checkup.message.persistence.MessageRepository;
-import com.checkup.message.persistence.MessageRepository.Claimed;
 import com.checkup.message.provider.MessageProvider;
 import com.checkup.platform.flags.FeatureFlag;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.retry.RetryPolicy;
+import com.checkup.platform.work.Lease;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
@@ -17,12 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends due messages: claims them (a lease, so two instances never send the same one at once), holds them through the
- * hospital's quiet hours, hands them to the provider, retries failures with backoff and turns a message whose tries
- * are spent into a dead letter.
+ * Sends a due message, claimed under a lease so two instances never send the same one at once (the
+ * {@code WorkLoop} in MessageConfig claims them): holds it through the hospital's quiet hours, hands it to the provider,
+ * retries a failure with backoff and turns a message whose tries are spent into a dead letter.
  */
 public class Dispatcher {
     public static final FeatureFlag<QuietHours> QUIET_HOURS = FeatureFlag.of(com.checkup.contracts.flags.FlagCatalogue.QUIET_HOURS.name(), QuietHours::parse, QuietHours.OFF);
+    /** Who sends: messages go out as this service's own work. */
+    public static final String SERVICE = "message-service";
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
     private final MessageRepository messages;
@@ -42,18 +43,8 @@ public class Dispatcher {
         this.zone = zone;
     }
 
-    /** One pass; returns how many messages were looked at. */
-    public int sendDue() {
-        int n = 0;
-        for (Claimed c : messages.claimDue(clock.instant(), 50, Duration.ofMinutes(1))) {
-            send(c);
-            n++;
-        }
-        return n;
-    }
-
-    private void send(Claimed c) {
-        Message m = c.message();
+    public void send(Lease<Message> c) {
+        Message m = c.item();
         Instant now = clock.instant();
         Optional<Instant> quietUntil = flags.get(QUIET_HOURS, m.hospitalId()).endIfQuiet(now, zone);
         if (quietUntil.isPresent()) {

@@ -83,6 +83,22 @@ public final class InboxNotices {
         return bookingId == null ? 0 : store.callOff(bookingId);
     }
 
+    /**
+     * Shows what fell due, a hundred at a time; a backlog (after a stop) is worked off over a few calls, not in one that
+     * holds the scheduler for long.
+     */
+    public int showDueBacklog() {
+        int shown = 0;
+        for (int round = 0; round < 10; round++) {
+            int n = showDue(100);
+            shown += n;
+            if (n < 100) {
+                break;
+            }
+        }
+        return shown;
+    }
+
     /** Shows the reminders that fell due, each in its own transaction (several instances may run this at once). */
     public int showDue(int limit) {
         int shown = 0;

@@ -186,6 +186,18 @@ public final class InboxWaiters {
         }
     }
 
+    /**
+     * Notices committed on other instances: one indexed query for the users numbered within the last
+     * {@code lookbackSeconds}, only while polls wait here. A notice whose commit came later than the look-back after its
+     * number is left to the poll's next round (it times out empty and the client's next poll reads it at once): late,
+     * never lost.
+     */
+    public void wakeForOtherInstances(int lookbackSeconds) {
+        if (held() > 0) {
+            wakeNewer(store.changedWithin(lookbackSeconds));
+        }
+    }
+
     /** How many polls wait here now. */
     public int held() {
         return held.get();

@@ -84,64 +84,6 @@ public class InboxConfig {
         return new InboxNotices(store, waiters, names, tx, clock, ZoneId.of(zone), LocalTime.parse(reminderAt));
     }
 
-    @Bean
-    InboxJobs inboxJobs(InboxStore store, InboxWaiters waiters, InboxNotices notices,
-                        @Value("${checkup.inbox.sweep-lookback}") Duration lookback) {
-        return new InboxJobs(store, waiters, notices, (int) Math.max(1, lookback.toSeconds()));
-    }
-
-    /** The inbox's heartbeats. */
-    public static final class InboxJobs {
-        private static final Logger log = LoggerFactory.getLogger(InboxJobs.class);
-        private final InboxStore store;
-        private final InboxWaiters waiters;
-        private final InboxNotices notices;
-        private final int lookbackSeconds;
-
-        InboxJobs(InboxStore store, InboxWaiters waiters, InboxNotices notices, int lookbackSeconds) {
-            this.store = store;
-            this.waiters = waiters;
-            this.notices = notices;
-            this.lookbackSeconds = lookbackSeconds;
-        }
-
-        /**
-         * Notices committed on other instances: one indexed query for the users numbered lately, only while polls
-         * wait here. A notice whose commit came later than the look-back after its number is left to the poll's next
-         * round (it times out empty and the client's next poll reads it at once): late, never lost.
-         */
-        @Scheduled(fixedDelayString = "${checkup.inbox.sweep-interval}", initialDelayString = "${checkup.inbox.sweep-interval}")
-        public void sweep() {
-            if (waiters.held() == 0) {
-                return;
-            }
-            try {
-                waiters.wakeNewer(store.changedWithin(lookbackSeconds));
-            } catch (RuntimeException e) {
-                log.warn("Inbox sweep failed: {}", e.toString());
-            }
-        }
-
-        @Scheduled(fixedDelayString = "${checkup.inbox.reminder-interval}", initialDelayString = "${checkup.inbox.reminder-interval}")
-        public void showDueReminders() {
-            try {
-                // a backlog (after a stop) is worked off over a few ticks, not in one that holds the scheduler
-                for (int round = 0; round < 10 && notices.showDue(100) == 100; round++) {
-                    // go on
-                }
-            } catch (RuntimeException e) {
-                log.warn("Inbox reminders could not be shown now: {}", e.toString());
-            }
-        }
-
-        /** Stopping: waiting polls are answered now (before Dubbo goes), so their clients poll another instance at once. */
-        @EventListener(ContextClosedEvent.class)
-        @Order(Ordered.HIGHEST_PRECEDENCE)
-        public void release() {
-            waiters.close();
-        }
-    }
-
     private static java.util.concurrent.ThreadFactory daemon(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {

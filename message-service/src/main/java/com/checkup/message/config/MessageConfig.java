@@ -2,11 +2,13 @@ package com.checkup.message.config;
 
 import com.checkup.message.app.Dispatcher;
 import com.checkup.message.app.Notifications;
+import com.checkup.message.domain.Message;
 import com.checkup.message.persistence.MessageRepository;
 import com.checkup.message.provider.MessageProvider;
 import com.checkup.message.provider.SimulatedProvider;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.retry.RetryPolicy;
+import com.checkup.platform.work.WorkLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -15,11 +17,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 public class MessageConfig {
 
     /** Simulated providers, unless real ones are configured (k8s). */
@@ -45,22 +44,13 @@ public class MessageConfig {
         return new Dispatcher(messages, provider, flags, new RetryPolicy(attempts, first, multiplier, max), clock, ZoneId.of(zone));
     }
 
-    @Bean
-    DispatchLoop dispatchLoop(Dispatcher dispatcher) {
-        return new DispatchLoop(dispatcher);
-    }
-
-    /** The dispatcher's heartbeat. */
-    public static final class DispatchLoop {
-        private final Dispatcher dispatcher;
-
-        DispatchLoop(Dispatcher dispatcher) {
-            this.dispatcher = dispatcher;
-        }
-
-        @Scheduled(fixedDelayString = "${checkup.message.poll-interval}", initialDelayString = "${checkup.message.poll-interval}")
-        public void run() {
-            dispatcher.sendDue();
-        }
+    /** Due messages are claimed for the dispatcher's workers, a batch per worker at a time. */
+    @Bean(destroyMethod = "close")
+    WorkLoop<Message> dispatchLoop(MessageRepository messages, Dispatcher dispatcher, Clock clock,
+                                   @Value("${checkup.message.workers}") int workers,
+                                   @Value("${checkup.message.batch}") int batch,
+                                   @Value("${checkup.message.poll-interval}") Duration every) {
+        return new WorkLoop<>("message-dispatch", messages, WorkLoop.each(dispatcher::send),
+                new WorkLoop.Settings(workers, batch, Duration.ofMinutes(1), every), clock, Dispatcher.SERVICE).start();
     }
 }

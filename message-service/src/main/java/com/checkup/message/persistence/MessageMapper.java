@@ -20,13 +20,17 @@ public interface MessageMapper {
     @Select("SELECT id FROM message WHERE status = 'PENDING' AND send_at <= #{now} ORDER BY send_at LIMIT #{limit}")
     List<String> due(@Param("now") LocalDateTime now, @Param("limit") int limit);
 
-    @Update("UPDATE message SET claim_token = #{token}, send_at = #{leaseEnd} WHERE id = #{id} AND status = 'PENDING'"
-            + " AND send_at <= #{now}")
-    int claim(@Param("id") String id, @Param("token") String token, @Param("now") LocalDateTime now,
+    /** Claims those of {@code ids} still due: a token, and due again only when the lease ends. */
+    @Update("<script>UPDATE message SET claim_token = #{token}, send_at = #{leaseEnd} WHERE id IN"
+            + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
+            + " AND status = 'PENDING' AND send_at &lt;= #{now}</script>")
+    int claim(@Param("ids") List<String> ids, @Param("token") String token, @Param("now") LocalDateTime now,
               @Param("leaseEnd") LocalDateTime leaseEnd);
 
-    @Select("SELECT * FROM message WHERE id = #{id} AND claim_token = #{token}")
-    MessageRow claimed(@Param("id") String id, @Param("token") String token);
+    @Select("<script>SELECT * FROM message WHERE id IN"
+            + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
+            + " AND claim_token = #{token} ORDER BY send_at, id</script>")
+    List<MessageRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
     @Update("UPDATE message SET status = #{status}, attempts = #{attempts}, send_at = #{sendAt}, sent_at = #{sentAt},"
             + " last_error = #{lastError}, claim_token = NULL, updated_at = #{now} WHERE id = #{id} AND claim_token = #{token}")

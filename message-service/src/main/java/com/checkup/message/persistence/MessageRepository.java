@@ -5,20 +5,20 @@ import static com.checkup.platform.time.UtcColumns.utc;
 import com.checkup.message.domain.Channel;
 import com.checkup.message.domain.Message;
 import com.checkup.platform.paging.KeysetCursor;
-import java.time.Duration;
+import com.checkup.platform.work.Lease;
+import com.checkup.platform.work.LeaseTable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.stereotype.Repository;
 
+/** Messages; due ones are leased work for the dispatcher ({@link LeaseTable}: send_at is when a message is due). */
 @Repository
-public class MessageRepository {
+public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
     private final MessageMapper mapper;
 
     public MessageRepository(MessageMapper mapper) {
@@ -43,25 +43,29 @@ public class MessageRepository {
         return mapper.insert(r) == 1;
     }
 
-    public record Claimed(Message message, String token) {
+    @Override
+    protected List<String> dueIds(LocalDateTime now, int limit) {
+        return mapper.due(now, limit);
     }
 
-    public List<Claimed> claimDue(Instant now, int limit, Duration lease) {
-        List<Claimed> out = new ArrayList<>();
-        for (String id : mapper.due(utc(now), limit)) {
-            String token = UUID.randomUUID().toString();
-            if (mapper.claim(id, token, utc(now), utc(now.plus(lease))) == 1) {
-                MessageRow r = mapper.claimed(id, token);
-                if (r != null) {
-                    out.add(new Claimed(message(r), token));
-                }
-            }
-        }
-        return out;
+    @Override
+    protected int claimIds(List<String> ids, String token, LocalDateTime now, LocalDateTime leaseEnd) {
+        return mapper.claim(ids, token, now, leaseEnd);
     }
 
-    public boolean finish(Claimed c, Instant now) {
-        Message m = c.message();
+    @Override
+    protected List<MessageRow> claimedRows(List<String> ids, String token) {
+        return mapper.claimed(ids, token);
+    }
+
+    @Override
+    protected Message item(MessageRow row) {
+        return message(row);
+    }
+
+    /** Writes a try's outcome, only while the claim is still ours. */
+    public boolean finish(Lease<Message> c, Instant now) {
+        Message m = c.item();
         return mapper.finish(m.id(), c.token(), m.status().name(), m.attempts(), utc(m.sendAt()),
                 m.sentAt() == null ? null : utc(m.sentAt()), m.lastError(), utc(now)) == 1;
     }

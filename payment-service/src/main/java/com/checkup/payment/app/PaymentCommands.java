@@ -14,7 +14,6 @@ import com.checkup.payment.domain.CallbackSignature;
 import com.checkup.payment.domain.ChannelNotification;
 import com.checkup.payment.domain.Payment;
 import com.checkup.payment.persistence.PaymentRepository;
-import com.checkup.payment.rpc.OrderClient;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.Callers;
 import com.checkup.platform.events.EventPublisher;
@@ -40,12 +39,12 @@ public class PaymentCommands {
 
     private final PaymentRepository payments;
     private final EventPublisher events;
-    private final OrderClient orders;
+    private final Orders orders;
     private final PaymentChannels channels;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public PaymentCommands(PaymentRepository payments, EventPublisher events, OrderClient orders,
+    public PaymentCommands(PaymentRepository payments, EventPublisher events, Orders orders,
                            PaymentChannels channels, TransactionTemplate tx, Clock clock) {
         this.payments = payments;
         this.events = events;

@@ -9,7 +9,6 @@ import com.checkup.contracts.payment.PaymentEvent;
 import com.checkup.contracts.payment.PaymentStatus;
 import com.checkup.payment.domain.Payment;
 import com.checkup.payment.persistence.PaymentRepository;
-import com.checkup.payment.rpc.OrderClient;
 import com.checkup.platform.events.EventPublisher;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +17,6 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +41,7 @@ public class Reconciliation {
     }
 
     private final PaymentRepository payments;
-    private final OrderClient orders;
+    private final Orders orders;
     private final PaymentCommands commands;
     private final EventPublisher events;
     private final TransactionTemplate tx;
@@ -51,7 +49,7 @@ public class Reconciliation {
     private final Duration grace;
     private final Duration lookBack;
 
-    public Reconciliation(PaymentRepository payments, OrderClient orders, PaymentCommands commands,
+    public Reconciliation(PaymentRepository payments, Orders orders, PaymentCommands commands,
                           EventPublisher events, TransactionTemplate tx, Clock clock,
                           @Value("${checkup.payment.reconciliation.grace:2m}") Duration grace,
                           @Value("${checkup.payment.reconciliation.look-back:7d}") Duration lookBack) {
@@ -65,15 +63,7 @@ public class Reconciliation {
         this.lookBack = lookBack;
     }
 
-    @Scheduled(initialDelayString = "${checkup.payment.reconciliation.interval:5m}",
-            fixedDelayString = "${checkup.payment.reconciliation.interval:5m}")
-    public void scheduled() {
-        Report r = run();
-        if (r.reannounced() + r.refundsAsked() + r.unresolved() > 0) {
-            log.warn("Reconciliation: {}", r);
-        }
-    }
-
+    /** One pass over payments settled in the look-back window (PaymentJobs runs it every few minutes). */
     public Report run() {
         Instant now = clock.instant();
         Instant since = now.minus(lookBack);

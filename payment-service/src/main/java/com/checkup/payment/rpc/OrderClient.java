@@ -1,5 +1,6 @@
 package com.checkup.payment.rpc;
 
+import com.checkup.payment.app.Orders;
 import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.platform.context.CallContextHolder;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * in the caller's trace and lane; whether the caller may see the order is payment-service's own check.
  */
 @Component
-public class OrderClient {
+public class OrderClient implements Orders {
     @DubboReference(check = false, timeout = 3000)
     private OrderService orders;
 

@@ -153,6 +153,12 @@ public class PlatformAutoConfiguration {
         }
     }
 
+    /** Work loops stop claiming first when the service stops. */
+    @Bean
+    static StopClaimingOnClose checkupStopClaimingOnClose() {
+        return new StopClaimingOnClose();
+    }
+
     /** The one clock of a service: UTC; a test may define its own. */
     @Bean
     @ConditionalOnMissingBean(Clock.class)

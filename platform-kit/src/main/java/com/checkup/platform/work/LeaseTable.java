@@ -1,0 +1,58 @@
+package com.checkup.platform.work;
+
+import static com.checkup.platform.time.UtcColumns.utc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A table of leased work, claimed the one way every such table is: read the ids of due rows, take them with one
+ * conditional update that stamps a fresh claim token and moves their due time to the lease's end (rows another claimer
+ * took meanwhile no longer match, so each row is won once), then read back the rows carrying that token. A row whose
+ * worker dies becomes due again when the lease ends. Subclasses give the three statements (their mapper's) and how a
+ * row becomes an item; finishing is theirs too, always conditional on the token ({@link Lease}).
+ *
+ * @param <K> the table's key
+ * @param <R> the table's row
+ * @param <T> the work item handed to workers
+ */
+public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
+
+    /** Ids of rows due at {@code now} and not under a live lease, in the order they should be worked, at most {@code limit}. */
+    protected abstract List<K> dueIds(LocalDateTime now, int limit);
+
+    /**
+     * Among {@code ids}, those still due at {@code now} get {@code token} and become due again only at {@code leaseEnd};
+     * returns how many.
+     */
+    protected abstract int claimIds(List<K> ids, String token, LocalDateTime now, LocalDateTime leaseEnd);
+
+    /** The rows among {@code ids} that carry {@code token}, in work order. */
+    protected abstract List<R> claimedRows(List<K> ids, String token);
+
+    protected abstract T item(R row);
+
+    @Override
+    public final List<Lease<T>> claim(Instant now, int limit, Duration lease) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        List<K> due = dueIds(utc(now), limit);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        String token = UUID.randomUUID().toString();
+        if (claimIds(due, token, utc(now), utc(now.plus(lease))) == 0) {
+            return List.of();
+        }
+        List<Lease<T>> out = new ArrayList<>();
+        for (R row : claimedRows(due, token)) {
+            out.add(new Lease<>(item(row), token));
+        }
+        return out;
+    }
+}
