@@ -9,7 +9,7 @@ import static com.checkup.booking.BookingServiceFixture.today;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.checkup.booking.app.BookingCommands;
+import com.checkup.booking.app.HoldExpiry;
 import com.checkup.booking.app.BookingPolicies;
 import com.checkup.booking.domain.Period;
 import com.checkup.contracts.booking.BookingEvent;
@@ -288,7 +288,7 @@ class BookingServiceIT {
         assertThat(f.db.queryForObject("SELECT order_id FROM booking WHERE id = ?", String.class, b.getBookingId()))
                 .isEqualTo(b.getOrderId());
         assertThat(f.db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ?", Integer.class,
-                BookingCommands.HOLD_DUE)).isZero();
+                HoldExpiry.HOLD_DUE)).isZero();
 
         // Only the owner sees it.
         assertThat(get("alice", b.getBookingId()).getBookingId()).isEqualTo(b.getBookingId());
@@ -427,7 +427,7 @@ class BookingServiceIT {
         assertThat(f.used("HE", DAY, Period.MORNING, "CT")).isEqualTo(1);
         // The sweep racing the delayed message must not give the place back twice.
         await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        f.service.getBean(BookingCommands.class).sweepOverdueHolds(Duration.ZERO);
+        f.service.getBean(HoldExpiry.class).sweepOverdueHolds(Duration.ZERO);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> get("frank", b.getBookingId()).getStatus() == BookingStatus.EXPIRED);
         assertThat(f.orders.get(b.getOrderId()).getStatus()).isEqualTo(OrderStatus.CLOSED);
@@ -470,7 +470,7 @@ class BookingServiceIT {
         BookingView b = hold("gina", request(newKey(), "HF", "HF-GEN", DAY, Period.MORNING));
         f.orders.markPaid(b.getOrderId()); // paid, but order.paid not delivered yet when the expiry runs
         await().pollDelay(Duration.ofMillis(2100)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        f.service.getBean(BookingCommands.class).sweepOverdueHolds(Duration.ZERO);
+        f.service.getBean(HoldExpiry.class).sweepOverdueHolds(Duration.ZERO);
         assertThat(get("gina", b.getBookingId()).getStatus()).isEqualTo(BookingStatus.HELD);
 
         f.pay(b.getOrderId());

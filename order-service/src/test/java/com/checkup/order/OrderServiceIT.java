@@ -1,6 +1,8 @@
 package com.checkup.order;
 
 import com.checkup.platform.embedded.BusinessErrors;
+import com.checkup.platform.embedded.contracts.OrderServiceContract;
+import org.junit.jupiter.api.Nested;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -255,5 +257,21 @@ class OrderServiceIT {
         assertThat(errorCode(() -> orders.get().create(null))).isEqualTo("VALIDATION_FAILED");
         assertThat(errorCode(() -> orders.get().get(null))).isEqualTo("VALIDATION_FAILED");
         assertThat(errorCode(() -> orders.get().close(o.getOrderId(), "r".repeat(200)))).isEqualTo("VALIDATION_FAILED");
+    }
+
+    /** The cases every stand-in of order-service must pass too (booking-service runs them against its stand-in). */
+    @Nested
+    class Contract extends OrderServiceContract {
+        @Override
+        protected OrderService orders() {
+            return orders.get();
+        }
+
+        @Override
+        protected void pay(OrderView order) throws Exception {
+            sendPayment(PaymentEvent.SUCCEEDED, UUID.randomUUID().toString(),
+                    new PaymentEvent("PAY-" + UUID.randomUUID(), order.getOrderId(), order.getAmountCents(), "SIMULATED"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> orders.get().get(order.getOrderId()).getStatus() == OrderStatus.PAID);
+        }
     }
 }

@@ -45,6 +45,20 @@ public class BookingPolicies {
         return Math.max(0, get(BOOKING_WINDOW_DAYS, hospitalId));
     }
 
+    /** A day the hospital takes bookings for now: not past (in its zone), not beyond its booking window. */
+    public void checkBookable(com.checkup.booking.domain.Hospital h, java.time.LocalDate date, java.time.Instant now) {
+        java.time.LocalDate today = h.today(now);
+        if (date.isBefore(today)) {
+            throw new com.checkup.contracts.error.BusinessException(com.checkup.contracts.error.ErrorCode.VALIDATION_FAILED,
+                    "date " + date + " is in the past (today is " + today + " in " + h.city() + ")");
+        }
+        int window = bookingWindowDays(h.id());
+        if (date.isAfter(today.plusDays(window))) {
+            throw new com.checkup.contracts.error.BusinessException(com.checkup.contracts.error.ErrorCode.VALIDATION_FAILED,
+                    "date " + date + " is too far ahead: " + h.name() + " takes bookings up to " + today.plusDays(window));
+        }
+    }
+
     public int maxUnpaidHolds(String hospitalId) {
         return Math.max(1, get(MAX_UNPAID_HOLDS, hospitalId));
     }

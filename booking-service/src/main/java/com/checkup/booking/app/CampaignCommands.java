@@ -7,7 +7,9 @@ import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.domain.Period;
 import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.CampaignRepository;
-import com.checkup.booking.persistence.CampaignRepository.Attendance;
+import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.booking.persistence.EntitlementRepository;
+import com.checkup.booking.persistence.EntitlementRepository.Attendance;
 import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.booking.BookingStatus;
 import com.checkup.contracts.campaign.CampaignRequest;
@@ -38,16 +40,20 @@ public class CampaignCommands {
     private static final Logger log = LoggerFactory.getLogger(CampaignCommands.class);
 
     private final CampaignRepository campaigns;
+    private final EntitlementRepository entitlements;
+    private final CapacityCalendar calendar;
     private final CatalogueQueries catalogue;
     private final BookingPolicies policies;
     private final Agreements agreements;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public CampaignCommands(CampaignRepository campaigns, CatalogueQueries catalogue, BookingPolicies policies,
+    public CampaignCommands(CampaignRepository campaigns, EntitlementRepository entitlements, CapacityCalendar calendar, CatalogueQueries catalogue, BookingPolicies policies,
                             Agreements agreements, TransactionTemplate tx, Clock clock) {
         this.agreements = agreements;
         this.campaigns = campaigns;
+        this.entitlements = entitlements;
+        this.calendar = calendar;
         this.catalogue = catalogue;
         this.policies = policies;
         this.tx = tx;
@@ -79,7 +85,7 @@ public class CampaignCommands {
                 for (LocalDate d = c.startDate(); !d.isAfter(c.endDate()); d = d.plusDays(1)) {
                     if (c.shareInEffect(d, today)) {
                         for (Period p : Period.values()) {
-                            n += campaigns.reserveShare(new Slot(h.id(), d, p), c.id(), company,
+                            n += calendar.reserveShare(new Slot(h.id(), d, p), c.id(), company,
                                     (total, companyShare) -> agreement.slotCap(c.dailyShare(), total, companyShare));
                         }
                     }
@@ -100,8 +106,8 @@ public class CampaignCommands {
                 return 0;
             }
             int n = 0;
-            for (CampaignRepository.ShareRow share : campaigns.unusedShares(c.id())) {
-                n += campaigns.release(share);
+            for (CapacityCalendar.ShareRow share : calendar.unusedShares(c.id())) {
+                n += calendar.release(share);
             }
             return n;
         });
@@ -147,7 +153,7 @@ public class CampaignCommands {
     }
 
     public int employees(String campaignId) {
-        return campaigns.employees(campaignId);
+        return entitlements.employees(campaignId);
     }
 
     /** A line of attendance: what HR may know of one employee. */
@@ -162,7 +168,7 @@ public class CampaignCommands {
         Map<String, Integer> counts = new LinkedHashMap<>();
         ATTENDANCE.forEach(s -> counts.put(s, 0));
         List<Line> lines = new ArrayList<>();
-        for (Attendance a : campaigns.attendance(c.id())) {
+        for (Attendance a : entitlements.attendance(c.id())) {
             String status = attendance(a.bookingStatus());
             counts.merge(status, 1, Integer::sum);
             boolean booked = !"NOT_BOOKED".equals(status);

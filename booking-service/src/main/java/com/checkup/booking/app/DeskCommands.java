@@ -83,7 +83,7 @@ public class DeskCommands {
             try {
                 if (b.complete(clock.instant())) {
                     bookings.update(b);
-                    events.publish(Topics.BOOKING, BookingEvent.COMPLETED, b.id(), BookingCommands.event(b, null, false, null));
+                    events.publish(Topics.BOOKING, BookingEvent.COMPLETED, b.id(), BookingEvents.event(b, null, false, null));
                     log.info("Completed {}", b);
                 }
             } catch (BusinessException e) {
@@ -132,7 +132,7 @@ public class DeskCommands {
     private void checkIn(Booking b, Instant now, String by) {
         if (b.checkIn(catalogue.hospital(b.hospitalId()).today(now), now)) {
             bookings.update(b);
-            events.publish(Topics.BOOKING, BookingEvent.CHECKED_IN, b.id(), BookingCommands.event(b, null, false, null));
+            events.publish(Topics.BOOKING, BookingEvent.CHECKED_IN, b.id(), BookingEvents.event(b, null, false, null));
             log.info("Checked in {} (by the {})", b, by);
         }
     }
@@ -208,7 +208,7 @@ public class DeskCommands {
             for (String id : bookings.confirmedBefore(h.id(), today, 500)) {
                 Boolean changed = tx.execute(s -> bookings.find(id).filter(b -> b.markNoShow(today, now)).map(b -> {
                     bookings.update(b);
-                    events.publish(Topics.BOOKING, BookingEvent.NO_SHOW, b.id(), BookingCommands.event(b, null, false, null));
+                    events.publish(Topics.BOOKING, BookingEvent.NO_SHOW, b.id(), BookingEvents.event(b, null, false, null));
                     return true;
                 }).orElse(false));
                 if (Boolean.TRUE.equals(changed)) {

@@ -11,7 +11,8 @@ import com.checkup.booking.domain.Resources;
 import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.BookingRepository;
 import com.checkup.booking.persistence.CampaignRepository;
-import com.checkup.booking.persistence.CampaignRepository.EntitlementRow;
+import com.checkup.booking.persistence.EntitlementRepository;
+import com.checkup.booking.persistence.EntitlementRepository.EntitlementRow;
 import com.checkup.booking.persistence.CapacityCalendar;
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.error.BusinessException;
@@ -41,6 +42,7 @@ public class EntitlementBookings {
     private static final Logger log = LoggerFactory.getLogger(EntitlementBookings.class);
 
     private final CampaignRepository campaigns;
+    private final EntitlementRepository entitlements;
     private final BookingRepository bookings;
     private final CapacityCalendar calendar;
     private final CatalogueQueries catalogue;
@@ -49,10 +51,11 @@ public class EntitlementBookings {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public EntitlementBookings(CampaignRepository campaigns, BookingRepository bookings, CapacityCalendar calendar,
+    public EntitlementBookings(CampaignRepository campaigns, EntitlementRepository entitlements, BookingRepository bookings, CapacityCalendar calendar,
                                CatalogueQueries catalogue, EventPublisher events, FieldCipher cipher,
                                TransactionTemplate tx, Clock clock) {
         this.campaigns = campaigns;
+        this.entitlements = entitlements;
         this.bookings = bookings;
         this.calendar = calendar;
         this.catalogue = catalogue;
@@ -95,14 +98,14 @@ public class EntitlementBookings {
         Examinee examinee = new Examinee(e.name(), e.gender(), e.birthDate(), cipher.decrypt(e.idNumberEnc()),
                 cipher.decrypt(e.phoneEnc()));
         pkg.checkEligible(examinee, date);
-        boolean fromShare = c.shareInEffect(date, today) && campaigns.hasShare(slot, c.id());
+        boolean fromShare = c.shareInEffect(date, today) && calendar.hasShare(slot, c.id());
         List<String> resources = new ArrayList<>(pkg.resources());
         if (fromShare) {
             resources.add(Resources.share(c.id()));
             resources.sort(null);
         }
         Booking booked = tx.execute(s -> {
-            EntitlementRow locked = campaigns.lockEntitlement(e.id()).orElseThrow();
+            EntitlementRow locked = entitlements.lockEntitlement(e.id()).orElseThrow();
             if (locked.bookingId() != null) {
                 return bookings.find(locked.bookingId()).orElseThrow(); // a concurrent attempt with the same code won
             }
@@ -118,8 +121,8 @@ public class EntitlementBookings {
                 s.setRollbackOnly();
                 return null;
             }
-            campaigns.booked(e.id(), consumer, b.id(), now);
-            events.publish(Topics.BOOKING, BookingEvent.CONFIRMED, b.id(), BookingCommands.event(b, null, false, null));
+            entitlements.booked(e.id(), consumer, b.id(), now);
+            events.publish(Topics.BOOKING, BookingEvent.CONFIRMED, b.id(), BookingEvents.event(b, null, false, null));
             return b;
         });
         if (booked == null) {
@@ -150,7 +153,7 @@ public class EntitlementBookings {
 
     private EntitlementRow byCode(String typed, String consumer) {
         String code = EntitlementCode.normalise(typed);
-        return (code == null ? java.util.Optional.<EntitlementRow>empty() : campaigns.entitlementByCode(code))
+        return (code == null ? java.util.Optional.<EntitlementRow>empty() : entitlements.entitlementByCode(code))
                 .filter(e -> e.consumerId() == null || e.consumerId().equals(consumer))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No entitlement with code " + typed));
     }

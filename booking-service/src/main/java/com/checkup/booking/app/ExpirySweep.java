@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ExpirySweep {
     private static final int MAX_PAGES = 50;
-    private final BookingCommands commands;
+    private final HoldExpiry expiry;
     private final Duration grace;
 
-    public ExpirySweep(BookingCommands commands, @Value("${checkup.booking.expiry-sweep.grace:60s}") Duration grace) {
-        this.commands = commands;
+    public ExpirySweep(HoldExpiry expiry, @Value("${checkup.booking.expiry-sweep.grace:60s}") Duration grace) {
+        this.expiry = expiry;
         this.grace = grace;
     }
 
@@ -20,7 +20,7 @@ public class ExpirySweep {
     public void run() {
         // Page after page while whole pages succeed (after a broker outage many reminders may be missing), bounded so
         // one run never holds the scheduler for long.
-        for (int page = 0; page < MAX_PAGES && commands.sweepOverdueHolds(grace) == BookingCommands.SWEEP_PAGE; page++) {
+        for (int page = 0; page < MAX_PAGES && expiry.sweepOverdueHolds(grace) == HoldExpiry.SWEEP_PAGE; page++) {
             // next page
         }
     }

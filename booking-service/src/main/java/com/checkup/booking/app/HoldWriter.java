@@ -137,8 +137,8 @@ public class HoldWriter {
     private void remind(NewHold h) {
         try (CallContextHolder.Scope ignored = bind(h)) {
             Booking b = h.booking();
-            reminders.remindAt(Topics.BOOKING_TIMERS, BookingCommands.HOLD_DUE, b.id(),
-                    BookingCommands.event(b, null, false, null), b.holdExpiresAt());
+            reminders.remindAt(Topics.BOOKING_TIMERS, HoldExpiry.HOLD_DUE, b.id(),
+                    BookingEvents.event(b, null, false, null), b.holdExpiresAt());
         }
     }
 

@@ -5,9 +5,10 @@ import com.checkup.booking.domain.CheckupPackage;
 import com.checkup.booking.domain.EntitlementCode;
 import com.checkup.booking.domain.Hospital;
 import com.checkup.booking.domain.Roster;
-import com.checkup.booking.persistence.CampaignRepository;
-import com.checkup.booking.persistence.CampaignRepository.EntitlementWrite;
-import com.checkup.booking.persistence.CampaignRepository.ImportRow;
+import com.checkup.booking.persistence.EntitlementRepository;
+import com.checkup.booking.persistence.EntitlementRepository.EntitlementWrite;
+import com.checkup.booking.persistence.RosterImportRepository;
+import com.checkup.booking.persistence.RosterImportRepository.ImportRow;
 import com.checkup.contracts.campaign.EntitlementEvent;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
@@ -48,7 +49,8 @@ public class RosterImports {
     private static final Logger log = LoggerFactory.getLogger(RosterImports.class);
 
     private final CampaignCommands commands;
-    private final CampaignRepository campaigns;
+    private final EntitlementRepository entitlements;
+    private final RosterImportRepository imports;
     private final CatalogueQueries catalogue;
     private final EventPublisher events;
     private final FieldCipher cipher;
@@ -56,11 +58,12 @@ public class RosterImports {
     private final ExecutorService importThreads;
     private final Clock clock;
 
-    public RosterImports(CampaignCommands commands, CampaignRepository campaigns, CatalogueQueries catalogue,
+    public RosterImports(CampaignCommands commands, EntitlementRepository entitlements, RosterImportRepository imports, CatalogueQueries catalogue,
                          EventPublisher events, FieldCipher cipher, TransactionTemplate tx, ExecutorService importThreads,
                          Clock clock) {
         this.commands = commands;
-        this.campaigns = campaigns;
+        this.entitlements = entitlements;
+        this.imports = imports;
         this.catalogue = catalogue;
         this.events = events;
         this.cipher = cipher;
@@ -79,7 +82,7 @@ public class RosterImports {
         }
         Roster roster = Roster.parse(csv);
         String id = "RI" + UUID.randomUUID().toString().replace("-", "");
-        boolean started = Boolean.TRUE.equals(tx.execute(s -> campaigns.insertImportIfNoneRunning(id, c.id(), roster.rows(),
+        boolean started = Boolean.TRUE.equals(tx.execute(s -> imports.insertImportIfNoneRunning(id, c.id(), roster.rows(),
                 BookingAccess.actor(), clock.instant())));
         if (!started) {
             throw new BusinessException(ErrorCode.CONFLICT, "A roster import of campaign " + c.id()
@@ -94,18 +97,18 @@ public class RosterImports {
             });
         } catch (RejectedExecutionException full) {
             // Every queued import holds its file in memory: the queue is bounded, and a full one says "later".
-            campaigns.finishImport(id, "FAILED", "not started: too many roster imports are waiting; upload again in a minute",
+            imports.finishImport(id, "FAILED", "not started: too many roster imports are waiting; upload again in a minute",
                     clock.instant());
             throw new BusinessException(ErrorCode.TOO_MANY_REQUESTS, "Too many roster imports are waiting; upload again in a minute");
         }
         log.info("Roster import {} for campaign {}: {} rows", id, c.id(), roster.rows());
-        return campaigns.findImport(id).orElseThrow();
+        return imports.findImport(id).orElseThrow();
     }
 
     public ImportRow find(String campaignId, String importId) {
         Campaign c = commands.campaign(campaignId);
         String id = CatalogueQueries.required("importId", importId);
-        return campaigns.findImport(id).filter(i -> i.campaignId().equals(c.id()))
+        return imports.findImport(id).filter(i -> i.campaignId().equals(c.id()))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No roster import " + id));
     }
 
@@ -114,7 +117,7 @@ public class RosterImports {
             Hospital h = catalogue.hospital(c.hospitalId());
             Map<String, CheckupPackage> offered = new LinkedHashMap<>();
             c.packageIds().forEach(p -> offered.put(p, catalogue.packageOf(h, p)));
-            Map<String, String> stored = campaigns.rowHashes(c.id());
+            Map<String, String> stored = entitlements.rowHashes(c.id());
             Map<String, Integer> seen = new HashMap<>();
             List<Map<String, Object>> errors = new ArrayList<>();
             int[] n = new int[4]; // created, updated, unchanged, rejected
@@ -159,18 +162,18 @@ public class RosterImports {
                 String errorsJson = json(errors);
                 tx.executeWithoutResult(s -> {
                     Instant now = clock.instant();
-                    campaigns.insertEntitlements(c.id(), inserts, now);
-                    campaigns.updateEntitlements(c.id(), updates, now);
+                    entitlements.insertEntitlements(c.id(), inserts, now);
+                    entitlements.updateEntitlements(c.id(), updates, now);
                     events.publishAll(Topics.CAMPAIGN, EntitlementEvent.GRANTED,
                             inserts.stream().map(w -> new EventPublisher.Outgoing(w.id(), granted(c, w))).toList());
-                    campaigns.progress(importId, processed, n[0], n[1], n[2], n[3], errorsJson);
+                    imports.progress(importId, processed, n[0], n[1], n[2], n[3], errorsJson);
                 });
             }
-            campaigns.finishImport(importId, "DONE", null, clock.instant());
+            imports.finishImport(importId, "DONE", null, clock.instant());
             log.info("Roster import {} done: {} new, {} updated, {} unchanged, {} rejected", importId, n[0], n[1], n[2], n[3]);
         } catch (RuntimeException e) {
             log.error("Roster import {} failed", importId, e);
-            campaigns.finishImport(importId, "FAILED", RetryPolicy.clip("the import stopped (" + RetryPolicy.describe(e)
+            imports.finishImport(importId, "FAILED", RetryPolicy.clip("the import stopped (" + RetryPolicy.describe(e)
                     + "); rows kept so far stay, upload the roster again to finish"), clock.instant());
         }
     }

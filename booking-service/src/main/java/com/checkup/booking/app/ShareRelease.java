@@ -1,7 +1,7 @@
 package com.checkup.booking.app;
 
-import com.checkup.booking.persistence.CampaignRepository;
-import com.checkup.booking.persistence.CampaignRepository.ShareRow;
+import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.booking.persistence.CapacityCalendar.ShareRow;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,12 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class ShareRelease {
     private static final Logger log = LoggerFactory.getLogger(ShareRelease.class);
 
-    private final CampaignRepository campaigns;
+    private final CapacityCalendar calendar;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public ShareRelease(CampaignRepository campaigns, TransactionTemplate tx, Clock clock) {
-        this.campaigns = campaigns;
+    public ShareRelease(CapacityCalendar calendar, TransactionTemplate tx, Clock clock) {
+        this.calendar = calendar;
         this.tx = tx;
         this.clock = clock;
     }
@@ -34,8 +34,8 @@ public class ShareRelease {
         // A day early in UTC terms: every zone's cut-off day is covered, and releasing a few hours early only helps walk-ins.
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
         int places = 0;
-        for (ShareRow share : campaigns.sharesToRelease(today)) {
-            int n = tx.execute(s -> campaigns.release(share));
+        for (ShareRow share : calendar.sharesToRelease(today)) {
+            int n = tx.execute(s -> calendar.release(share));
             if (n > 0) {
                 log.info("Gave {} unused places of {} on {} {} back to everyone", n, share.resource(), share.slot().date(),
                         share.slot().period());

@@ -1,6 +1,6 @@
 package com.checkup.booking.config;
 
-import com.checkup.booking.persistence.CampaignRepository;
+import com.checkup.booking.persistence.RosterImportRepository;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,10 +18,10 @@ public class CampaignConfig {
      * stop interrupted are marked FAILED at the next start: uploading again is safe and finishes them.
      */
     @Bean(destroyMethod = "shutdownNow")
-    ExecutorService importThreads(CampaignRepository campaigns, Clock clock,
+    ExecutorService importThreads(RosterImportRepository imports, Clock clock,
                                   @Value("${checkup.booking.roster-import-queue:4}") int queue) {
         // Far longer than the largest roster takes (50,000 rows, well under a minute), so only a stopped one matches.
-        int failed = campaigns.failInterrupted(clock.instant().minus(java.time.Duration.ofMinutes(30)), clock.instant());
+        int failed = imports.failInterrupted(clock.instant().minus(java.time.Duration.ofMinutes(30)), clock.instant());
         if (failed > 0) {
             LoggerFactory.getLogger(CampaignConfig.class).warn("{} roster imports were interrupted by a stop; marked FAILED", failed);
         }

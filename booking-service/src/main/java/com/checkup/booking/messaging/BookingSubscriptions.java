@@ -1,6 +1,7 @@
 package com.checkup.booking.messaging;
 
-import com.checkup.booking.app.BookingCommands;
+import com.checkup.booking.app.HoldExpiry;
+import com.checkup.booking.app.PaidOrders;
 import com.checkup.booking.app.DeskCommands;
 import com.checkup.contracts.fulfillment.ReportEvent;
 import com.checkup.contracts.booking.BookingEvent;
@@ -30,14 +31,16 @@ public class BookingSubscriptions {
     private static final Logger log = LoggerFactory.getLogger(BookingSubscriptions.class);
 
     private final ObjectProvider<EventSubscriptions> subscriptions;
-    private final BookingCommands commands;
+    private final PaidOrders paidOrders;
+    private final HoldExpiry expiry;
     private final DeskCommands desk;
 
-    public BookingSubscriptions(ObjectProvider<EventSubscriptions> subscriptions, BookingCommands commands,
+    public BookingSubscriptions(ObjectProvider<EventSubscriptions> subscriptions, PaidOrders paidOrders, HoldExpiry expiry,
                                 DeskCommands desk) {
         this.desk = desk;
         this.subscriptions = subscriptions;
-        this.commands = commands;
+        this.paidOrders = paidOrders;
+        this.expiry = expiry;
     }
 
     /** Subscribe once the service is fully started (database migrated, Dubbo exported). */
@@ -50,7 +53,7 @@ public class BookingSubscriptions {
             return;
         }
         subs.subscribe(ORDERS_GROUP, Topics.ORDER, Set.of(OrderEvent.PAID), this::onOrder);
-        subs.subscribe(TIMERS_GROUP, Topics.BOOKING_TIMERS, Set.of(BookingCommands.HOLD_DUE), this::onTimer);
+        subs.subscribe(TIMERS_GROUP, Topics.BOOKING_TIMERS, Set.of(HoldExpiry.HOLD_DUE), this::onTimer);
         subs.subscribe(REFUNDS_GROUP, Topics.BOOKING, Set.of(BookingEvent.CANCELLED), this::onBooking);
         subs.subscribe(REPORTS_GROUP, Topics.REPORT, Set.of(ReportEvent.READY), this::onReport);
     }
@@ -58,13 +61,13 @@ public class BookingSubscriptions {
     /** Each handler runs in the transaction that records the event as handled; an exception means "deliver again". */
     void onOrder(ReceivedEvent e) {
         if (OrderEvent.PAID.equals(e.eventType())) {
-            commands.orderPaid(e.payload(OrderEvent.class));
+            paidOrders.orderPaid(e.payload(OrderEvent.class));
         }
     }
 
     void onTimer(ReceivedEvent e) {
-        if (BookingCommands.HOLD_DUE.equals(e.eventType())) {
-            commands.expire(e.payload(BookingEvent.class).getBookingId());
+        if (HoldExpiry.HOLD_DUE.equals(e.eventType())) {
+            expiry.expire(e.payload(BookingEvent.class).getBookingId());
         }
     }
 
@@ -72,7 +75,7 @@ public class BookingSubscriptions {
         if (BookingEvent.CANCELLED.equals(e.eventType())) {
             BookingEvent b = e.payload(BookingEvent.class);
             if (b.isRefundRequired()) {
-                commands.refundAfterCancel(b);
+                paidOrders.refundAfterCancel(b);
             }
         }
     }

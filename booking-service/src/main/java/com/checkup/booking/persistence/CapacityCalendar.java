@@ -170,4 +170,75 @@ public class CapacityCalendar {
             return Math.max(0, total - used);
         }
     }
+
+    // ------------------------------------------------------------------ campaign shares
+    // A campaign sets places aside per slot as a SHARE:<campaign> row of the calendar; unused ones go back to TOTAL.
+
+    /** The campaign's share rows that still hold unused places. */
+    public List<ShareRow> unusedShares(String campaignId) {
+        return jdbc.query("SELECT hospital_id, slot_date, period, resource FROM capacity_slot WHERE resource = ? AND total > used",
+                (rs, i) -> new ShareRow(new Slot(rs.getString(1), rs.getDate(2).toLocalDate(), Period.valueOf(rs.getString(3))),
+                        rs.getString(4)), Resources.share(campaignId));
+    }
+
+    /**
+     * Sets up to {@code cap(slot total, the company's share already set aside there)} of a slot's free places aside as
+     * the campaign's share (locking the slot's TOTAL row);
+     * returns how many were set aside (0: none free, and no share row).
+     */
+    public int reserveShare(Slot slot, String campaignId, String companyId, java.util.function.IntBinaryOperator cap) {
+        Object[] key = {slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name()};
+        List<int[]> row = jdbc.query("SELECT total, used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ?"
+                + " AND period = ? AND resource = 'TOTAL' FOR UPDATE", (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, key);
+        // What the company's other open campaigns set aside in this slot (read under the slot's TOTAL lock).
+        Integer companyShare = row.isEmpty() ? 0 : jdbc.queryForObject("SELECT COALESCE(SUM(s.total), 0) FROM capacity_slot s"
+                + " JOIN campaign c ON s.resource = CONCAT('SHARE:', c.id) WHERE s.hospital_id = ? AND s.slot_date = ?"
+                + " AND s.period = ? AND c.company_id = ? AND c.status = 'OPEN'", Integer.class, key[0], key[1], key[2], companyId);
+        int n = row.isEmpty() ? 0 : Math.min(cap.applyAsInt(row.get(0)[0], companyShare == null ? 0 : companyShare),
+                row.get(0)[0] - row.get(0)[1]);
+        if (n <= 0) {
+            // Nothing free (or the day is not open): no share row, so employees book from general capacity.
+            return 0;
+        }
+        jdbc.update("UPDATE capacity_slot SET used = used + ? WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource = 'TOTAL'", n, key[0], key[1], key[2]);
+        jdbc.update("INSERT INTO capacity_slot (hospital_id, slot_date, period, resource, total, used) VALUES (?, ?, ?, ?, ?, 0)",
+                key[0], key[1], key[2], Resources.share(campaignId), n);
+        return n;
+    }
+
+    /** A share row whose day is within its campaign's cut-off and which still has unused places. */
+    public record ShareRow(Slot slot, String resource) {
+    }
+
+    public List<ShareRow> sharesToRelease(LocalDate today) {
+        return jdbc.query("SELECT s.hospital_id, s.slot_date, s.period, s.resource FROM capacity_slot s JOIN campaign c"
+                        + " ON s.resource = CONCAT('SHARE:', c.id) WHERE s.total > s.used"
+                        + " AND (s.slot_date <= DATE_ADD(?, INTERVAL c.share_cutoff_days DAY) OR c.status = 'CANCELLED') LIMIT 500",
+                (rs, i) -> new ShareRow(new Slot(rs.getString(1), rs.getDate(2).toLocalDate(), Period.valueOf(rs.getString(3))),
+                        rs.getString(4)), Date.valueOf(today));
+    }
+
+    /** Gives a share's unused places back to the slot's TOTAL (locking the share row first); returns how many. */
+    public int release(ShareRow share) {
+        Object[] key = {share.slot().hospitalId(), Date.valueOf(share.slot().date()), share.slot().period().name()};
+        List<Integer> unused = jdbc.queryForList("SELECT total - used FROM capacity_slot WHERE hospital_id = ? AND slot_date = ?"
+                + " AND period = ? AND resource = ? FOR UPDATE", Integer.class, key[0], key[1], key[2], share.resource());
+        if (unused.isEmpty() || unused.get(0) <= 0) {
+            return 0;
+        }
+        int n = unused.get(0);
+        jdbc.update("UPDATE capacity_slot SET total = total - ? WHERE hospital_id = ? AND slot_date = ? AND period = ? AND resource = ?",
+                n, key[0], key[1], key[2], share.resource());
+        jdbc.update("UPDATE capacity_slot SET used = GREATEST(0, used - ?) WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource = 'TOTAL'", n, key[0], key[1], key[2]);
+        return n;
+    }
+
+    /** Whether the slot has a share row for the campaign (there was capacity to set aside when it started). */
+    public boolean hasShare(Slot slot, String campaignId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM capacity_slot WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource = ?", Integer.class, slot.hospitalId(), Date.valueOf(slot.date()), slot.period().name(),
+                Resources.share(campaignId)) > 0;
+    }
 }

@@ -1,7 +1,9 @@
 package com.checkup.booking.rpc;
 
 import com.checkup.booking.domain.CheckInCode;
-import com.checkup.booking.app.BookingCommands;
+import com.checkup.booking.app.BookingChanges;
+import com.checkup.booking.app.BookingQueries;
+import com.checkup.booking.app.Holds;
 import com.checkup.booking.app.CatalogueQueries;
 import com.checkup.booking.domain.Booking;
 import com.checkup.booking.domain.CheckupPackage;
@@ -26,11 +28,15 @@ import org.apache.dubbo.config.annotation.DubboService;
 @DubboService
 public class BookingRpcService implements BookingService {
     private final CatalogueQueries catalogue;
-    private final BookingCommands commands;
+    private final Holds holds;
+    private final BookingQueries bookings;
+    private final BookingChanges changes;
 
-    public BookingRpcService(CatalogueQueries catalogue, BookingCommands commands) {
+    public BookingRpcService(CatalogueQueries catalogue, Holds holds, BookingQueries bookings, BookingChanges changes) {
         this.catalogue = catalogue;
-        this.commands = commands;
+        this.holds = holds;
+        this.bookings = bookings;
+        this.changes = changes;
     }
 
     @Override
@@ -113,27 +119,27 @@ public class BookingRpcService implements BookingService {
 
     @Override
     public BookingView hold(HoldRequest request) {
-        return view(commands.hold(request));
+        return view(holds.hold(request));
     }
 
     @Override
     public BookingView get(String bookingId) {
-        return view(commands.get(bookingId));
+        return view(bookings.get(bookingId));
     }
 
     @Override
     public List<BookingView> mine() {
-        return commands.mine().stream().map(BookingRpcService::view).toList();
+        return bookings.mine().stream().map(BookingRpcService::view).toList();
     }
 
     @Override
     public BookingView cancel(String bookingId, String reason) {
-        return view(commands.cancel(bookingId, reason));
+        return view(changes.cancel(bookingId, reason));
     }
 
     @Override
     public BookingView reschedule(String bookingId, String date, String period) {
-        return view(commands.reschedule(bookingId, date, period));
+        return view(changes.reschedule(bookingId, date, period));
     }
 
     static BookingView view(Booking b) {

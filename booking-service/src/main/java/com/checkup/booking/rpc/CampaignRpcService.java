@@ -3,7 +3,7 @@ package com.checkup.booking.rpc;
 import com.checkup.booking.app.CampaignCommands;
 import com.checkup.booking.app.RosterImports;
 import com.checkup.booking.domain.Campaign;
-import com.checkup.booking.persistence.CampaignRepository.ImportRow;
+import com.checkup.booking.persistence.RosterImportRepository.ImportRow;
 import com.checkup.contracts.campaign.BookableHospitalView;
 import com.checkup.contracts.campaign.CampaignProgress;
 import com.checkup.contracts.campaign.CampaignRequest;

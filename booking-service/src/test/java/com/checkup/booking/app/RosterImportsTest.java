@@ -12,7 +12,8 @@ import static org.mockito.Mockito.when;
 
 import com.checkup.booking.domain.Campaign;
 import com.checkup.booking.domain.Hospital;
-import com.checkup.booking.persistence.CampaignRepository;
+import com.checkup.booking.persistence.EntitlementRepository;
+import com.checkup.booking.persistence.RosterImportRepository;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
@@ -46,7 +47,7 @@ class RosterImportsTest {
         when(commands.campaign("CP1")).thenReturn(c);
         CatalogueQueries catalogue = mock(CatalogueQueries.class);
         when(catalogue.hospital("H001")).thenReturn(new Hospital("H001", "H", "Beijing", ZoneId.of("Asia/Shanghai"), "MANUAL"));
-        CampaignRepository campaigns = mock(CampaignRepository.class);
+        RosterImportRepository campaigns = mock(RosterImportRepository.class);
         when(campaigns.insertImportIfNoneRunning(anyString(), eq("CP1"), anyInt(), any(), any())).thenReturn(true);
         TransactionTemplate tx = mock(TransactionTemplate.class);
         when(tx.execute(any())).thenAnswer(i -> ((TransactionCallback<Object>) i.getArgument(0)).doInTransaction(null));
@@ -62,7 +63,7 @@ class RosterImportsTest {
             }
         });
         threads.execute(() -> { });
-        RosterImports imports = new RosterImports(commands, campaigns, catalogue, mock(EventPublisher.class),
+        RosterImports imports = new RosterImports(commands, mock(EntitlementRepository.class), campaigns, catalogue, mock(EventPublisher.class),
                 new FieldCipher("k1", java.util.Map.of("k1", FieldCipher.newKey())), tx, threads,
                 Clock.fixed(NOW, ZoneOffset.UTC));
         byte[] csv = "employee_no,name,gender,birth_date,id_number,phone,package\n".getBytes(StandardCharsets.UTF_8);

@@ -1,0 +1,83 @@
+package com.checkup.booking.app;
+
+import static com.checkup.booking.app.UseCaseFixtures.NOW;
+import static com.checkup.booking.app.UseCaseFixtures.held;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import com.checkup.booking.domain.Booking;
+import com.checkup.booking.persistence.BookingRepository;
+import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.contracts.booking.BookingEvent;
+import com.checkup.contracts.booking.BookingStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** An unpaid hold's end as HoldExpiry decides it, with its ports mocked. */
+class HoldExpiryTest {
+    private final BookingRepository bookings = mock(BookingRepository.class);
+    private final CapacityCalendar calendar = mock(CapacityCalendar.class);
+    private final HoldOrders orders = mock(HoldOrders.class);
+    private final BookingEvents events = mock(BookingEvents.class);
+
+    private HoldExpiry at(Instant now) {
+        return new HoldExpiry(bookings, calendar, orders, events, UseCaseFixtures.passThrough(), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    @Test
+    void aReminderDeliveredEarlyIsRefusedSoTheBrokerDeliversItAgain() {
+        Booking b = held("B1");
+        when(bookings.find("B1")).thenReturn(Optional.of(b));
+        assertThatThrownBy(() -> at(NOW.plusSeconds(60)).expire("B1")).hasMessageContaining("not yet");
+        verifyNoInteractions(orders, calendar, events);
+    }
+
+    @Test
+    void aHoldWhoseOrderWasPaidMeanwhileStays() {
+        Booking b = held("B1");
+        when(bookings.find("B1")).thenReturn(Optional.of(b));
+        when(orders.closeUnlessPaid(b, "HOLD_EXPIRED")).thenReturn(false);
+
+        at(b.holdExpiresAt()).expire("B1");
+
+        assertThat(b.status()).isEqualTo(BookingStatus.HELD);
+        verifyNoInteractions(calendar, events);
+    }
+
+    @Test
+    void anUnpaidHoldEndsAndGivesItsPlaceBackOnce() {
+        Booking b = held("B1");
+        when(bookings.find("B1")).thenReturn(Optional.of(b));
+        when(orders.closeUnlessPaid(b, "HOLD_EXPIRED")).thenReturn(true);
+
+        at(b.holdExpiresAt()).expire("B1");
+        at(b.holdExpiresAt()).expire("B1"); // a repeat: the booking is EXPIRED now
+
+        assertThat(b.status()).isEqualTo(BookingStatus.EXPIRED);
+        verify(calendar).release(b.slot(), b.resources());
+        verify(events).publish(BookingEvent.EXPIRED, b, null, false, "HOLD_EXPIRED");
+    }
+
+    @Test
+    void theSweepGoesOnPastAHoldThatFails() {
+        Booking ok = held("B2");
+        when(bookings.overdueHolds(any(), eq(HoldExpiry.SWEEP_PAGE))).thenReturn(List.of("B1", "B2"));
+        when(bookings.find("B1")).thenThrow(new IllegalStateException("database hiccup"));
+        when(bookings.find("B2")).thenReturn(Optional.of(ok));
+        when(orders.closeUnlessPaid(ok, "HOLD_EXPIRED")).thenReturn(true);
+
+        assertThat(at(ok.holdExpiresAt().plus(Duration.ofMinutes(5))).sweepOverdueHolds(Duration.ofSeconds(60))).isEqualTo(1);
+        assertThat(ok.status()).isEqualTo(BookingStatus.EXPIRED);
+    }
+}
