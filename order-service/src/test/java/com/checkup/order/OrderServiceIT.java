@@ -271,7 +271,9 @@ class OrderServiceIT {
         protected void pay(OrderView order) throws Exception {
             sendPayment(PaymentEvent.SUCCEEDED, UUID.randomUUID().toString(),
                     new PaymentEvent("PAY-" + UUID.randomUUID(), order.getOrderId(), order.getAmountCents(), "SIMULATED"));
-            await().atMost(Duration.ofSeconds(30)).until(() -> orders.get().get(order.getOrderId()).getStatus() == OrderStatus.PAID);
+            // The poller runs on Awaitility's thread: it calls as the platform explicitly.
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    Acting.asPlatform(() -> orders.get().get(order.getOrderId())).getStatus() == OrderStatus.PAID);
         }
     }
 }

@@ -12,7 +12,7 @@ import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.BookingRepository;
 import com.checkup.booking.persistence.CampaignRepository;
 import com.checkup.booking.persistence.EntitlementRepository;
-import com.checkup.booking.persistence.EntitlementRepository.EntitlementRow;
+import com.checkup.booking.domain.Entitlement;
 import com.checkup.booking.persistence.CapacityCalendar;
 import com.checkup.contracts.booking.BookingEvent;
 import com.checkup.contracts.error.BusinessException;
@@ -66,7 +66,7 @@ public class EntitlementBookings {
     }
 
     /** An entitlement and its campaign, as the consumer holding the code may see them. */
-    public record Found(EntitlementRow entitlement, Campaign campaign, Booking booking) {
+    public record Found(Entitlement entitlement, Campaign campaign, Booking booking) {
     }
 
     /**
@@ -75,14 +75,14 @@ public class EntitlementBookings {
      */
     public Found entitlement(String code) {
         String consumer = BookingAccess.consumer();
-        EntitlementRow e = byCode(code, consumer);
+        Entitlement e = byCode(code, consumer);
         Campaign c = campaigns.find(e.campaignId()).orElseThrow();
         return new Found(e, c, e.bookingId() == null ? null : bookings.find(e.bookingId()).orElse(null));
     }
 
     public Booking book(String code, String dateText, String periodText) {
         String consumer = BookingAccess.consumer();
-        EntitlementRow e = byCode(code, consumer);
+        Entitlement e = byCode(code, consumer);
         Campaign c = campaigns.find(e.campaignId()).orElseThrow();
         Hospital h = catalogue.hospital(c.hospitalId());
         LocalDate date = CatalogueQueries.date("date", dateText);
@@ -105,7 +105,7 @@ public class EntitlementBookings {
             resources.sort(null);
         }
         Booking booked = tx.execute(s -> {
-            EntitlementRow locked = entitlements.lockEntitlement(e.id()).orElseThrow();
+            Entitlement locked = entitlements.lockEntitlement(e.id()).orElseThrow();
             if (locked.bookingId() != null) {
                 return bookings.find(locked.bookingId()).orElseThrow(); // a concurrent attempt with the same code won
             }
@@ -138,7 +138,7 @@ public class EntitlementBookings {
     }
 
     /** Booking again with a code already used: the same day and period is a repeat, another is a conflict. */
-    private Booking repeatOrConflict(EntitlementRow e, Slot slot) {
+    private Booking repeatOrConflict(Entitlement e, Slot slot) {
         Booking b = bookings.find(e.bookingId()).orElseThrow();
         if (b.slot().equals(slot)) {
             return b;
@@ -151,9 +151,9 @@ public class EntitlementBookings {
                 + b.slot().period() + " (booking " + b.id() + "); cancel that booking to choose another day");
     }
 
-    private EntitlementRow byCode(String typed, String consumer) {
+    private Entitlement byCode(String typed, String consumer) {
         String code = EntitlementCode.normalise(typed);
-        return (code == null ? java.util.Optional.<EntitlementRow>empty() : entitlements.entitlementByCode(code))
+        return (code == null ? java.util.Optional.<Entitlement>empty() : entitlements.entitlementByCode(code))
                 .filter(e -> e.consumerId() == null || e.consumerId().equals(consumer))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No entitlement with code " + typed));
     }

@@ -8,7 +8,7 @@ import com.checkup.booking.domain.Roster;
 import com.checkup.booking.persistence.EntitlementRepository;
 import com.checkup.booking.persistence.EntitlementRepository.EntitlementWrite;
 import com.checkup.booking.persistence.RosterImportRepository;
-import com.checkup.booking.persistence.RosterImportRepository.ImportRow;
+import com.checkup.booking.domain.RosterImport;
 import com.checkup.contracts.campaign.EntitlementEvent;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
@@ -72,7 +72,7 @@ public class RosterImports {
         this.clock = clock;
     }
 
-    public ImportRow start(String campaignId, byte[] csv) {
+    public RosterImport start(String campaignId, byte[] csv) {
         Campaign c = commands.campaign(campaignId);
         if (c.cancelled()) {
             throw new BusinessException(ErrorCode.CONFLICT, "Campaign " + c.name() + " was cancelled");
@@ -105,7 +105,7 @@ public class RosterImports {
         return imports.findImport(id).orElseThrow();
     }
 
-    public ImportRow find(String campaignId, String importId) {
+    public RosterImport find(String campaignId, String importId) {
         Campaign c = commands.campaign(campaignId);
         String id = CatalogueQueries.required("importId", importId);
         return imports.findImport(id).filter(i -> i.campaignId().equals(c.id()))

@@ -9,67 +9,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Hospitals, packages and exam items (read-mostly reference data; plain SQL joins). */
+/** Hospitals, packages and exam items (read-mostly reference data). */
 @Repository
 public class CatalogueRepository {
-    private final JdbcTemplate jdbc;
+    private final CatalogueMapper mapper;
 
-    public CatalogueRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    public CatalogueRepository(CatalogueMapper mapper) {
+        this.mapper = mapper;
     }
 
     public List<Hospital> hospitals() {
-        return jdbc.query("SELECT id, name, city, timezone, connector FROM hospital ORDER BY id",
-                (rs, i) -> new Hospital(rs.getString(1), rs.getString(2), rs.getString(3), ZoneId.of(rs.getString(4)),
-                        rs.getString(5)));
+        return mapper.hospitals().stream().map(CatalogueRepository::hospital).toList();
     }
 
     /**
      * Up to {@code n} hospitals after {@code afterId} (null: from the first) by id, of one city when {@code city} is not
-     * null: a range read on the primary key, or on {@code idx_hospital_city (city, id)} with a city.
+     * null.
      */
     public List<Hospital> hospitals(String city, String afterId, int n) {
-        StringBuilder sql = new StringBuilder("SELECT id, name, city, timezone, connector FROM hospital WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (city != null) {
-            sql.append(" AND city = ?");
-            args.add(city);
-        }
-        if (afterId != null) {
-            sql.append(" AND id > ?");
-            args.add(afterId);
-        }
-        sql.append(" ORDER BY id LIMIT ?");
-        args.add(n);
-        return jdbc.query(sql.toString(), (rs, i) -> new Hospital(rs.getString(1), rs.getString(2), rs.getString(3),
-                ZoneId.of(rs.getString(4)), rs.getString(5)), args.toArray());
+        return mapper.page(city, afterId, n).stream().map(CatalogueRepository::hospital).toList();
     }
 
-    /** Cities by name with their number of hospitals (read from the city index alone). */
+    /** Cities by name with their number of hospitals. */
     public Map<String, Integer> cities() {
         Map<String, Integer> out = new LinkedHashMap<>();
-        jdbc.query("SELECT city, COUNT(*) FROM hospital GROUP BY city ORDER BY city", rs -> {
-            out.put(rs.getString(1), rs.getInt(2));
-        });
+        for (Map<String, Object> r : mapper.cities()) {
+            out.put((String) r.get("city"), ((Number) r.get("hospitals")).intValue());
+        }
         return out;
     }
 
     public Optional<Hospital> hospital(String id) {
-        return jdbc.query("SELECT id, name, city, timezone, connector FROM hospital WHERE id = ?",
-                (rs, i) -> new Hospital(rs.getString(1), rs.getString(2), rs.getString(3), ZoneId.of(rs.getString(4)),
-                        rs.getString(5)), id).stream().findFirst();
+        return Optional.ofNullable(mapper.selectById(id)).map(CatalogueRepository::hospital);
     }
 
     /** Active packages of a hospital, with their items. */
     public List<CheckupPackage> packages(String hospitalId) {
-        return load("p.hospital_id = ? AND p.active = 1", hospitalId);
+        return withItems(mapper.activePackages(hospitalId, null));
     }
 
     public Optional<CheckupPackage> activePackage(String packageId) {
-        return load("p.id = ? AND p.active = 1", packageId).stream().findFirst();
+        return withItems(mapper.activePackages(null, packageId)).stream().findFirst();
     }
 
     /** Items of packages, in package order: (package id → list of item rows). */
@@ -78,54 +60,57 @@ public class CatalogueRepository {
         if (packageIds.isEmpty()) {
             return out;
         }
-        jdbc.query("SELECT pi.package_id, i.id, i.name, i.resource FROM package_item pi JOIN exam_item i ON i.id = pi.item_id"
-                        + " WHERE pi.package_id IN (" + String.join(",", java.util.Collections.nCopies(packageIds.size(), "?"))
-                        + ") ORDER BY pi.package_id, i.id",
-                rs -> {
-                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new ExamItem(rs.getString(2), rs.getString(3), rs.getString(4)));
-                }, packageIds.toArray());
+        for (PackageItemRow r : mapper.items(packageIds)) {
+            out.computeIfAbsent(r.packageId, k -> new ArrayList<>()).add(new ExamItem(r.id, r.name, r.resource));
+        }
         return out;
     }
 
-    private List<CheckupPackage> load(String where, Object arg) {
-        List<Object[]> rows = jdbc.query("SELECT p.id, p.hospital_id, p.name, p.price_cents, p.gender, p.min_age, p.max_age, p.active"
-                        + " FROM checkup_package p WHERE " + where + " ORDER BY p.id",
-                (rs, i) -> new Object[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        rs.getInt(6), rs.getInt(7), rs.getBoolean(8)}, arg);
-        Map<String, List<ExamItem>> items = items(rows.stream().map(r -> (String) r[0]).toList());
+    private List<CheckupPackage> withItems(List<PackageRow> rows) {
+        Map<String, List<ExamItem>> items = items(rows.stream().map(r -> r.id).toList());
         List<CheckupPackage> out = new ArrayList<>();
-        for (Object[] r : rows) {
-            List<String> used = items.getOrDefault((String) r[0], List.of()).stream().map(ExamItem::resource).toList();
-            out.add(new CheckupPackage((String) r[0], (String) r[1], (String) r[2], (Long) r[3], (String) r[4],
-                    (Integer) r[5], (Integer) r[6], (Boolean) r[7], Resources.limited(used)));
+        for (PackageRow r : rows) {
+            List<String> used = items.getOrDefault(r.id, List.of()).stream().map(ExamItem::resource).toList();
+            out.add(new CheckupPackage(r.id, r.hospitalId, r.name, r.priceCents, r.gender, r.minAge, r.maxAge, r.active,
+                    Resources.limited(used)));
         }
         return out;
     }
 
     public void saveHospital(Hospital h) {
-        jdbc.update("INSERT INTO hospital (id, name, city, timezone, connector) VALUES (?, ?, ?, ?, ?)"
-                        + " ON DUPLICATE KEY UPDATE name = VALUES(name), city = VALUES(city), timezone = VALUES(timezone),"
-                        + " connector = VALUES(connector)",
-                h.id(), h.name(), h.city(), h.zone().getId(), h.connector());
+        HospitalRow r = new HospitalRow();
+        r.id = h.id();
+        r.name = h.name();
+        r.city = h.city();
+        r.timezone = h.zone().getId();
+        r.connector = h.connector();
+        mapper.upsertHospital(r);
     }
 
     public void saveItem(ExamItem item) {
-        jdbc.update("INSERT INTO exam_item (id, name, resource) VALUES (?, ?, ?)"
-                + " ON DUPLICATE KEY UPDATE name = VALUES(name), resource = VALUES(resource)", item.id(), item.name(), item.resource());
+        mapper.upsertItem(item.id(), item.name(), item.resource());
     }
 
     /** Creates or updates a package and sets its items. */
     public void savePackage(CheckupPackage p, List<String> itemIds) {
-        jdbc.update("INSERT INTO checkup_package (id, hospital_id, name, price_cents, gender, min_age, max_age, active)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE name = VALUES(name),"
-                        + " price_cents = VALUES(price_cents), gender = VALUES(gender), min_age = VALUES(min_age),"
-                        + " max_age = VALUES(max_age), active = VALUES(active)",
-                p.id(), p.hospitalId(), p.name(), p.priceCents(), p.gender(), p.minAge(), p.maxAge(), p.active());
-        jdbc.update("DELETE FROM package_item WHERE package_id = ?", p.id());
-        for (String item : itemIds) {
-            jdbc.update("INSERT INTO package_item (package_id, item_id) VALUES (?, ?)", p.id(), item);
+        PackageRow r = new PackageRow();
+        r.id = p.id();
+        r.hospitalId = p.hospitalId();
+        r.name = p.name();
+        r.priceCents = p.priceCents();
+        r.gender = p.gender();
+        r.minAge = p.minAge();
+        r.maxAge = p.maxAge();
+        r.active = p.active();
+        mapper.upsertPackage(r);
+        mapper.clearItems(p.id());
+        if (!itemIds.isEmpty()) {
+            mapper.addItems(p.id(), itemIds);
         }
+    }
+
+    private static Hospital hospital(HospitalRow r) {
+        return new Hospital(r.id, r.name, r.city, ZoneId.of(r.timezone), r.connector);
     }
 
     /** An examination and the resource it uses. */

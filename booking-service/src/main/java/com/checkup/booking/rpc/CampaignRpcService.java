@@ -3,7 +3,7 @@ package com.checkup.booking.rpc;
 import com.checkup.booking.app.CampaignCommands;
 import com.checkup.booking.app.RosterImports;
 import com.checkup.booking.domain.Campaign;
-import com.checkup.booking.persistence.RosterImportRepository.ImportRow;
+import com.checkup.booking.domain.RosterImport;
 import com.checkup.contracts.campaign.BookableHospitalView;
 import com.checkup.contracts.campaign.CampaignProgress;
 import com.checkup.contracts.campaign.CampaignRequest;
@@ -128,7 +128,7 @@ public class CampaignRpcService implements CampaignService {
         return v;
     }
 
-    private static RosterImportView view(ImportRow r) {
+    private static RosterImportView view(RosterImport r) {
         RosterImportView v = new RosterImportView();
         v.setImportId(r.id());
         v.setCampaignId(r.campaignId());

@@ -57,7 +57,7 @@ class PaidOrdersTest {
     void anEventOrderServiceDoesNotBackChangesNothing() {
         Booking b = held("B1");
         when(bookings.find("B1")).thenReturn(Optional.of(b));
-        when(orders.get(b.orderId())).thenReturn(order(b, OrderStatus.PENDING_PAYMENT));
+        when(orders.get(b.orderId())).thenReturn(order(b, OrderStatus.CREATED));
 
         paidOrders.orderPaid(paid(b, b.orderId()));
 

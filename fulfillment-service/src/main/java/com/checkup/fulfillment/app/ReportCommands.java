@@ -105,7 +105,7 @@ public class ReportCommands {
         ReportRow[] found = new ReportRow[1];
         return audited(id, found, "DOWNLOAD", () -> {
             CallContext caller = Callers.require(Persona.CONSUMER, Persona.TESTER, Persona.DESK, Persona.HR, Persona.OPS);
-            ReportRow r = reports.find(id);
+            ReportRow r = reports.selectById(id);
             if (r == null) {
                 throw new BusinessException(ErrorCode.NOT_FOUND, "No report for booking " + id + " yet");
             }

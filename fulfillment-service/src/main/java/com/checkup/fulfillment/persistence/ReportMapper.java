@@ -1,5 +1,6 @@
 package com.checkup.fulfillment.persistence;
 
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -7,10 +8,7 @@ import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
 @Mapper
-public interface ReportMapper {
-    @Select("SELECT * FROM report_file WHERE booking_id = #{bookingId}")
-    ReportRow find(String bookingId);
-
+public interface ReportMapper extends BaseMapper<ReportRow> {
     /** Insert or replace the booking's current report. */
     @Insert("INSERT INTO report_file (booking_id, id, hospital_id, consumer_id, file_name, content_type, size_bytes, sha256,"
             + " storage_key, uploaded_by, uploaded_at) VALUES (#{bookingId}, #{id}, #{hospitalId}, #{consumerId}, #{fileName},"

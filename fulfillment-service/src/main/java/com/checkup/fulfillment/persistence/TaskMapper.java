@@ -1,5 +1,6 @@
 package com.checkup.fulfillment.persistence;
 
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -9,13 +10,11 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
-public interface TaskMapper {
+public interface TaskMapper extends BaseMapper<TaskRow> {
     @Insert("INSERT INTO fulfillment_task (id, task_key, hospital_id, booking_id, kind, reason, status, created_at, updated_at, version)"
             + " VALUES (#{id}, #{taskKey}, #{hospitalId}, #{bookingId}, #{kind}, #{reason}, #{status}, #{createdAt}, #{updatedAt}, 0)")
-    void insert(TaskRow row);
+    void add(TaskRow row);
 
-    @Select("SELECT * FROM fulfillment_task WHERE id = #{id}")
-    TaskRow find(String id);
 
     @Select("SELECT * FROM fulfillment_task WHERE task_key = #{key}")
     TaskRow findByKey(String key);

@@ -28,11 +28,11 @@ public class TaskRepository {
 
     /** Fails with DuplicateKeyException when a task with the same key exists. */
     public void insert(Task t) {
-        mapper.insert(row(t));
+        mapper.add(row(t));
     }
 
     public Optional<Task> find(String id) {
-        return Optional.ofNullable(mapper.find(id)).map(TaskRepository::task);
+        return Optional.ofNullable(mapper.selectById(id)).map(TaskRepository::task);
     }
 
     public Optional<Task> findByKey(String key) {

@@ -1,5 +1,6 @@
 package com.checkup.sync.persistence;
 
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -11,11 +12,11 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
-public interface SyncJobMapper {
+public interface SyncJobMapper extends BaseMapper<SyncJobRow> {
     @Insert("INSERT INTO sync_job (id, job_key, booking_id, hospital_id, action, status, attempts, next_attempt_at,"
             + " created_at, updated_at) VALUES (#{id}, #{jobKey}, #{bookingId}, #{hospitalId}, #{action}, 'PENDING', 0,"
             + " #{nextAttemptAt}, #{createdAt}, #{createdAt})")
-    void insert(SyncJobRow row);
+    void add(SyncJobRow row);
 
     /**
      * Due jobs of the hospitals this copy serves, each the oldest unfinished one of its booking (a cancel never

@@ -38,7 +38,7 @@ public class SyncJobRepository extends LeaseTable<String, SyncJobRow, SyncJob> {
         r.nextAttemptAt = utc(now);
         r.createdAt = utc(now);
         try {
-            mapper.insert(r);
+            mapper.add(r);
             return true;
         } catch (DuplicateKeyException e) {
             return false;

@@ -1,5 +1,6 @@
 package com.checkup.sync.persistence;
 
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Collection;
@@ -11,7 +12,7 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
-public interface TrackedBookingMapper {
+public interface TrackedBookingMapper extends BaseMapper<TrackedBookingRow> {
     /** Starts tracking, or follows a reschedule (new date) or a booking pushed again after a cancel. */
     @Insert("INSERT INTO tracked_booking (booking_id, hospital_id, exam_date, hospital_state, next_pull_at, updated_at)"
             + " VALUES (#{bookingId}, #{hospitalId}, #{examDate}, 'BOOKED', #{now}, #{now})"

@@ -3,7 +3,7 @@ package com.checkup.message.config;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import org.springframework.jdbc.core.JdbcTemplate;
+import com.checkup.message.persistence.MessageRepository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,13 +14,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadLetterMetrics implements MeterBinder {
     private static final long MAX_AGE_NANOS = 30_000_000_000L;
-    private final JdbcTemplate jdbc;
+    private final MessageRepository messages;
     private double last = Double.NaN;
     private long lastAt = Long.MIN_VALUE / 2;
 
-    public DeadLetterMetrics(JdbcTemplate jdbc) {
-        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
-        this.jdbc.setQueryTimeout(2);
+    public DeadLetterMetrics(MessageRepository messages) {
+        this.messages = messages;
     }
 
     @Override
@@ -35,8 +34,7 @@ public class DeadLetterMetrics implements MeterBinder {
         if (now - lastAt >= MAX_AGE_NANOS) {
             lastAt = now;
             try {
-                Long n = jdbc.queryForObject("SELECT COUNT(*) FROM message WHERE status = 'DEAD'", Long.class);
-                last = n == null ? 0 : n;
+                last = messages.deadCount();
             } catch (RuntimeException e) {
                 last = Double.NaN;
             }

@@ -1,5 +1,6 @@
 package com.checkup.message.persistence;
 
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +11,11 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
-public interface InboxMapper {
+public interface InboxMapper extends BaseMapper<InboxRow> {
     /** 1 if recorded, 0 when the source has a notice already. */
     @Insert("INSERT IGNORE INTO inbox_notice (id, user_id, source_key, kind, booking_id, hospital_id, params, state, due_at, recorded_at)"
             + " VALUES (#{id}, #{userId}, #{sourceKey}, #{kind}, #{bookingId}, #{hospitalId}, #{params}, 'SCHEDULED', #{dueAt}, #{recordedAt})")
-    int insert(InboxRow row);
+    int insertOnce(InboxRow row);
 
     /** Step 1 of showing: the notice leaves SCHEDULED (its row stays locked to the commit); 0 if it already had. */
     @Update("UPDATE inbox_notice SET state = 'SHOWN', created_at = #{at} WHERE id = #{id} AND state = 'SCHEDULED'")

@@ -69,7 +69,7 @@ public class InboxRepository implements InboxStore {
         r.params = write(params);
         r.dueAt = utc(dueAt);
         r.recordedAt = utc(Instant.now());
-        return mapper.insert(r) == 1;
+        return mapper.insertOnce(r) == 1;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.checkup.message.persistence;
 
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -10,12 +11,12 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
-public interface MessageMapper {
+public interface MessageMapper extends BaseMapper<MessageRow> {
     /** Adds a message unless the same event, recipient and channel already has one (dedupe); 1 if added. */
     @Insert("INSERT IGNORE INTO message (id, event_id, event_type, kind, booking_id, hospital_id, recipient, channel, body, shown_body,"
             + " status, attempts, send_at, created_at, updated_at) VALUES (#{id}, #{eventId}, #{eventType}, #{kind},"
             + " #{bookingId}, #{hospitalId}, #{recipient}, #{channel}, #{body}, #{shownBody}, 'PENDING', 0, #{sendAt}, #{createdAt}, #{createdAt})")
-    int insert(MessageRow row);
+    int insertOnce(MessageRow row);
 
     @Select("SELECT id FROM message WHERE status = 'PENDING' AND send_at <= #{now} ORDER BY send_at LIMIT #{limit}")
     List<String> due(@Param("now") LocalDateTime now, @Param("limit") int limit);
@@ -37,9 +38,6 @@ public interface MessageMapper {
     int finish(@Param("id") String id, @Param("token") String token, @Param("status") String status,
                @Param("attempts") int attempts, @Param("sendAt") LocalDateTime sendAt, @Param("sentAt") LocalDateTime sentAt,
                @Param("lastError") String lastError, @Param("now") LocalDateTime now);
-
-    @Select("SELECT * FROM message WHERE id = #{id}")
-    MessageRow find(String id);
 
     @Update("UPDATE message SET status = 'PENDING', attempts = 0, send_at = #{now}, updated_at = #{now}"
             + " WHERE id = #{id} AND status = 'DEAD'")
@@ -70,6 +68,11 @@ public interface MessageMapper {
     @Update("UPDATE message SET status = 'CANCELLED', updated_at = #{now} WHERE booking_id = #{bookingId}"
             + " AND kind = 'REMINDER' AND status = 'PENDING'")
     int cancelReminders(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now);
+
+    /** Messages that gave up (a metric; bounded in time so a scrape never hangs on the database). */
+    @Select("SELECT COUNT(*) FROM message WHERE status = 'DEAD'")
+    @org.apache.ibatis.annotations.Options(timeout = 2)
+    long deadCount();
 
     /** The hospital's template for an event, else the default one, per channel. */
     @Select("SELECT t.channel, t.body FROM message_template t WHERE t.event_type = #{eventType} AND (t.hospital_id = #{hospital}"

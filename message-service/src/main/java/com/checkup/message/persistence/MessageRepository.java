@@ -40,7 +40,7 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
         r.shownBody = m.shownBody();
         r.sendAt = utc(m.sendAt());
         r.createdAt = utc(m.createdAt());
-        return mapper.insert(r) == 1;
+        return mapper.insertOnce(r) == 1;
     }
 
     @Override
@@ -71,7 +71,7 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
     }
 
     public Optional<Message> find(String id) {
-        return Optional.ofNullable(mapper.find(id)).map(MessageRepository::message);
+        return Optional.ofNullable(mapper.selectById(id)).map(MessageRepository::message);
     }
 
     public boolean replay(String id, Instant now) {
@@ -89,6 +89,11 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
         return mapper.dead(hospitalOrNull, eventTypeOrNull, after == null ? null : utc(after.at()),
                         after == null ? null : after.id(), limit)
                 .stream().map(MessageRepository::message).toList();
+    }
+
+    /** How many messages are dead letters now. */
+    public long deadCount() {
+        return mapper.deadCount();
     }
 
     public int cancelReminders(String bookingId, Instant now) {

@@ -1,9 +1,14 @@
 package com.checkup.message.persistence;
 
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
 import java.time.LocalDateTime;
 
 /** Row of {@code message} (UTC times). */
+@TableName("message")
 public class MessageRow {
+    @TableId(type = IdType.INPUT)
     public String id;
     public String eventId;
     public String eventType;

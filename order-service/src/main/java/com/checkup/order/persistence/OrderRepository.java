@@ -1,16 +1,12 @@
 package com.checkup.order.persistence;
 
+import static com.checkup.platform.time.UtcColumns.instant;
 import static com.checkup.platform.time.UtcColumns.utc;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import com.baomidou.mybatisplus.core.conditions.update.LambdaUpdateWrapper;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.order.domain.Order;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +24,7 @@ public class OrderRepository {
     }
 
     public Optional<Order> findByBooking(String bookingId) {
-        return Optional.ofNullable(mapper.selectOne(new LambdaQueryWrapper<OrderRow>().eq(OrderRow::getBookingId, bookingId)))
+        return Optional.ofNullable(mapper.selectByBooking(bookingId))
                 .map(OrderRepository::fromRow);
     }
 
@@ -39,14 +35,7 @@ public class OrderRepository {
 
     /** Writes the order's new state if nobody changed it since it was read; otherwise a retryable CONFLICT. */
     public void update(Order o) {
-        int n = mapper.update(null, new LambdaUpdateWrapper<OrderRow>()
-                .set(OrderRow::getStatus, o.status().name())
-                .set(OrderRow::getPaymentId, o.paymentId())
-                .set(OrderRow::getCloseReason, o.closeReason())
-                .set(OrderRow::getUpdatedAt, utc(o.updatedAt()))
-                .setSql("version = version + 1")
-                .eq(OrderRow::getId, o.id())
-                .eq(OrderRow::getVersion, o.version()));
+        int n = mapper.updateState(o.id(), o.version(), o.status().name(), o.paymentId(), o.closeReason(), utc(o.updatedAt()));
         if (n != 1) {
             throw new BusinessException(ErrorCode.CONFLICT, "Order " + o.id() + " was changed concurrently; try again");
         }
@@ -54,25 +43,25 @@ public class OrderRepository {
 
     private static OrderRow toRow(Order o) {
         OrderRow r = new OrderRow();
-        r.setId(o.id());
-        r.setBookingId(o.bookingId());
-        r.setConsumerId(o.consumerId());
-        r.setHospitalId(o.hospitalId());
-        r.setPackageId(o.packageId());
-        r.setAmountCents(o.amountCents());
-        r.setStatus(o.status().name());
-        r.setPaymentId(o.paymentId());
-        r.setCloseReason(o.closeReason());
-        r.setVersion(o.version());
-        r.setCreatedAt(utc(o.createdAt()));
-        r.setUpdatedAt(utc(o.updatedAt()));
+        r.id = o.id();
+        r.bookingId = o.bookingId();
+        r.consumerId = o.consumerId();
+        r.hospitalId = o.hospitalId();
+        r.packageId = o.packageId();
+        r.amountCents = o.amountCents();
+        r.status = o.status().name();
+        r.paymentId = o.paymentId();
+        r.closeReason = o.closeReason();
+        r.version = o.version();
+        r.createdAt = utc(o.createdAt());
+        r.updatedAt = utc(o.updatedAt());
         return r;
     }
 
     private static Order fromRow(OrderRow r) {
-        return Order.restore(r.getId(), r.getBookingId(), r.getConsumerId(), r.getHospitalId(), r.getPackageId(),
-                r.getAmountCents(), OrderStatus.valueOf(r.getStatus()), r.getPaymentId(), r.getCloseReason(),
-                r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getUpdatedAt().toInstant(ZoneOffset.UTC), r.getVersion());
+        return Order.restore(r.id, r.bookingId, r.consumerId, r.hospitalId, r.packageId,
+                r.amountCents, OrderStatus.valueOf(r.status), r.paymentId, r.closeReason,
+                instant(r.createdAt), instant(r.updatedAt), r.version);
     }
 
 }

@@ -9,6 +9,9 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface PaymentMapper extends BaseMapper<PaymentRow> {
+    /** The order's live payment (unique on live_order_id). */
+    @Select("SELECT * FROM payments WHERE live_order_id = #{orderId}")
+    PaymentRow selectLive(@Param("orderId") String orderId);
 
     /** Moves a payment from one status to the next only if it is still in the first: the row lock decides races. */
     @Update("UPDATE payments SET status = #{to}, updated_at = NOW(3),"

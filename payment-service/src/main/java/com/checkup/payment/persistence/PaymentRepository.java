@@ -1,10 +1,10 @@
 package com.checkup.payment.persistence;
 
-import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import static com.checkup.platform.time.UtcColumns.instant;
+import static com.checkup.platform.time.UtcColumns.utc;
+
 import com.checkup.contracts.payment.PaymentStatus;
 import com.checkup.payment.domain.Payment;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.springframework.stereotype.Repository;
 
@@ -22,21 +22,21 @@ public class PaymentRepository {
 
     /** The order's live payment (pending, succeeded or being refunded), if any. */
     public Optional<Payment> findLive(String orderId) {
-        return Optional.ofNullable(mapper.selectOne(new LambdaQueryWrapper<PaymentRow>().eq(PaymentRow::getLiveOrderId, orderId)))
+        return Optional.ofNullable(mapper.selectLive(orderId))
                 .map(PaymentRepository::fromRow);
     }
 
     /** Fails with DuplicateKeyException when the order already has a live payment. */
     public void insert(Payment p) {
         PaymentRow r = new PaymentRow();
-        r.setId(p.id());
-        r.setOrderId(p.orderId());
-        r.setChannel(p.channel());
-        r.setAmountCents(p.amountCents());
-        r.setStatus(p.status().name());
-        r.setLiveOrderId(p.orderId());
-        r.setCreatedAt(LocalDateTime.ofInstant(p.createdAt(), ZoneOffset.UTC));
-        r.setUpdatedAt(LocalDateTime.ofInstant(p.updatedAt(), ZoneOffset.UTC));
+        r.id = p.id();
+        r.orderId = p.orderId();
+        r.channel = p.channel();
+        r.amountCents = p.amountCents();
+        r.status = p.status().name();
+        r.liveOrderId = p.orderId();
+        r.createdAt = utc(p.createdAt());
+        r.updatedAt = utc(p.updatedAt());
         mapper.insert(r);
     }
 
@@ -47,8 +47,7 @@ public class PaymentRepository {
 
     /** Settled payments last changed between {@code since} and {@code before}, oldest first. */
     public java.util.List<Payment> settledBetween(java.time.Instant since, java.time.Instant before, int limit) {
-        return mapper.settledBetween(LocalDateTime.ofInstant(since, ZoneOffset.UTC),
-                LocalDateTime.ofInstant(before, ZoneOffset.UTC), limit).stream().map(PaymentRepository::fromRow).toList();
+        return mapper.settledBetween(utc(since), utc(before), limit).stream().map(PaymentRepository::fromRow).toList();
     }
 
     public void recordCallback(String channel, String paymentId, String outcome, String body) {
@@ -56,8 +55,8 @@ public class PaymentRepository {
     }
 
     private static Payment fromRow(PaymentRow r) {
-        return new Payment(r.getId(), r.getOrderId(), r.getChannel(), r.getAmountCents(),
-                PaymentStatus.valueOf(r.getStatus()), r.getChannelTxnId(),
-                r.getCreatedAt().toInstant(ZoneOffset.UTC), r.getUpdatedAt().toInstant(ZoneOffset.UTC));
+        return new Payment(r.id, r.orderId, r.channel, r.amountCents,
+                PaymentStatus.valueOf(r.status), r.channelTxnId,
+                instant(r.createdAt), instant(r.updatedAt));
     }
 }

@@ -1,0 +1,57 @@
+package com.checkup.booking.persistence;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import com.checkup.booking.persistence.EntitlementRepository.Attendance;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** entitlement: rosters are written many rows per statement; codes are looked up and locked one at a time. */
+@Mapper
+public interface EntitlementMapper extends BaseMapper<EntitlementRow> {
+    @Select("SELECT employee_no AS employeeNo, row_hash AS rowHash FROM entitlement WHERE campaign_id = #{campaignId}")
+    List<Map<String, String>> rowHashes(@Param("campaignId") String campaignId);
+
+    /** New entitlements in one multi-row statement (a roster is written a few hundred rows at a time). */
+    @Insert("<script>INSERT INTO entitlement (id, campaign_id, employee_no, code, name, gender, birth_date, id_number_enc,"
+            + " phone_enc, package_id, row_hash, created_at, updated_at) VALUES <foreach collection='rows' item='r' separator=','>"
+            + "(#{r.id}, #{r.campaignId}, #{r.employeeNo}, #{r.code}, #{r.name}, #{r.gender}, #{r.birthDate}, #{r.idNumberEnc},"
+            + " #{r.phoneEnc}, #{r.packageId}, #{r.rowHash}, #{r.createdAt}, #{r.updatedAt})</foreach></script>")
+    int insertAll(@Param("rows") List<EntitlementRow> rows);
+
+    /** A known employee's new data; their code, and any booking made, stay as they are. */
+    @Update("UPDATE entitlement SET name = #{name}, gender = #{gender}, birth_date = #{birthDate}, id_number_enc = #{idNumberEnc},"
+            + " phone_enc = #{phoneEnc}, package_id = #{packageId}, row_hash = #{rowHash}, updated_at = #{updatedAt}"
+            + " WHERE campaign_id = #{campaignId} AND employee_no = #{employeeNo}")
+    int updateData(EntitlementRow row);
+
+    @Select("SELECT * FROM entitlement WHERE code = #{code}")
+    EntitlementRow byCode(@Param("code") String code);
+
+    /** Locks the entitlement for a booking attempt (two attempts with one code run one after the other). */
+    @Select("SELECT * FROM entitlement WHERE id = #{id} FOR UPDATE")
+    EntitlementRow lock(@Param("id") String id);
+
+    @Update("UPDATE entitlement SET consumer_id = #{consumerId}, booking_id = #{bookingId}, updated_at = #{now} WHERE id = #{id}")
+    int booked(@Param("id") String id, @Param("consumerId") String consumerId, @Param("bookingId") String bookingId,
+               @Param("now") LocalDateTime now);
+
+    @Select("SELECT campaign_id FROM entitlement WHERE booking_id = #{bookingId} LIMIT 1")
+    String campaignOfBooking(@Param("bookingId") String bookingId);
+
+    @Update("UPDATE entitlement SET booking_id = NULL, updated_at = #{now} WHERE booking_id = #{bookingId}")
+    int freeBooking(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now);
+
+    /** Columns in the order of {@link Attendance}'s components (MyBatis fills the record by position). */
+    @Select("SELECT e.employee_no, e.name, e.package_id, b.status, b.slot_date, b.period FROM entitlement e"
+            + " LEFT JOIN booking b ON b.id = e.booking_id WHERE e.campaign_id = #{campaignId} ORDER BY e.employee_no")
+    List<Attendance> attendance(@Param("campaignId") String campaignId);
+
+    @Select("SELECT COUNT(*) FROM entitlement WHERE campaign_id = #{campaignId}")
+    int employees(@Param("campaignId") String campaignId);
+}
