@@ -45,7 +45,7 @@ public interface CapacityMapper extends BaseMapper<CapacityRow> {
     List<CapacityRow> day(@Param("hospitalId") String hospitalId, @Param("day") LocalDate day);
 
     /** Sets a row's total unless more is booked than the new total; 1 when set. */
-    @Update("UPDATE capacity_slot SET total = #{total} WHERE " + SLOT + " AND resource = #{resource} AND used &lt;= #{total}")
+    @Update("UPDATE capacity_slot SET total = #{total} WHERE " + SLOT + " AND resource = #{resource} AND used <= #{total}")
     int setTotalIfFits(@Param("hospitalId") String hospitalId, @Param("day") LocalDate day, @Param("period") String period,
                        @Param("resource") String resource, @Param("total") int total);
 

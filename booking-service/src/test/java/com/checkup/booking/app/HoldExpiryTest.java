@@ -61,8 +61,9 @@ class HoldExpiryTest {
         when(bookings.find("B1")).thenReturn(Optional.of(b));
         when(orders.closeUnlessPaid(b, "HOLD_EXPIRED")).thenReturn(true);
 
-        at(b.holdExpiresAt()).expire("B1");
-        at(b.holdExpiresAt()).expire("B1"); // a repeat: the booking is EXPIRED now
+        Instant due = b.holdExpiresAt();
+        at(due).expire("B1");
+        at(due).expire("B1"); // a repeat: the booking is EXPIRED now
 
         assertThat(b.status()).isEqualTo(BookingStatus.EXPIRED);
         verify(calendar).release(b.slot(), b.resources());

@@ -5,8 +5,7 @@ import com.checkup.contracts.fulfillment.ReportFile;
 import com.checkup.contracts.fulfillment.ReportService;
 import com.checkup.contracts.fulfillment.ReportView;
 import com.checkup.fulfillment.app.ReportCommands;
-import com.checkup.fulfillment.persistence.ReportRow;
-import java.time.ZoneOffset;
+import com.checkup.fulfillment.domain.Report;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -21,17 +20,17 @@ public class ReportRpcService implements ReportService {
 
     @Override
     public ReportView upload(String bookingId, String fileName, byte[] content) {
-        ReportRow r = commands.upload(bookingId, fileName, content);
+        Report r = commands.upload(bookingId, fileName, content);
         ReportView v = new ReportView();
-        v.setReportId(r.id);
-        v.setBookingId(r.bookingId);
-        v.setHospitalId(r.hospitalId);
-        v.setFileName(r.fileName);
-        v.setContentType(r.contentType);
-        v.setSizeBytes(r.sizeBytes);
-        v.setSha256(r.sha256);
-        v.setUploadedBy(r.uploadedBy);
-        v.setUploadedAt(r.uploadedAt.toInstant(ZoneOffset.UTC).toString());
+        v.setReportId(r.id());
+        v.setBookingId(r.bookingId());
+        v.setHospitalId(r.hospitalId());
+        v.setFileName(r.fileName());
+        v.setContentType(r.contentType());
+        v.setSizeBytes(r.sizeBytes());
+        v.setSha256(r.sha256());
+        v.setUploadedBy(r.uploadedBy());
+        v.setUploadedAt(r.uploadedAt().toString());
         return v;
     }
 
@@ -39,8 +38,8 @@ public class ReportRpcService implements ReportService {
     public ReportFile download(String bookingId) {
         ReportCommands.Download d = commands.download(bookingId);
         ReportFile f = new ReportFile();
-        f.setFileName(d.report().fileName);
-        f.setContentType(d.report().contentType);
+        f.setFileName(d.report().fileName());
+        f.setContentType(d.report().contentType());
         f.setContent(d.content());
         return f;
     }
@@ -49,11 +48,11 @@ public class ReportRpcService implements ReportService {
     public List<ReportAccessView> accesses(String bookingId) {
         return commands.accesses(bookingId).stream().map(a -> {
             ReportAccessView v = new ReportAccessView();
-            v.setAt(a.at.toInstant(ZoneOffset.UTC).toString());
-            v.setActor(a.actor);
-            v.setAction(a.action);
-            v.setAllowed(a.allowed);
-            v.setReason(a.reason);
+            v.setAt(a.at().toString());
+            v.setActor(a.actor());
+            v.setAction(a.action());
+            v.setAllowed(a.allowed());
+            v.setReason(a.reason());
             return v;
         }).toList();
     }
