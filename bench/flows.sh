@@ -5,8 +5,11 @@
 # fails or p99 callback -> CONFIRMED is over 300 ms.
 # Options (system properties): -Dbench.rates=50,80,110 -Dbench.seconds=20.
 # Result: printed and written to e2e-tests/target/flow-benchmark.txt. About 4 minutes after the build.
+# Fails (after printing the result) when the goal is missed or a request failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install
-mvn -B -q test-compile surefire:test -pl e2e-tests -Dtest=FlowBench -Dsurefire.failIfNoSpecifiedTests=false "$@"
+status=0
+mvn -B -q test-compile surefire:test -pl e2e-tests -Dtest=FlowBench -Dsurefire.failIfNoSpecifiedTests=false "$@" || status=$?
 cat e2e-tests/target/flow-benchmark.txt
+exit $status

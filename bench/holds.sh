@@ -6,9 +6,12 @@
 # The JVM runs with the full tiered JIT, as a service does in production (tests use C1 only, for start-up speed);
 # -Dtest.jvm.flags="..." overrides that.
 # Result: printed and written to booking-service/target/hold-benchmark.txt.
+# Fails (after printing the result) when the goal is missed or a request failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -DskipTests install -pl booking-service -am
+status=0
 mvn -B -q surefire:test -pl booking-service -Dtest=HoldThroughputBench -Dsurefire.failIfNoSpecifiedTests=false \
-  "-Dtest.jvm.flags=-Xmx768m -XX:+UseSerialGC" "$@"
+  "-Dtest.jvm.flags=-Xmx768m -XX:+UseSerialGC" "$@" || status=$?
 cat booking-service/target/hold-benchmark.txt
+exit $status

@@ -34,12 +34,26 @@ final class ServiceProcess {
      * writer at its own offset would overwrite the other's lines.
      */
     static ServiceProcess start(ServiceSpec spec, Map<String, String> env, boolean appendLog) throws StartupException {
+        return start(spec, launchCommand(spec), env, appendLog);
+    }
+
+    /**
+     * The command that starts the service: its own, or its unpacked form ({@link UnpackedJar}). Worked out before
+     * {@link #start(ServiceSpec, List, Map, boolean)} and apart from it, because unpacking and checking an archive can
+     * take seconds, which a caller holding a lock should not spend in it.
+     */
+    static List<String> launchCommand(ServiceSpec spec) {
+        return UnpackedJar.expand(spec.command());
+    }
+
+    static ServiceProcess start(ServiceSpec spec, List<String> command, Map<String, String> env, boolean appendLog)
+            throws StartupException {
         try {
             Files.createDirectories(spec.logFile().getParent());
             if (!appendLog) {
                 Files.deleteIfExists(spec.logFile());
             }
-            ProcessBuilder pb = new ProcessBuilder(UnpackedJar.expand(spec.command()))
+            ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(spec.logFile().toFile()));
             // Only the keys meant for this process: nothing of ours inherited from the shell that started `up`.

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Map;
  * stopped on purpose ({@link #stop}, or the old one of a {@link #replace}) is not restarted.
  *
  * <p>One watcher thread per service. Every field is guarded by {@code this}; processes are started under the lock
- * so that {@link #stop} can never miss one that a restart is starting.
+ * so that {@link #stop} can never miss one that a restart is starting (their launch command, which may take seconds to
+ * prepare, is worked out before the lock is taken).
  */
 final class SupervisedService {
     /** Restart delays: {@code initial}, doubled after each restart up to {@code max}; back to {@code initial} once a
@@ -109,6 +111,8 @@ final class SupervisedService {
                 progress.step(dead.spec().name(), "exited with code " + code + describe(code) + " (pid " + dead.pid()
                         + "); restarting in " + seconds(delay));
                 ServiceProcess next;
+                // Unpacking/checking the launch can take seconds: not under the lock that status and stop need.
+                List<String> command = ServiceProcess.launchCommand(spec);
                 synchronized (this) {
                     long end = System.nanoTime() + delay.toNanos();
                     for (long left = delay.toNanos(); !stopping && left > 0; left = end - System.nanoTime()) {
@@ -124,7 +128,7 @@ final class SupervisedService {
                             + dead.pid() + " exited with code " + lastExitCode + describe(lastExitCode) + " at " + lastExitAt);
                     restarts++;
                     try {
-                        next = ServiceProcess.start(spec, env, true);
+                        next = ServiceProcess.start(spec, command, env, true);
                     } catch (StartupException e) {
                         // Could not even launch it: counts as another exit, with a longer wait.
                         progress.step(spec.name(), "restart failed: " + e.getMessage());
@@ -181,6 +185,7 @@ final class SupervisedService {
      */
     void replace(Duration grace) throws StartupException {
         ServiceSpec next = PlatformConfig.onFreshPorts(spec());
+        List<String> command = ServiceProcess.launchCommand(next);
         ServiceProcess p;
         synchronized (this) {
             if (stopping) {
@@ -188,7 +193,7 @@ final class SupervisedService {
             }
             appendToLog("starting a new instance of " + next.name() + " on http " + next.httpPort()
                     + (next.dubboPort() > 0 ? ", dubbo " + next.dubboPort() : "") + " (rolling update)");
-            p = ServiceProcess.start(next, env, true);
+            p = ServiceProcess.start(next, command, env, true);
             incoming = p;
         }
         progress.step(next.name(), "rolling update: new pid " + p.pid() + " on http " + next.httpPort()

@@ -20,9 +20,15 @@ import org.apache.dubbo.rpc.model.ModuleModel;
  */
 public final class ProviderRegistration {
     private final ApplicationModel application;
+    private final int minimumServices;
 
-    public ProviderRegistration(ApplicationModel application) {
+    /**
+     * {@code minimumServices}: how many Dubbo services the process must provide to be usable at all. A service started
+     * without its providers (class-path scanning that found nothing) would otherwise count as ready with none.
+     */
+    public ProviderRegistration(ApplicationModel application, int minimumServices) {
         this.application = application;
+        this.minimumServices = minimumServices;
     }
 
     /** Empty when usable; otherwise why not, one line per service. */
@@ -33,12 +39,14 @@ public final class ProviderRegistration {
             return List.of("shutting down");
         }
         Collection<Registry> registries = interfaceRegistries();
+        int provided = 0;
         for (ModuleModel module : application.getPubModuleModels()) {
             if (module.isDestroyed() || module.getDeployer() == null || module.getDeployer().isStopping()
                     || module.getDeployer().isStopped()) {
                 return List.of("shutting down");
             }
             for (ServiceConfigBase<?> service : module.getConfigManager().getServices()) {
+                provided++;
                 String name = service.getUniqueServiceName();
                 if (!service.isExported() || (service instanceof ServiceConfig<?> s && s.isUnexported())) {
                     reasons.add(name + ": not exported");
@@ -54,6 +62,9 @@ public final class ProviderRegistration {
                     }
                 }
             }
+        }
+        if (provided < minimumServices) {
+            reasons.add(provided + " Dubbo service(s) provided, at least " + minimumServices + " expected");
         }
         return reasons;
     }

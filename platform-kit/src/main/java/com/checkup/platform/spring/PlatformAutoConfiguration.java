@@ -115,8 +115,9 @@ public class PlatformAutoConfiguration {
     static class Readiness {
         /** Named {@code dubbo}: the readiness group includes it by that name (PlatformDefaults). */
         @Bean("dubbo")
-        DubboReadiness dubboReadiness() {
-            return new DubboReadiness(new com.checkup.platform.dubbo.ProviderRegistration(ApplicationModel.defaultModel()));
+        DubboReadiness dubboReadiness(@Value("${checkup.readiness.min-providers:1}") int minProviders) {
+            return new DubboReadiness(new com.checkup.platform.dubbo.ProviderRegistration(ApplicationModel.defaultModel(),
+                    minProviders));
         }
     }
 

@@ -26,13 +26,15 @@ class ProviderRegistrationIT {
             DubboApps.App app = apps.app("registration-probe", null)
                     .provide(Hops.HopC.class, new Hops.Impl("C", null, null));
             ApplicationModel model = app.bootstrap().getApplicationModel();
-            ProviderRegistration registration = new ProviderRegistration(model);
+            ProviderRegistration registration = new ProviderRegistration(model, 1);
 
             assertThat(registration.notUsable()).as("before export")
                     .containsExactly(Hops.HopC.class.getName() + ": not exported");
 
             app.start();
             await().atMost(Duration.ofSeconds(20)).until(() -> registration.notUsable().isEmpty());
+            assertThat(new ProviderRegistration(model, 2).notUsable()).as("fewer services than the process must provide")
+                    .containsExactly("1 Dubbo service(s) provided, at least 2 expected");
 
             // Out of the registry while the process keeps running (a lost registration, or QoS offline): not usable.
             Registry registry = zooKeeperRegistry(model);

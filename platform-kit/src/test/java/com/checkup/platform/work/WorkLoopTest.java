@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
@@ -48,7 +49,8 @@ class WorkLoopTest {
             assertThat(loop.pass()).isEqualTo(5);
             assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         }
-        verify(queue).claim(CLOCK.instant(), 6, LEASE);
+        // (Full batches wake the loop, so a second pass may have asked again, finding nothing.)
+        verify(queue, atLeastOnce()).claim(CLOCK.instant(), 6, LEASE);
         assertThat(batches).hasSize(3);
         assertThat(batches.stream().flatMap(List::stream)).containsExactlyInAnyOrder(
                 "item-0", "item-1", "item-2", "item-3", "item-4");
