@@ -24,11 +24,22 @@ public interface EntitlementMapper extends BaseMapper<EntitlementRow> {
             + " #{r.phoneEnc}, #{r.packageId}, #{r.rowHash}, #{r.createdAt}, #{r.updatedAt})</foreach></script>")
     int insertAll(@Param("rows") List<EntitlementRow> rows);
 
-    /** A known employee's new data; their code, and any booking made, stay as they are. */
-    @Update("UPDATE entitlement SET name = #{name}, gender = #{gender}, birth_date = #{birthDate}, id_number_enc = #{idNumberEnc},"
-            + " phone_enc = #{phoneEnc}, package_id = #{packageId}, row_hash = #{rowHash}, updated_at = #{updatedAt}"
-            + " WHERE campaign_id = #{campaignId} AND employee_no = #{employeeNo}")
-    int updateData(EntitlementRow row);
+    /**
+     * Known employees' new data in one statement (each column set by employee number); their code, and any booking
+     * made, stay as they are.
+     */
+    @Update("<script>UPDATE entitlement SET "
+            + "name = CASE employee_no <foreach collection='rows' item='r'>WHEN #{r.employeeNo} THEN #{r.name} </foreach>END,"
+            + " gender = CASE employee_no <foreach collection='rows' item='r'>WHEN #{r.employeeNo} THEN #{r.gender} </foreach>END,"
+            + " birth_date = CASE employee_no <foreach collection='rows' item='r'>WHEN #{r.employeeNo} THEN #{r.birthDate} </foreach>END,"
+            + " id_number_enc = CASE employee_no <foreach collection='rows' item='r'>WHEN #{r.employeeNo} THEN #{r.idNumberEnc} </foreach>END,"
+            + " phone_enc = CASE employee_no <foreach collection='rows' item='r'>WHEN #{r.employeeNo} THEN #{r.phoneEnc} </foreach>END,"
+            + " package_id = CASE employee_no <foreach collection='rows' item='r'>WHEN #{r.employeeNo} THEN #{r.packageId} </foreach>END,"
+            + " row_hash = CASE employee_no <foreach collection='rows' item='r'>WHEN #{r.employeeNo} THEN #{r.rowHash} </foreach>END, updated_at = #{now}"
+            + " WHERE campaign_id = #{campaignId} AND employee_no IN"
+            + " <foreach collection='rows' item='r' open='(' separator=',' close=')'>#{r.employeeNo}</foreach></script>")
+    int updateAll(@Param("campaignId") String campaignId, @Param("rows") List<EntitlementRow> rows,
+                  @Param("now") LocalDateTime now);
 
     @Select("SELECT * FROM entitlement WHERE code = #{code}")
     EntitlementRow byCode(@Param("code") String code);

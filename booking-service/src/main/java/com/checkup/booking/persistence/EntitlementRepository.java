@@ -21,6 +21,8 @@ import org.springframework.stereotype.Repository;
 public class EntitlementRepository {
     /** Rows per multi-row insert: a roster of 50,000 is a hundred statements. */
     private static final int INSERT_BATCH = 500;
+    /** Rows per multi-row update (seven CASE lists of this many each). */
+    private static final int UPDATE_BATCH = 100;
 
     private final EntitlementMapper mapper;
 
@@ -55,11 +57,12 @@ public class EntitlementRepository {
         }
     }
 
-    /** Updates known employees' data; their code, and any booking made, stay as they are. */
+    /** Updates known employees' data, a hundred per statement; their code, and any booking made, stay as they are. */
     public void updateEntitlements(String campaignId, List<EntitlementWrite> rows, Instant now) {
         LocalDateTime t = utc(now);
-        for (EntitlementWrite w : rows) {
-            mapper.updateData(row(campaignId, w, t));
+        for (int from = 0; from < rows.size(); from += UPDATE_BATCH) {
+            mapper.updateAll(campaignId, rows.subList(from, Math.min(rows.size(), from + UPDATE_BATCH)).stream()
+                    .map(w -> row(campaignId, w, t)).toList(), t);
         }
     }
 

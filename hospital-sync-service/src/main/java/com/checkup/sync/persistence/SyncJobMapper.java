@@ -41,7 +41,7 @@ public interface SyncJobMapper extends BaseMapper<SyncJobRow> {
 
     @Select("<script>SELECT * FROM sync_job WHERE id IN"
             + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
-            + " AND claim_token = #{token} ORDER BY created_at, id</script>")
+            + " AND claim_token = #{token}</script>")
     List<SyncJobRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
     /** Writes the outcome of a try, only while the claim is still ours. */

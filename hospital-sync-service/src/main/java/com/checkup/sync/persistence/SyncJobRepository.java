@@ -61,6 +61,11 @@ public class SyncJobRepository extends LeaseTable<String, SyncJobRow, SyncJob> {
     }
 
     @Override
+    protected String keyOf(SyncJobRow row) {
+        return row.id;
+    }
+
+    @Override
     protected SyncJob item(SyncJobRow row) {
         return job(row);
     }

@@ -46,7 +46,7 @@ public interface TrackedBookingMapper extends BaseMapper<TrackedBookingRow> {
 
     @Select("<script>SELECT * FROM tracked_booking WHERE booking_id IN"
             + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
-            + " AND claim_token = #{token} ORDER BY next_pull_at, booking_id</script>")
+            + " AND claim_token = #{token}</script>")
     List<TrackedBookingRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
     /** Writes a pull's outcome while the claim is still ours; a cancel recorded meanwhile wins. */

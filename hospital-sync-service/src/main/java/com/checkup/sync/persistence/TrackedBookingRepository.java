@@ -56,6 +56,11 @@ public class TrackedBookingRepository extends LeaseTable<String, TrackedBookingR
     }
 
     @Override
+    protected String keyOf(TrackedBookingRow r) {
+        return r.bookingId;
+    }
+
+    @Override
     protected TrackedBooking item(TrackedBookingRow r) {
         return new TrackedBooking(r.bookingId, r.hospitalId, r.examDate, r.hospitalState);
     }

@@ -30,7 +30,7 @@ public interface MessageMapper extends BaseMapper<MessageRow> {
 
     @Select("<script>SELECT * FROM message WHERE id IN"
             + " <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach>"
-            + " AND claim_token = #{token} ORDER BY send_at, id</script>")
+            + " AND claim_token = #{token}</script>")
     List<MessageRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
     @Update("UPDATE message SET status = #{status}, attempts = #{attempts}, send_at = #{sendAt}, sent_at = #{sentAt},"

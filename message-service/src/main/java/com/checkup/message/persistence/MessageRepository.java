@@ -59,6 +59,11 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
     }
 
     @Override
+    protected String keyOf(MessageRow row) {
+        return row.id;
+    }
+
+    @Override
     protected Message item(MessageRow row) {
         return message(row);
     }

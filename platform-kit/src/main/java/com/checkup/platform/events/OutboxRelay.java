@@ -76,18 +76,22 @@ public final class OutboxRelay implements AutoCloseable {
     private int sendAll(List<Lease<Row>> batch) {
         List<Object> sent = new ArrayList<>();
         for (Lease<Row> l : batch) {
-            if (send(l.item())) {
+            if (send(l)) {
                 sent.add(l.item().id());
             }
         }
         if (!sent.isEmpty()) {
+            // Only under our claim: a row whose lease lapsed is another relay's now (it sends it again: at least once).
+            List<Object> args = new ArrayList<>(sent);
+            args.add(batch.get(0).token());
             jdbc.update("UPDATE outbox_event SET status = 'SENT', sent_at = NOW(3), attempts = attempts + 1, last_error = NULL,"
-                    + " claim_token = NULL WHERE id IN (" + marks(sent.size()) + ")", sent.toArray());
+                    + " claim_token = NULL WHERE id IN (" + marks(sent.size()) + ") AND claim_token = ?", args.toArray());
         }
         return sent.size();
     }
 
-    private boolean send(Row row) {
+    private boolean send(Lease<Row> lease) {
+        Row row = lease.item();
         try {
             Message m = new Message(row.topic(), row.eventType(), row.payload().getBytes(StandardCharsets.UTF_8));
             m.setKeys(row.messageKey() == null ? row.eventId() : row.messageKey() + " " + row.eventId());
@@ -107,8 +111,8 @@ public final class OutboxRelay implements AutoCloseable {
             Duration backoff = RETRY.delayAfter(attempts);
             String error = RetryPolicy.describe(e);
             jdbc.update("UPDATE outbox_event SET attempts = ?, last_error = ?, claim_token = NULL,"
-                    + " next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3)) WHERE id = ?",
-                    attempts, error, backoff.toMillis() * 1000, row.id());
+                    + " next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3)) WHERE id = ? AND claim_token = ?",
+                    attempts, error, backoff.toMillis() * 1000, row.id(), lease.token());
             log.warn("Event {} not sent (attempt {}), retry in {} ms: {}", row.eventId(), attempts, backoff.toMillis(), error);
             return false;
         }
@@ -156,6 +160,11 @@ public final class OutboxRelay implements AutoCloseable {
                     (rs, i) -> new Row(rs.getLong("id"), rs.getString("event_id"), rs.getString("topic"),
                             rs.getString("event_type"), rs.getString("message_key"), rs.getString("payload"),
                             rs.getString("headers"), rs.getInt("attempts"), rs.getLong("delay_ms")), args.toArray());
+        }
+
+        @Override
+        protected Long keyOf(Row row) {
+            return row.id();
         }
 
         @Override

@@ -6,7 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -31,8 +34,11 @@ public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
      */
     protected abstract int claimIds(List<K> ids, String token, LocalDateTime now, LocalDateTime leaseEnd);
 
-    /** The rows among {@code ids} that carry {@code token}, in work order. */
+    /** The rows among {@code ids} that carry {@code token} (in any order: they are handed out in the order of {@code ids}). */
     protected abstract List<R> claimedRows(List<K> ids, String token);
+
+    /** A row's key, as {@link #dueIds} returns it. */
+    protected abstract K keyOf(R row);
 
     protected abstract T item(R row);
 
@@ -49,8 +55,15 @@ public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
         if (claimIds(due, token, utc(now), utc(now.plus(lease))) == 0) {
             return List.of();
         }
-        List<Lease<T>> out = new ArrayList<>();
-        for (R row : claimedRows(due, token)) {
+        // The claim moved every row's due time to the lease's end, so only the due list still says the order to work in.
+        Map<K, Integer> position = new HashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            position.put(due.get(i), i);
+        }
+        List<R> rows = new ArrayList<>(claimedRows(due, token));
+        rows.sort(Comparator.comparingInt(r -> position.getOrDefault(keyOf(r), Integer.MAX_VALUE)));
+        List<Lease<T>> out = new ArrayList<>(rows.size());
+        for (R row : rows) {
             out.add(new Lease<>(item(row), token));
         }
         return out;

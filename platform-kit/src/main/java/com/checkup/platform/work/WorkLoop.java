@@ -57,6 +57,8 @@ public final class WorkLoop<T> implements AutoCloseable {
     private final ExecutorService workers;
     private final Semaphore idle;
     private final AtomicBoolean wakeUpQueued = new AtomicBoolean();
+    /** A pass found every worker busy: the next worker to finish looks again, so that pass's work is not left waiting. */
+    private final AtomicBoolean missed = new AtomicBoolean();
     private volatile boolean stopping;
 
     /** {@code runAs}: the service the work is done as, or null to bind no caller (work that carries its own). */
@@ -98,9 +100,16 @@ public final class WorkLoop<T> implements AutoCloseable {
 
     /** One pass: claims work for the idle workers and starts it; returns how many items were claimed. */
     public int pass() {
-        int free = idle.availablePermits();
-        if (stopping || free == 0) {
+        if (stopping) {
             return 0;
+        }
+        int free = idle.availablePermits();
+        if (free == 0) {
+            missed.set(true);
+            free = idle.availablePermits(); // a worker may have finished between the two reads, before it saw the flag
+            if (free == 0) {
+                return 0;
+            }
         }
         List<Lease<T>> claimed = queue.claim(clock.instant(), free * settings.batch(), settings.lease());
         for (int from = 0; from < claimed.size(); from += settings.batch()) {
@@ -121,8 +130,10 @@ public final class WorkLoop<T> implements AutoCloseable {
                 } finally {
                     idle.release();
                 }
-                if (batch.size() == settings.batch()) {
-                    wakeUp(); // a full batch: more is probably due
+                // A full batch: more is probably due. A pass that found no idle worker: what woke it is still due.
+                // (Both are evaluated, so the flag is cleared whichever holds.)
+                if (batch.size() == settings.batch() | missed.getAndSet(false)) {
+                    wakeUp();
                 }
             });
         } catch (RejectedExecutionException closing) {

@@ -43,9 +43,16 @@ class LeaseTableTest {
 
         @Override
         protected List<String> claimedRows(List<String> ids, String token) {
+            // Like SQL without ORDER BY: whatever order the database likes (here: reversed).
             List<String> out = new ArrayList<>();
             ids.stream().filter(id -> token.equals(rows.get(id)[1])).forEach(out::add);
+            java.util.Collections.reverse(out);
             return out;
+        }
+
+        @Override
+        protected String keyOf(String row) {
+            return row;
         }
 
         @Override

@@ -81,6 +81,25 @@ class WorkLoopTest {
     }
 
     @Test
+    void aWakeUpWhileEveryWorkerIsBusyIsNotLost() throws Exception {
+        // The outbox relay's case: one worker, woken after each commit while it sends a batch that was not full.
+        CountDownLatch release = new CountDownLatch(1);
+        when(queue.claim(any(), anyInt(), any())).thenReturn(leases(1), leases(1), List.of());
+        List<String> worked = new CopyOnWriteArrayList<>();
+        try (WorkLoop<String> loop = new WorkLoop<>("test", queue, b -> {
+            release.await();
+            worked.add(b.get(0).item());
+        }, new WorkLoop.Settings(1, 5, LEASE, NEVER), CLOCK, null)) {
+            loop.pass();
+            assertThat(loop.pass()).as("the only worker is busy").isZero();
+            release.countDown();
+            // No tick comes (an hour away): the worker that finishes looks again for the pass that found it busy.
+            verify(queue, timeout(5_000).times(2)).claim(CLOCK.instant(), 1, LEASE);
+        }
+        assertThat(worked).hasSize(2);
+    }
+
+    @Test
     void aFailingBatchFreesItsWorkerAndAStoppedLoopClaimsNothing() throws Exception {
         when(queue.claim(any(), anyInt(), any())).thenReturn(leases(1));
         CountDownLatch tried = new CountDownLatch(2);
