@@ -138,23 +138,26 @@ final class UnpackedJar {
             Files.createDirectories(tmp.resolve("lib"));
             // The application's own classes go into a jar of their own: CDS refuses a non-empty directory on the path.
             try (JarOutputStream app = new JarOutputStream(Files.newOutputStream(tmp.resolve("app.jar")))) {
+                java.util.Set<String> written = new java.util.HashSet<>();
+                // First the fat jar's root, as `java -jar` has it on the class path ahead of BOOT-INF (parent first):
+                // Spring Boot's repackager leaves the application's META-INF there (its Dubbo SPI files,
+                // spring.factories), next to the loader and the loader's own service files. Without them the gateway
+                // ran without its call filter: no caller identity on its Dubbo calls.
                 for (JarEntry e : Collections.list(jf.entries())) {
                     String n = e.getName();
-                    if (n.startsWith("/") || n.equals("..") || n.startsWith("../") || n.contains("/../")) {
+                    if (safe(n) && !n.startsWith("BOOT-INF/") && !n.equals("META-INF/MANIFEST.MF") && !signature(n)) {
+                        copy(jf, e, n, app, written);
+                    }
+                }
+                for (JarEntry e : Collections.list(jf.entries())) {
+                    String n = e.getName();
+                    if (!safe(n)) {
                         continue;
                     }
                     if (n.startsWith("BOOT-INF/classes/") && n.length() > "BOOT-INF/classes/".length()) {
                         // Directory entries too: class-path scanning (Spring's component scan, MyBatis' mapper scan,
                         // Dubbo's @DubboService scan, Flyway's migrations) lists a package through them.
-                        ZipEntry copy = new ZipEntry(n.substring("BOOT-INF/classes/".length()));
-                        copy.setTime(e.getTime());
-                        app.putNextEntry(copy);
-                        if (!e.isDirectory()) {
-                            try (InputStream in = jf.getInputStream(e)) {
-                                in.transferTo(app);
-                            }
-                        }
-                        app.closeEntry();
+                        copy(jf, e, n.substring("BOOT-INF/classes/".length()), app, written);
                     } else if (!e.isDirectory() && n.startsWith("BOOT-INF/lib/") && n.endsWith(".jar") && n.indexOf('/', "BOOT-INF/lib/".length()) < 0) {
                         Path target = tmp.resolve("lib").resolve(n.substring("BOOT-INF/lib/".length()));
                         try (InputStream in = jf.getInputStream(e)) {
@@ -174,6 +177,31 @@ final class UnpackedJar {
             Files.writeString(tmp.resolve("classpath.args"), "-cp \"" + cp + "\"\n", StandardCharsets.UTF_8);
             Files.writeString(tmp.resolve("main-class"), main + "\n", StandardCharsets.UTF_8);
         }
+    }
+
+    private static boolean safe(String name) {
+        return !(name.startsWith("/") || name.equals("..") || name.startsWith("../") || name.contains("/../"));
+    }
+
+    private static boolean signature(String name) {
+        return name.matches("META-INF/[^/]+\\.(SF|RSA|DSA|EC)");
+    }
+
+    /** One entry into app.jar under {@code name}; a name already written (the root's, which wins) is skipped. */
+    private static void copy(JarFile jf, JarEntry e, String name, JarOutputStream app, java.util.Set<String> written)
+            throws IOException {
+        if (!written.add(name)) {
+            return;
+        }
+        ZipEntry copy = new ZipEntry(name);
+        copy.setTime(e.getTime());
+        app.putNextEntry(copy);
+        if (!e.isDirectory()) {
+            try (InputStream in = jf.getInputStream(e)) {
+                in.transferTo(app);
+            }
+        }
+        app.closeEntry();
     }
 
     /**

@@ -7,6 +7,9 @@ public final class CdsProbe {
         String resource = new String(CdsProbe.class.getResourceAsStream("/probe-lib.txt").readAllBytes()).strip();
         // A package listed through the class loader, as Spring's component scan and Dubbo's service scan list theirs.
         boolean listed = CdsProbe.class.getClassLoader().getResources("com/checkup/localplatform/").hasMoreElements();
-        System.out.println("probe ran " + String.join(" ", args) + " with " + resource + (listed ? "" : ", PACKAGE NOT LISTED"));
+        // What Spring Boot keeps at the fat jar's root (the application's META-INF: Dubbo SPI files, spring.factories).
+        boolean root = CdsProbe.class.getResource("/META-INF/dubbo/probe.Filter") != null;
+        System.out.println("probe ran " + String.join(" ", args) + " with " + resource + (listed ? "" : ", PACKAGE NOT LISTED")
+                + (root ? "" : ", ROOT META-INF MISSING"));
     }
 }

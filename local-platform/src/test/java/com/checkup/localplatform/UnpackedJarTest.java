@@ -140,6 +140,10 @@ class UnpackedJarTest {
             }
             out.putNextEntry(new ZipEntry("BOOT-INF/classes/" + classFile));
             probe.transferTo(out);
+            // The application's META-INF stays at the root of a Spring Boot jar, next to the loader.
+            out.putNextEntry(new ZipEntry("META-INF/dubbo/"));
+            out.putNextEntry(new ZipEntry("META-INF/dubbo/probe.Filter"));
+            out.write("probe=com.checkup.localplatform.CdsProbe\n".getBytes(StandardCharsets.UTF_8));
             out.putNextEntry(new ZipEntry("BOOT-INF/lib/probe-lib.jar"));
             out.write(Files.readAllBytes(lib));
             out.putNextEntry(new ZipEntry("BOOT-INF/classpath.idx"));
