@@ -4,21 +4,17 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
-/** The booking table: by id through BaseMapper; every other statement is written here. */
+/** The booking table: by id through BaseMapper; every other statement is written here but the hold path's two (BookingRepository). */
 @Mapper
 public interface BookingMapper extends BaseMapper<BookingRow> {
     /** Static SQL on the hold path (every hold asks it first): no query wrapper built per call. */
     @Select("SELECT * FROM booking WHERE consumer_id = #{consumerId} AND idempotency_key = #{key}")
     BookingRow selectByIdempotencyKey(@Param("consumerId") String consumerId, @Param("key") String key);
-
-    @Select("SELECT COUNT(*) FROM booking WHERE consumer_id = #{consumerId} AND status = 'HELD' AND hold_expires_at > #{now}")
-    int liveHolds(@Param("consumerId") String consumerId, @Param("now") LocalDateTime now);
 
     @Select("SELECT * FROM booking WHERE consumer_id = #{consumerId} ORDER BY created_at DESC LIMIT #{limit}")
     List<BookingRow> ofConsumer(@Param("consumerId") String consumerId, @Param("limit") int limit);
@@ -35,17 +31,6 @@ public interface BookingMapper extends BaseMapper<BookingRow> {
     @Select("SELECT id FROM booking WHERE hospital_id = #{hospitalId} AND status = 'CONFIRMED' AND slot_date < #{day}"
             + " LIMIT #{limit}")
     List<String> confirmedBefore(@Param("hospitalId") String hospitalId, @Param("day") LocalDate day, @Param("limit") int limit);
-
-    /** New bookings in one multi-row statement: holds combined on a hot slot are written by one round trip. */
-    @Insert("<script>INSERT INTO booking (id, consumer_id, idempotency_key, request_fingerprint, hospital_id, package_id,"
-            + " slot_date, period, resources, amount_cents, status, order_id, hold_expires_at, examinee_name, examinee_gender,"
-            + " examinee_birth_date, id_number_enc, phone_enc, cancel_reason, version, created_at, updated_at) VALUES"
-            + " <foreach collection='rows' item='r' separator=','>(#{r.id}, #{r.consumerId}, #{r.idempotencyKey},"
-            + " #{r.requestFingerprint}, #{r.hospitalId}, #{r.packageId}, #{r.slotDate}, #{r.period}, #{r.resources},"
-            + " #{r.amountCents}, #{r.status}, #{r.orderId,jdbcType=VARCHAR}, #{r.holdExpiresAt,jdbcType=TIMESTAMP},"
-            + " #{r.examineeName}, #{r.examineeGender}, #{r.examineeBirthDate}, #{r.idNumberEnc}, #{r.phoneEnc},"
-            + " #{r.cancelReason,jdbcType=VARCHAR}, #{r.version}, #{r.createdAt}, #{r.updatedAt})</foreach></script>")
-    int insertAll(@Param("rows") List<BookingRow> rows);
 
     /** Writes a new state only over the version it was read at; 0 when someone changed it meanwhile. */
     @Update("UPDATE booking SET status = #{status}, order_id = #{orderId,jdbcType=VARCHAR}, slot_date = #{slotDate},"

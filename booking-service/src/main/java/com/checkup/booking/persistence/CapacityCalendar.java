@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -25,9 +26,12 @@ public class CapacityCalendar {
     private static final Logger log = LoggerFactory.getLogger(CapacityCalendar.class);
 
     private final CapacityMapper mapper;
+    /** The hold path's conditional updates (take, takeAll, release) are plain JDBC, as the booking insert: see BookingRepository. */
+    private final JdbcTemplate jdbc;
 
-    public CapacityCalendar(CapacityMapper mapper) {
+    public CapacityCalendar(CapacityMapper mapper, JdbcTemplate jdbc) {
         this.mapper = mapper;
+        this.jdbc = jdbc;
     }
 
     /**
@@ -37,7 +41,9 @@ public class CapacityCalendar {
     public boolean take(Slot slot, List<String> resources) {
         requireTransaction();
         List<String> rows = rows(resources);
-        return mapper.take(slot.hospitalId(), slot.date(), slot.period().name(), rows) == rows.size();
+        int n = jdbc.update("UPDATE capacity_slot SET used = used + 1 WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource IN (" + marks(rows.size()) + ") AND used < total", args(slot, rows));
+        return n == rows.size();
     }
 
     /**
@@ -53,14 +59,30 @@ public class CapacityCalendar {
                 need.merge(row, 1, Integer::sum);
             }
         }
-        return mapper.takeAll(slot.hospitalId(), slot.date(), slot.period().name(), need) == need.size();
+        // used + CASE resource WHEN 'TOTAL' THEN 12 WHEN 'CT' THEN 3 END, in the SET and in the condition.
+        StringBuilder increment = new StringBuilder("CASE resource");
+        List<Object> incrementArgs = new ArrayList<>();
+        need.forEach((row, n) -> {
+            increment.append(" WHEN ? THEN ?");
+            incrementArgs.add(row);
+            incrementArgs.add(n);
+        });
+        increment.append(" END");
+        List<Object> args = new ArrayList<>(incrementArgs);
+        args.addAll(List.of(args(slot, new ArrayList<>(need.keySet()))));
+        args.addAll(incrementArgs);
+        int n = jdbc.update("UPDATE capacity_slot SET used = used + " + increment + " WHERE hospital_id = ? AND slot_date = ?"
+                + " AND period = ? AND resource IN (" + marks(need.size()) + ") AND used + " + increment + " <= total",
+                args.toArray());
+        return n == need.size();
     }
 
     /** Gives back what {@link #take} took; called only by a state change that happens once. */
     public void release(Slot slot, List<String> resources) {
         requireTransaction();
         List<String> rows = rows(resources);
-        int n = mapper.release(slot.hospitalId(), slot.date(), slot.period().name(), rows);
+        int n = jdbc.update("UPDATE capacity_slot SET used = used - 1 WHERE hospital_id = ? AND slot_date = ? AND period = ?"
+                + " AND resource IN (" + marks(rows.size()) + ") AND used > 0", args(slot, rows));
         if (n != rows.size()) {
             log.error("Capacity of {} {} was not all given back ({} of {} rows): counters need checking", slot, rows, n, rows.size());
         }
@@ -111,6 +133,16 @@ public class CapacityCalendar {
         }
         Collections.sort(rows);
         return rows;
+    }
+
+    private static Object[] args(Slot slot, List<String> rows) {
+        List<Object> a = new ArrayList<>(List.of(slot.hospitalId(), java.sql.Date.valueOf(slot.date()), slot.period().name()));
+        a.addAll(rows);
+        return a.toArray();
+    }
+
+    private static String marks(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
     }
 
     private static SlotCount count(CapacityRow r) {

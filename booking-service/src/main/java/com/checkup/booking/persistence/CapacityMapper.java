@@ -3,7 +3,6 @@ package com.checkup.booking.persistence;
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -11,30 +10,13 @@ import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 /**
- * capacity_slot: places are taken and given back by conditional multi-row updates whose row count says whether every
- * row had room ({@code used = used + 1 ... AND used < total}); never read-then-write.
+ * capacity_slot: reads, totals and campaign shares. Places themselves are taken and given back on the hold path by
+ * CapacityCalendar's plain-JDBC conditional updates (see BookingRepository for why).
  */
 @Mapper
 public interface CapacityMapper extends BaseMapper<CapacityRow> {
     String SLOT = "hospital_id = #{hospitalId} AND slot_date = #{day} AND period = #{period}";
-    /** used + CASE resource WHEN 'TOTAL' THEN 12 WHEN 'CT' THEN 3 END, in the SET and in the condition. */
-    String INCREMENT = "CASE resource <foreach collection='need' index='r' item='n'>WHEN #{r} THEN #{n} </foreach>END";
     String ROWS = " AND resource IN <foreach collection='rows' item='r' open='(' separator=',' close=')'>#{r}</foreach>";
-
-    @Update("<script>UPDATE capacity_slot SET used = used + 1 WHERE " + SLOT + ROWS + " AND used &lt; total</script>")
-    int take(@Param("hospitalId") String hospitalId, @Param("day") LocalDate day, @Param("period") String period,
-             @Param("rows") List<String> rows);
-
-    /** Each row up by what the holds need of it ({@code need}: resource → places), only where all of that still fits. */
-    @Update("<script>UPDATE capacity_slot SET used = used + " + INCREMENT + " WHERE " + SLOT
-            + " AND resource IN <foreach collection='need' index='r' item='n' open='(' separator=',' close=')'>#{r}</foreach>"
-            + " AND used + " + INCREMENT + " &lt;= total</script>")
-    int takeAll(@Param("hospitalId") String hospitalId, @Param("day") LocalDate day, @Param("period") String period,
-                @Param("need") Map<String, Integer> need);
-
-    @Update("<script>UPDATE capacity_slot SET used = used - 1 WHERE " + SLOT + ROWS + " AND used &gt; 0</script>")
-    int release(@Param("hospitalId") String hospitalId, @Param("day") LocalDate day, @Param("period") String period,
-                @Param("rows") List<String> rows);
 
     @Select("<script>SELECT * FROM capacity_slot WHERE hospital_id = #{hospitalId} AND slot_date BETWEEN #{from} AND #{to}"
             + ROWS + "</script>")
