@@ -312,5 +312,11 @@ final class BookingServiceFixture implements AutoCloseable {
         public String callback(String channel, String body, String signature) {
             throw new BusinessException(ErrorCode.BAD_REQUEST, "not part of the stand-in");
         }
+
+        @Override
+        public String notification(String channel, String body, String serial, String signature, String timestamp,
+                                   String nonce, String signatureType) {
+            throw new BusinessException(ErrorCode.BAD_REQUEST, "not part of the stand-in");
+        }
     }
 }

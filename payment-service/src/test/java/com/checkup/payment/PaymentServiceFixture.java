@@ -58,6 +58,7 @@ final class PaymentServiceFixture implements AutoCloseable {
         db = service.getBean(JdbcTemplate.class);
         DubboApps.App client = apps.app("payment-client-" + database, null);
         payments = client.refer(PaymentService.class);
+        payments.setTimeout(15_000); // pay waits on the channel's answer (WeChat Pay: up to its read timeout)
         client.start();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
                 .until(() -> code(() -> Acting.anonymously(() -> payments.get().get("none"))).equals("UNAUTHENTICATED"));

@@ -28,4 +28,15 @@ public interface PaymentService {
      * @return {@code "OK"} when accepted or already applied (the channel stops retrying)
      */
     String callback(String channel, String body, String signature);
+
+    /**
+     * A notification of a channel that signs with headers (WeChat Pay API v3), as received on
+     * {@code POST /api/payments/notify/{channel}}: the raw body and its {@code Wechatpay-Serial}, {@code -Signature},
+     * {@code -Timestamp}, {@code -Nonce} and {@code -Signature-Type} headers. Verified by the channel (signature,
+     * replay window, decryption), then applied once; a bad one is UNAUTHENTICATED (the channel sends it again).
+     *
+     * @return {@code "OK"} when accepted or already applied
+     */
+    String notification(String channel, String body, String serial, String signature, String timestamp, String nonce,
+                        String signatureType);
 }

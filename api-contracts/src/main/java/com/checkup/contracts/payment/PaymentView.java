@@ -14,6 +14,8 @@ public class PaymentView implements Serializable {
     private String channelTxnId;
     private String createdAt;
     private String updatedAt;
+    /** Where the payer pays (the channel's cashier page, e.g. WeChat Pay H5); null when the channel needs none. */
+    private String payUrl;
 
     public String getPaymentId() {
         return paymentId;
@@ -77,5 +79,13 @@ public class PaymentView implements Serializable {
 
     public void setUpdatedAt(String updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public String getPayUrl() {
+        return payUrl;
+    }
+
+    public void setPayUrl(String payUrl) {
+        this.payUrl = payUrl;
     }
 }

@@ -13,6 +13,7 @@ import com.checkup.payment.channel.PaymentChannels;
 import com.checkup.payment.domain.CallbackSignature;
 import com.checkup.payment.domain.ChannelNotification;
 import com.checkup.payment.domain.Payment;
+import com.checkup.payment.domain.SignedNotification;
 import com.checkup.payment.persistence.PaymentRepository;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.Callers;
@@ -94,14 +95,32 @@ public class PaymentCommands {
             result = payments.findLive(fresh.orderId()).orElseThrow(() -> raced);
         }
         if (result != fresh) {
-            if (result.status() == PaymentStatus.PENDING && result.channel().equals(channel.name())) {
+            if (result.status() != PaymentStatus.PENDING || !result.channel().equals(channel.name())) {
+                throw new BusinessException(ErrorCode.CONFLICT, "Order " + result.orderId() + " already has payment "
+                        + result.id() + " (" + result.channel() + ", " + result.status() + ")");
+            }
+            if (result.payUrl() != null || !channel.payerPaysOnAPage()) {
                 return result;
             }
-            throw new BusinessException(ErrorCode.CONFLICT, "Order " + result.orderId() + " already has payment "
-                    + result.id() + " (" + result.channel() + ", " + result.status() + ")");
+            // The channel did not take it last time: ask again (it knows the payment by its id, so this is safe).
         }
-        channel.requestPayment(fresh);
-        return fresh;
+        return requestPayment(channel, result);
+    }
+
+    private Payment requestPayment(PaymentChannel channel, Payment p) {
+        String url;
+        try {
+            url = channel.requestPayment(p);
+        } catch (PaymentChannel.ChannelUnavailable e) {
+            log.warn("Payment {}: {}", p.id(), e.getMessage());
+            throw new BusinessException(ErrorCode.UNAVAILABLE, "The payment channel " + channel.name()
+                    + " did not answer; try again in a moment");
+        }
+        if (url != null) {
+            payments.setPayUrl(p.id(), url);
+            return p.withPayUrl(url);
+        }
+        return p;
     }
 
     /** A payment; a consumer sees only those of their own orders (another's answers NOT_FOUND, like a missing one). */
@@ -144,7 +163,7 @@ public class PaymentCommands {
                     + "; only a succeeded payment can be refunded");
         }
         log.info("Refund of payment {} asked: {}", p.id(), reason);
-        channels.find(p.channel()).requestRefund(p);
+        requestRefund(p);
         return find(paymentId);
     }
 
@@ -155,29 +174,88 @@ public class PaymentCommands {
     }
 
     /**
-     * A channel callback: verified, matched against the payment (and its channel), applied at most once. Nothing from the
-     * URL or body is logged raw: the channel name is checked first, the body only stored.
+     * Asks the payment's channel to give the money back (the payment is REFUND_PENDING). A channel that does not answer
+     * is asked again by {@link PendingPayments}: the refund is not lost, and asking twice is safe.
+     */
+    void requestRefund(Payment p) {
+        try {
+            channels.find(p.channel()).requestRefund(p);
+        } catch (PaymentChannel.ChannelUnavailable e) {
+            log.warn("Refund of payment {} not yet taken by its channel (asked again later): {}", p.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * A callback of a channel that signs its body with an HMAC (the simulated one): verified, then applied once. Nothing
+     * from the URL or body is logged raw: the channel name is checked first, the body only stored.
      */
     public String callback(String channelName, String body, String signature) {
-        String channel = channelName == null ? "" : channelName.trim().toUpperCase(java.util.Locale.ROOT);
-        if (!CHANNEL_NAME.matcher(channel).matches()) {
-            throw new BusinessException(ErrorCode.VALIDATION_FAILED,
-                    "A channel name is 1-32 letters, digits or '_', starting with a letter");
-        }
+        String channel = channelName(channelName);
         String secret = channels.secret(channel);
         if (secret == null) {
             throw new BusinessException(ErrorCode.NOT_FOUND, "No payment channel " + channel);
         }
         if (body == null || !CallbackSignature.verify(secret, body, signature)) {
-            // Anyone can send these: keep that it happened, not what an unauthenticated sender wrote.
-            payments.recordCallback(channel, null, "BAD_SIGNATURE", unsignedSummary(body));
-            log.warn("Rejected a callback on channel {}: bad signature", channel);
-            throw new BusinessException(ErrorCode.UNAUTHENTICATED, "Callback signature is not valid");
+            rejected(channel, body, "BAD_SIGNATURE", "Callback signature is not valid");
         }
-        ChannelNotification n = parse(channel, body);
+        return accept(channel, parse(channel, body), body);
+    }
+
+    /**
+     * A notification of a channel that verifies its own (WeChat Pay: signature headers, replay window, encrypted
+     * resource). Each nonce is taken once: a captured notification sent again is acknowledged and ignored.
+     */
+    public String notification(String channelName, SignedNotification n) {
+        String channel = channelName(channelName);
+        PaymentChannel c = channels.find(channel);
+        if (c == null || channels.secret(channel) != null) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No payment channel " + channel + " taking notifications");
+        }
+        ChannelNotification verified;
+        try {
+            verified = c.verify(n);
+        } catch (PaymentChannel.NotificationRejected e) {
+            log.warn("Rejected a notification on channel {}: {}", channel, e.getMessage());
+            rejected(channel, n.body(), "REJECTED", "Notification is not valid: " + e.getMessage());
+            return null; // not reached
+        }
+        if (!payments.firstUseOfNonce(channel, n.nonce())) {
+            payments.recordCallback(channel, verified.paymentId(), "NONCE_REPLAY", audit(verified, n.body()));
+            return "OK";
+        }
+        return accept(channel, verified, audit(verified, n.body()));
+    }
+
+    /** What the channel told us when asked (a late notification): applied exactly as a notification would be. */
+    String answered(Payment p, ChannelNotification n) {
+        return accept(p.channel(), n, audit(n, null));
+    }
+
+    private static String audit(ChannelNotification n, String body) {
+        return n.audit() != null ? n.audit() : body;
+    }
+
+    private static String channelName(String name) {
+        String channel = name == null ? "" : name.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!CHANNEL_NAME.matcher(channel).matches()) {
+            throw new BusinessException(ErrorCode.VALIDATION_FAILED,
+                    "A channel name is 1-32 letters, digits or '_', starting with a letter");
+        }
+        return channel;
+    }
+
+    private void rejected(String channel, String body, String outcome, String why) {
+        // Anyone can send these: keep that it happened, not what an unauthenticated sender wrote.
+        payments.recordCallback(channel, null, outcome, unsignedSummary(body));
+        log.warn("Rejected a callback on channel {}: {}", channel, outcome);
+        throw new BusinessException(ErrorCode.UNAUTHENTICATED, why);
+    }
+
+    /** A verified notification: matched against the payment (and its channel), applied at most once, audited. */
+    private String accept(String channel, ChannelNotification n, String auditBody) {
         Payment p = payments.find(n.paymentId()).orElse(null);
         if (p == null) {
-            payments.recordCallback(channel, null, "UNKNOWN_PAYMENT", body);
+            payments.recordCallback(channel, null, "UNKNOWN_PAYMENT", auditBody);
             throw new BusinessException(ErrorCode.NOT_FOUND, "No such payment");
         }
         try {
@@ -188,11 +266,11 @@ public class PaymentCommands {
             }
             p.checkMatches(n);
         } catch (BusinessException mismatch) {
-            payments.recordCallback(channel, p.id(), "MISMATCH", body);
+            payments.recordCallback(channel, p.id(), "MISMATCH", auditBody);
             log.warn("Rejected a {} callback for payment {}: it does not match the payment", channel, p.id());
             throw mismatch;
         }
-        String outcome = tx.execute(s -> apply(p, n, channel, body));
+        String outcome = tx.execute(s -> apply(p, n, channel, auditBody));
         log.info("Callback {} for payment {}: {}", n.kind(), p.id(), outcome);
         return "OK";
     }

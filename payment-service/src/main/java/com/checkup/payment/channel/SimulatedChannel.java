@@ -48,9 +48,10 @@ public final class SimulatedChannel implements PaymentChannel, AutoCloseable {
     }
 
     @Override
-    public void requestPayment(Payment p) {
+    public String requestPayment(Payment p) {
         schedule(new ChannelNotification(p.id(), p.orderId(), p.amountCents(), ChannelNotification.SUCCESS,
                 "SIM-" + UUID.randomUUID()));
+        return null;
     }
 
     @Override

@@ -5,6 +5,8 @@ import com.checkup.payment.channel.ChannelSettings;
 import com.checkup.payment.channel.PaymentChannel;
 import com.checkup.payment.channel.PaymentChannels;
 import com.checkup.payment.channel.SimulatedChannel;
+import com.checkup.payment.channel.wechatpay.WeChatPayChannel;
+import com.checkup.payment.channel.wechatpay.WeChatPaySettings;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,8 +15,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(ChannelSettings.class)
+@EnableConfigurationProperties({ChannelSettings.class, WeChatPaySettings.class})
 public class PaymentConfig {
+
+    /**
+     * WeChat Pay, only when switched on ({@code checkup.payment.wechatpay.enabled}); its keys come from the deployment's
+     * secrets and it refuses to start with any missing. Locally it talks to the WeChat Pay simulator.
+     */
+    @Bean
+    @ConditionalOnProperty("checkup.payment.wechatpay.enabled")
+    WeChatPayChannel weChatPayChannel(WeChatPaySettings settings, java.time.Clock clock) {
+        return new WeChatPayChannel(settings, clock);
+    }
 
     /**
      * The simulated channel, only when switched on ({@code checkup.payment.simulated.enabled}) and given a secret; it

@@ -1,5 +1,6 @@
 package com.checkup.payment.config;
 
+import com.checkup.payment.app.PendingPayments;
 import com.checkup.payment.app.Reconciliation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,27 @@ public class PaymentJobs {
     private static final Logger log = LoggerFactory.getLogger(PaymentJobs.class);
 
     private final Reconciliation reconciliation;
+    private final PendingPayments pending;
 
-    public PaymentJobs(Reconciliation reconciliation) {
+    public PaymentJobs(Reconciliation reconciliation, PendingPayments pending) {
         this.reconciliation = reconciliation;
+        this.pending = pending;
+    }
+
+    /** Payments whose channel is late: asked about (a notification lost or never sent). */
+    @Scheduled(initialDelayString = "${checkup.payment.pending.interval:30s}",
+            fixedDelayString = "${checkup.payment.pending.interval:30s}")
+    void askAboutPending() {
+        PendingPayments.Report r = pending.run();
+        if (r.applied() + r.refundsAskedAgain() + r.unreachable() > 0) {
+            log.info("Pending payments: {}", r);
+        }
+    }
+
+    /** Nonces older than a day are long outside any replay window. */
+    @Scheduled(initialDelay = 3_600_000L, fixedDelay = 3_600_000L)
+    void forgetOldNonces() {
+        pending.forgetOldNonces();
     }
 
     @Scheduled(initialDelayString = "${checkup.payment.reconciliation.interval:5m}",

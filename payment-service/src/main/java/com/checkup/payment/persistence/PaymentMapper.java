@@ -30,4 +30,19 @@ public interface PaymentMapper extends BaseMapper<PaymentRow> {
             + " VALUES (#{channel}, #{paymentId}, #{outcome}, #{body}, NOW(3))")
     void recordCallback(@Param("channel") String channel, @Param("paymentId") String paymentId,
                         @Param("outcome") String outcome, @Param("body") String body);
+
+    @Update("UPDATE payments SET pay_url = #{url} WHERE id = #{id}")
+    int setPayUrl(@Param("id") String id, @Param("url") String url);
+
+    /** Payments still waiting for their channel in {@code status}: candidates for asking it. */
+    @Select("SELECT * FROM payments WHERE status = #{status} AND updated_at <= #{before}"
+            + " AND updated_at > #{since} ORDER BY updated_at LIMIT #{limit}")
+    java.util.List<PaymentRow> waitingBetween(@Param("status") String status, @Param("since") java.time.LocalDateTime since,
+                                              @Param("before") java.time.LocalDateTime before, @Param("limit") int limit);
+
+    @Insert("INSERT IGNORE INTO channel_nonce (channel, nonce, seen_at) VALUES (#{channel}, #{nonce}, NOW(3))")
+    int rememberNonce(@Param("channel") String channel, @Param("nonce") String nonce);
+
+    @org.apache.ibatis.annotations.Delete("DELETE FROM channel_nonce WHERE seen_at < #{before} LIMIT 10000")
+    int forgetNonces(@Param("before") java.time.LocalDateTime before);
 }

@@ -50,6 +50,30 @@ public class PaymentRepository {
         return mapper.settledBetween(utc(since), utc(before), limit).stream().map(PaymentRepository::fromRow).toList();
     }
 
+    public void setPayUrl(String id, String url) {
+        mapper.setPayUrl(id, url);
+    }
+
+    /** Payments in {@code status} last changed between {@code since} and {@code before}, oldest first. */
+    public java.util.List<Payment> waitingBetween(PaymentStatus status, java.time.Instant since, java.time.Instant before,
+                                                  int limit) {
+        return mapper.waitingBetween(status.name(), utc(since), utc(before), limit).stream()
+                .map(PaymentRepository::fromRow).toList();
+    }
+
+    /** False when this channel's nonce was seen before (a replayed notification). A missing nonce counts as fresh. */
+    public boolean firstUseOfNonce(String channel, String nonce) {
+        if (nonce == null || nonce.isBlank()) {
+            return true;
+        }
+        return mapper.rememberNonce(channel, nonce.length() > 64 ? nonce.substring(0, 64) : nonce) == 1;
+    }
+
+    /** Forgets nonces seen before {@code before} (their notifications are outside the replay window by then). */
+    public int forgetNoncesBefore(java.time.Instant before) {
+        return mapper.forgetNonces(utc(before));
+    }
+
     public void recordCallback(String channel, String paymentId, String outcome, String body) {
         mapper.recordCallback(channel, paymentId, outcome, body.length() > 2000 ? body.substring(0, 2000) : body);
     }
@@ -57,6 +81,6 @@ public class PaymentRepository {
     private static Payment fromRow(PaymentRow r) {
         return new Payment(r.id, r.orderId, r.channel, r.amountCents,
                 PaymentStatus.valueOf(r.status), r.channelTxnId,
-                instant(r.createdAt), instant(r.updatedAt));
+                instant(r.createdAt), instant(r.updatedAt), r.payUrl);
     }
 }

@@ -16,6 +16,7 @@ public class PaymentRow {
     public String status;
     public String channelTxnId;
     public String liveOrderId;
+    public String payUrl;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;
 }

@@ -4,6 +4,7 @@ import com.checkup.contracts.payment.PaymentService;
 import com.checkup.contracts.payment.PaymentView;
 import com.checkup.payment.app.PaymentCommands;
 import com.checkup.payment.domain.Payment;
+import com.checkup.payment.domain.SignedNotification;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** Dubbo adapter: maps and delegates. */
@@ -35,6 +36,12 @@ public class PaymentRpcService implements PaymentService {
         return commands.callback(channel, body, signature);
     }
 
+    @Override
+    public String notification(String channel, String body, String serial, String signature, String timestamp,
+                               String nonce, String signatureType) {
+        return commands.notification(channel, new SignedNotification(body, serial, signature, timestamp, nonce, signatureType));
+    }
+
     static PaymentView view(Payment p) {
         PaymentView v = new PaymentView();
         v.setPaymentId(p.id());
@@ -45,6 +52,7 @@ public class PaymentRpcService implements PaymentService {
         v.setChannelTxnId(p.channelTxnId());
         v.setCreatedAt(p.createdAt().toString());
         v.setUpdatedAt(p.updatedAt().toString());
+        v.setPayUrl(p.payUrl());
         return v;
     }
 }

@@ -1,0 +1,99 @@
+package com.checkup.payment.app;
+
+import com.checkup.contracts.payment.PaymentStatus;
+import com.checkup.payment.channel.PaymentChannel;
+import com.checkup.payment.channel.PaymentChannels;
+import com.checkup.payment.domain.ChannelNotification;
+import com.checkup.payment.domain.Payment;
+import com.checkup.payment.persistence.PaymentRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Notifications can be late or lost: payments still waiting on their channel after {@code query-after} are asked
+ * about. A payment the channel says is paid is applied as its notification would be; a refund the channel says is
+ * done likewise, and one it does not know (our request never reached it) is asked for again. Channels that cannot
+ * be asked are left to their notifications. Safe on several instances at once: applying is idempotent, refund
+ * requests are keyed by the payment.
+ */
+@Service
+public class PendingPayments {
+    private static final Logger log = LoggerFactory.getLogger(PendingPayments.class);
+    private static final int BATCH = 100;
+
+    /** What one pass did. */
+    public record Report(int asked, int applied, int refundsAskedAgain, int unreachable) {
+    }
+
+    private final PaymentRepository payments;
+    private final PaymentChannels channels;
+    private final PaymentCommands commands;
+    private final Clock clock;
+    private final Duration queryAfter;
+    private final Duration lookBack;
+
+    public PendingPayments(PaymentRepository payments, PaymentChannels channels, PaymentCommands commands, Clock clock,
+                           @Value("${checkup.payment.pending.query-after:1m}") Duration queryAfter,
+                           @Value("${checkup.payment.pending.look-back:2d}") Duration lookBack) {
+        this.payments = payments;
+        this.channels = channels;
+        this.commands = commands;
+        this.clock = clock;
+        this.queryAfter = queryAfter;
+        this.lookBack = lookBack;
+    }
+
+    public Report run() {
+        Instant now = clock.instant();
+        int[] counts = new int[4];
+        for (PaymentStatus status : List.of(PaymentStatus.PENDING, PaymentStatus.REFUND_PENDING)) {
+            Instant since = now.minus(lookBack);
+            while (true) {
+                List<Payment> batch = payments.waitingBetween(status, since, now.minus(queryAfter), BATCH);
+                batch.forEach(p -> ask(p, counts));
+                if (batch.size() < BATCH) {
+                    break;
+                }
+                since = batch.get(batch.size() - 1).updatedAt();
+            }
+        }
+        return new Report(counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /** Forgets notification nonces older than a day: long outside any replay window. */
+    public int forgetOldNonces() {
+        return payments.forgetNoncesBefore(clock.instant().minus(Duration.ofDays(1)));
+    }
+
+    private void ask(Payment p, int[] counts) {
+        PaymentChannel channel = channels.find(p.channel());
+        if (channel == null) {
+            return;
+        }
+        try {
+            Optional<ChannelNotification> answer = p.status() == PaymentStatus.PENDING
+                    ? channel.query(p) : channel.queryRefund(p);
+            counts[0]++;
+            if (answer.isPresent()) {
+                commands.answered(p, answer.get());
+                counts[1]++;
+            } else if (p.status() == PaymentStatus.REFUND_PENDING) {
+                commands.requestRefund(p);
+                counts[2]++;
+            }
+        } catch (PaymentChannel.ChannelUnavailable e) {
+            counts[3]++;
+            log.warn("Could not ask {} about payment {}: {}", p.channel(), p.id(), e.getMessage());
+        } catch (RuntimeException e) {
+            counts[3]++;
+            log.warn("Asking {} about payment {} failed: {}", p.channel(), p.id(), e.toString());
+        }
+    }
+}

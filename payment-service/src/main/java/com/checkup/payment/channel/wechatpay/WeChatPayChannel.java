@@ -1,0 +1,306 @@
+package com.checkup.payment.channel.wechatpay;
+
+import com.checkup.payment.channel.PaymentChannel;
+import com.checkup.payment.domain.ChannelNotification;
+import com.checkup.payment.domain.Payment;
+import com.checkup.payment.domain.SignedNotification;
+import com.wechat.pay.java.core.RSAPublicKeyConfig;
+import com.wechat.pay.java.core.exception.HttpException;
+import com.wechat.pay.java.core.exception.ServiceException;
+import com.wechat.pay.java.core.exception.ValidationException;
+import com.wechat.pay.java.core.exception.WechatPayException;
+import com.wechat.pay.java.core.http.DefaultHttpClientBuilder;
+import com.wechat.pay.java.core.http.HttpClient;
+import com.wechat.pay.java.core.notification.NotificationParser;
+import com.wechat.pay.java.core.notification.RequestParam;
+import com.wechat.pay.java.service.payments.h5.H5Service;
+import com.wechat.pay.java.service.payments.h5.model.Amount;
+import com.wechat.pay.java.service.payments.h5.model.H5Info;
+import com.wechat.pay.java.service.payments.h5.model.PrepayRequest;
+import com.wechat.pay.java.service.payments.h5.model.QueryOrderByOutTradeNoRequest;
+import com.wechat.pay.java.service.payments.h5.model.SceneInfo;
+import com.wechat.pay.java.service.payments.model.Transaction;
+import com.wechat.pay.java.service.refund.RefundService;
+import com.wechat.pay.java.service.refund.model.AmountReq;
+import com.wechat.pay.java.service.refund.model.CreateRequest;
+import com.wechat.pay.java.service.refund.model.QueryByOutRefundNoRequest;
+import com.wechat.pay.java.service.refund.model.Refund;
+import com.wechat.pay.java.service.refund.model.RefundNotification;
+import com.wechat.pay.java.service.refund.model.Status;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * WeChat Pay API v3 through its official SDK, unmodified: H5 prepay orders (amount in fen, {@code out_trade_no} from
+ * our payment id, our order id in {@code attach}), refunds, queries when a notification is late, and notifications
+ * verified as the SDK does (WeChat Pay's public key, {@code Wechatpay-Signature} over timestamp, nonce and body,
+ * AES-256-GCM resource decryption with the API v3 key) plus a replay window on the signed timestamp.
+ */
+public final class WeChatPayChannel implements PaymentChannel {
+    public static final String NAME = "WECHAT_PAY";
+    private static final String TRANSACTION_SUCCESS = "TRANSACTION.SUCCESS";
+    private static final String REFUND_SUCCESS = "REFUND.SUCCESS";
+
+    private final WeChatPaySettings settings;
+    private final H5Service payments;
+    private final RefundService refunds;
+    private final NotificationParser parser;
+    private final Clock clock;
+
+    public WeChatPayChannel(WeChatPaySettings settings, Clock clock) {
+        if (!settings.missing().isEmpty()) {
+            throw new IllegalStateException("The WeChat Pay channel is on but lacks " + settings.missing()
+                    + " (deployment secrets; nothing has a default)");
+        }
+        this.settings = settings;
+        this.clock = clock;
+        RSAPublicKeyConfig config = new RSAPublicKeyConfig.Builder()
+                .merchantId(settings.getMchId())
+                .privateKey(settings.getPrivateKey())
+                .merchantSerialNumber(settings.getMerchantSerial())
+                .publicKey(settings.getPlatformPublicKey())
+                .publicKeyId(settings.getPlatformPublicKeyId())
+                .apiV3Key(settings.getApiV3Key())
+                .build();
+        okhttp3.OkHttpClient.Builder ok = new okhttp3.OkHttpClient.Builder()
+                .connectTimeout(settings.getConnectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.getReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .writeTimeout(settings.getReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .addNetworkInterceptor(new CanonicalHeaderNames());
+        if (settings.getBaseUrl() != null && !settings.getBaseUrl().isBlank()) {
+            ok.addInterceptor(new ApiHost(settings.getBaseUrl()));
+        }
+        HttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(ok.build()).build();
+        this.payments = new H5Service.Builder().config(config).httpClient(http).build();
+        this.refunds = new RefundService.Builder().config(config).httpClient(http).build();
+        this.parser = new NotificationParser(config);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** WeChat's {@code out_trade_no} is at most 32 characters: our payment id without its "P". */
+    static String outTradeNo(Payment p) {
+        return p.id().substring(1);
+    }
+
+    static String paymentId(String outTradeNo) {
+        return "P" + outTradeNo;
+    }
+
+    static String outRefundNo(Payment p) {
+        return "R" + p.id().substring(1);
+    }
+
+    @Override
+    public boolean payerPaysOnAPage() {
+        return true;
+    }
+
+    @Override
+    public String requestPayment(Payment p) {
+        PrepayRequest r = new PrepayRequest();
+        r.setAppid(settings.getAppId());
+        r.setMchid(settings.getMchId());
+        r.setDescription(settings.getDescription());
+        r.setOutTradeNo(outTradeNo(p));
+        r.setAttach(p.orderId());
+        r.setNotifyUrl(settings.getNotifyUrl());
+        Amount amount = new Amount();
+        amount.setTotal(Math.toIntExact(p.amountCents()));
+        amount.setCurrency("CNY");
+        r.setAmount(amount);
+        SceneInfo scene = new SceneInfo();
+        scene.setPayerClientIp(settings.getDefaultClientIp());
+        H5Info h5 = new H5Info();
+        h5.setType("Wap");
+        scene.setH5Info(h5);
+        r.setSceneInfo(scene);
+        try {
+            return payments.prepay(r).getH5Url();
+        } catch (WechatPayException e) {
+            throw unavailable("prepay of " + p.id(), e);
+        }
+    }
+
+    @Override
+    public void requestRefund(Payment p) {
+        CreateRequest r = new CreateRequest();
+        r.setOutTradeNo(outTradeNo(p));
+        r.setOutRefundNo(outRefundNo(p));
+        r.setNotifyUrl(settings.getNotifyUrl());
+        AmountReq amount = new AmountReq();
+        amount.setRefund(p.amountCents());
+        amount.setTotal(p.amountCents());
+        amount.setCurrency("CNY");
+        r.setAmount(amount);
+        try {
+            refunds.create(r);
+        } catch (WechatPayException e) {
+            throw unavailable("refund of " + p.id(), e);
+        }
+    }
+
+    @Override
+    public ChannelNotification verify(SignedNotification n) {
+        long signedAt;
+        try {
+            signedAt = Long.parseLong(n.timestamp() == null ? "" : n.timestamp().trim());
+        } catch (NumberFormatException e) {
+            throw new NotificationRejected("Wechatpay-Timestamp is missing or not a number");
+        }
+        Duration age = Duration.between(Instant.ofEpochSecond(signedAt), clock.instant()).abs();
+        if (age.compareTo(settings.getReplayWindow()) > 0) {
+            throw new NotificationRejected("Signed " + age.toSeconds() + " s away from now: outside the replay window");
+        }
+        RequestParam param = new RequestParam.Builder()
+                .serialNumber(n.serial()).nonce(n.nonce()).signature(n.signature()).timestamp(n.timestamp())
+                .signType(n.signatureType()).body(n.body()).build();
+        String eventType;
+        try {
+            eventType = com.checkup.platform.events.Json.MAPPER.readTree(n.body()).path("event_type").asText("");
+        } catch (Exception e) {
+            throw new NotificationRejected("Not a JSON notification");
+        }
+        try {
+            if (TRANSACTION_SUCCESS.equals(eventType)) {
+                Transaction t = parser.parse(param, Transaction.class);
+                if (t.getTradeState() != Transaction.TradeStateEnum.SUCCESS) {
+                    throw new NotificationRejected("A TRANSACTION.SUCCESS whose trade state is " + t.getTradeState());
+                }
+                return paid(t, "notification");
+            }
+            if (REFUND_SUCCESS.equals(eventType)) {
+                RefundNotification r = parser.parse(param, RefundNotification.class);
+                if (r.getRefundStatus() != Status.SUCCESS || r.getAmount() == null) {
+                    throw new NotificationRejected("A REFUND.SUCCESS whose status is " + r.getRefundStatus());
+                }
+                return new ChannelNotification(paymentId(r.getOutTradeNo()), null, r.getAmount().getRefund(),
+                        ChannelNotification.REFUNDED, r.getRefundId(), audit("notification", eventType,
+                        r.getOutTradeNo(), r.getRefundId(), r.getAmount().getRefund()));
+            }
+        } catch (NotificationRejected e) {
+            throw e;
+        } catch (ValidationException e) {
+            throw new NotificationRejected("Wechatpay-Signature does not verify", e);
+        } catch (RuntimeException e) {
+            // MalformedMessageException, DecryptionException, Gson's parse errors: not a notification we can read.
+            throw new NotificationRejected("The notification cannot be decrypted or read", e);
+        }
+        throw new NotificationRejected("Event type " + eventType + " is not one this platform takes");
+    }
+
+    private ChannelNotification paid(Transaction t, String how) {
+        if (t.getAmount() == null || t.getAmount().getTotal() == null || t.getOutTradeNo() == null) {
+            throw new NotificationRejected("A paid transaction without amount or out_trade_no");
+        }
+        return new ChannelNotification(paymentId(t.getOutTradeNo()), t.getAttach(), t.getAmount().getTotal(),
+                ChannelNotification.SUCCESS, t.getTransactionId(), audit(how, TRANSACTION_SUCCESS, t.getOutTradeNo(),
+                t.getTransactionId(), (long) t.getAmount().getTotal()));
+    }
+
+    @Override
+    public Optional<ChannelNotification> query(Payment p) {
+        QueryOrderByOutTradeNoRequest q = new QueryOrderByOutTradeNoRequest();
+        q.setMchid(settings.getMchId());
+        q.setOutTradeNo(outTradeNo(p));
+        try {
+            Transaction t = payments.queryOrderByOutTradeNo(q);
+            // REFUND: it was paid, and is being (or was) given back.
+            return t.getTradeState() == Transaction.TradeStateEnum.SUCCESS
+                    || t.getTradeState() == Transaction.TradeStateEnum.REFUND ? Optional.of(paid(t, "query")) : Optional.empty();
+        } catch (ServiceException e) {
+            if (e.getHttpStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable("query of " + p.id(), e);
+        } catch (WechatPayException e) {
+            throw unavailable("query of " + p.id(), e);
+        }
+    }
+
+    @Override
+    public Optional<ChannelNotification> queryRefund(Payment p) {
+        QueryByOutRefundNoRequest q = new QueryByOutRefundNoRequest();
+        q.setOutRefundNo(outRefundNo(p));
+        try {
+            Refund r = refunds.queryByOutRefundNo(q);
+            if (r.getStatus() != Status.SUCCESS || r.getAmount() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new ChannelNotification(p.id(), null, r.getAmount().getRefund(), ChannelNotification.REFUNDED,
+                    r.getRefundId(), audit("query", REFUND_SUCCESS, r.getOutTradeNo(), r.getRefundId(), r.getAmount().getRefund())));
+        } catch (ServiceException e) {
+            if (e.getHttpStatusCode() == 404) {
+                return Optional.empty();
+            }
+            throw unavailable("refund query of " + p.id(), e);
+        } catch (WechatPayException e) {
+            throw unavailable("refund query of " + p.id(), e);
+        }
+    }
+
+    /** What the audit keeps: the event, never the payer's details or the encrypted resource. */
+    private static String audit(String how, String event, String outTradeNo, String channelId, Long amount) {
+        return "{\"via\":\"" + how + "\",\"event\":\"" + event + "\",\"out_trade_no\":\"" + outTradeNo
+                + "\",\"channel_id\":\"" + channelId + "\",\"amount\":" + amount + "}";
+    }
+
+    private static ChannelUnavailable unavailable(String what, WechatPayException e) {
+        String detail;
+        if (e instanceof ServiceException s) {
+            detail = "HTTP " + s.getHttpStatusCode() + " " + s.getErrorCode() + ": " + s.getErrorMessage();
+        } else if (e instanceof HttpException) {
+            detail = "not reachable (" + e.getMessage() + ")";
+        } else if (e instanceof ValidationException) {
+            detail = "its answer's signature does not verify";
+        } else {
+            detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        return new ChannelUnavailable("WeChat Pay " + what + ": " + detail, e);
+    }
+
+    /**
+     * Header names are case-insensitive (RFC 9110), but the SDK reads {@code Wechatpay-Timestamp} and the rest from a
+     * case-sensitive map: any hop that changes their case (an HTTP/2 proxy lower-cases all of them; the JDK's HTTP
+     * server, under the simulator, writes "Wechatpay-timestamp") would make every answer fail to verify. The answer's
+     * signature covers the body, not the header names, so naming them as WeChat documents changes nothing it signs.
+     */
+    private static final class CanonicalHeaderNames implements okhttp3.Interceptor {
+        private static final java.util.List<String> NAMES = java.util.List.of("Wechatpay-Timestamp", "Wechatpay-Nonce",
+                "Wechatpay-Serial", "Wechatpay-Signature", "Wechatpay-Signature-Type", "Request-ID");
+
+        @Override
+        public okhttp3.Response intercept(Chain chain) throws java.io.IOException {
+            okhttp3.Response r = chain.proceed(chain.request());
+            okhttp3.Headers.Builder h = r.headers().newBuilder();
+            for (String name : NAMES) {
+                String value = r.header(name); // case-insensitive
+                if (value != null) {
+                    h.removeAll(name);
+                    h.add(name, value);
+                }
+            }
+            return r.newBuilder().headers(h.build()).build();
+        }
+    }
+
+    /**
+     * Points the SDK at another host (the local simulator): the SDK signs the path and query, which stay as they are,
+     * so only scheme, host and port change.
+     */
+    private record ApiHost(String baseUrl) implements okhttp3.Interceptor {
+        @Override
+        public okhttp3.Response intercept(Chain chain) throws java.io.IOException {
+            okhttp3.HttpUrl target = okhttp3.HttpUrl.get(baseUrl);
+            okhttp3.HttpUrl url = chain.request().url().newBuilder()
+                    .scheme(target.scheme()).host(target.host()).port(target.port()).build();
+            return chain.proceed(chain.request().newBuilder().url(url).build());
+        }
+    }
+}
