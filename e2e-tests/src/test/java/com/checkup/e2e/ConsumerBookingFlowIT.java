@@ -127,8 +127,10 @@ class ConsumerBookingFlowIT {
         assertThat(order.getStatus()).isEqualTo(OrderStatus.CREATED);
         assertThat(order.getAmountCents()).isEqualTo(129_900);
 
-        // pay → simulated channel's signed callback → payment.succeeded → order PAID → order.paid → CONFIRMED
-        PaymentView payment = payments.get().pay(held.getOrderId(), "SIMULATED");
+        // pay with WeChat Pay (the simulator) → its signed notification through the gateway → payment.succeeded →
+        // order PAID → order.paid → CONFIRMED
+        PaymentView payment = payments.get().pay(held.getOrderId(), "WECHAT_PAY");
+        assertThat(payment.getPayUrl()).isNotBlank();
         await().atMost(Duration.ofSeconds(60)).until(() -> status("consumer1", held.getBookingId()) == BookingStatus.CONFIRMED);
         assertThat(orders.get().get(held.getOrderId()).getStatus()).isEqualTo(OrderStatus.PAID);
 

@@ -40,6 +40,7 @@ public final class Platform implements AutoCloseable {
     private EmbeddedRocketMq rocketMq;
     private EmbeddedMariaDb mariaDb;
     private com.checkup.simulator.HospitalSimulator simulator;
+    private com.checkup.simulator.wechatpay.WeChatPaySimulator payChannel;
     private final List<SupervisedService> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private SupervisedService.Backoff backoff = SupervisedService.Backoff.DEFAULT;
@@ -87,7 +88,11 @@ public final class Platform implements AutoCloseable {
             }
             simulator = com.checkup.simulator.HospitalSimulator.start(config.simulatorPort());
             progress.step("hospital simulator", "ready  " + config.simulatorUrl() + " (H001, H002 connect to it)");
-            startServices();
+            LocalSecrets secrets = loadSecrets();
+            payChannel = com.checkup.simulator.wechatpay.WeChatPaySimulator.start(config.payChannelPort(),
+                    secrets.wechatPayMerchant(), secrets.wechatPayPlatformKey(), LocalSecrets.WECHATPAY_PLATFORM_KEY_ID);
+            progress.step("WeChat Pay simulator", "ready  " + config.payChannelUrl() + " (payment-service's WECHAT_PAY)");
+            startServices(secrets);
             awaitRoutesServed();
             started = true;
             writeState();
@@ -147,6 +152,7 @@ public final class Platform implements AutoCloseable {
         needed.put(config.brokerPort() - 2, "RocketMQ broker (fast channel)");
         needed.put(config.mariaDbPort(), "MariaDB");
         needed.put(config.simulatorPort(), "hospital simulator");
+        needed.put(config.payChannelPort(), "WeChat Pay simulator");
         for (ServiceSpec s : config.services()) {
             needed.put(s.httpPort(), s.name() + " (HTTP)");
             if (s.dubboPort() > 0) {
@@ -257,16 +263,18 @@ public final class Platform implements AutoCloseable {
         progress.step("topics", String.join(", ", names));
     }
 
-    private void startServices() throws StartupException {
+    private LocalSecrets loadSecrets() throws StartupException {
+        try {
+            return LocalSecrets.load(config.dataDir());
+        } catch (IOException e) {
+            throw new StartupException("Cannot read or create " + config.dataDir().resolve(LocalSecrets.FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void startServices(LocalSecrets secrets) throws StartupException {
         if (config.services().isEmpty()) {
             progress.step("services", "none built yet (build the service modules to have them started here)");
             return;
-        }
-        LocalSecrets secrets;
-        try {
-            secrets = LocalSecrets.load(config.dataDir());
-        } catch (IOException e) {
-            throw new StartupException("Cannot read or create " + config.dataDir().resolve(LocalSecrets.FILE) + ": " + e.getMessage(), e);
         }
         // The baseline all at once (each waits on the shared infrastructure only; Dubbo references do not need providers
         // up), then the lane instances: a lane instance shares its baseline's database, and two Flyway runs creating
@@ -441,6 +449,10 @@ public final class Platform implements AutoCloseable {
             SupervisedService s = services.get(i);
             s.stop(STOP_GRACE);
             progress.step(s.spec().name(), "stopped");
+        }
+        if (payChannel != null) {
+            payChannel.close();
+            progress.step("WeChat Pay simulator", "stopped");
         }
         if (simulator != null) {
             simulator.close();

@@ -15,7 +15,8 @@ import com.checkup.platform.embedded.LoopbackPorts;
  * with fixed ports; tests pick free ones. Every server binds 127.0.0.1.
  */
 public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesrvPort, int brokerPort, int mariaDbPort,
-                             int gatewayPort, int simulatorPort, List<ServiceSpec> services, Duration readyTimeout) {
+                             int gatewayPort, int simulatorPort, int payChannelPort, List<ServiceSpec> services,
+                             Duration readyTimeout) {
     /** System property with the demo data size for services ({@code up --demo-size small|large}); unset: small. */
     public static final String DEMO_SIZE = "checkup.demo-size";
 
@@ -34,7 +35,7 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
 
     public static PlatformConfig defaults(Path root) {
         Path home = root.resolve(".local-platform");
-        PlatformConfig base = new PlatformConfig(root, home, 2181, 9876, 10911, 3306, 9195, 9300, List.of(),
+        PlatformConfig base = new PlatformConfig(root, home, 2181, 9876, 10911, 3306, 9195, 9300, 9301, List.of(),
                 Duration.ofSeconds(180));
         return base.withServices(base.builtServices());
     }
@@ -46,7 +47,7 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     public static PlatformConfig onFreePorts(Path root, Path home) {
         PlatformConfig base = new PlatformConfig(root, home, LoopbackPorts.freePort(), LoopbackPorts.freePort(),
                 LoopbackPorts.freePortWithNeighbours(-2, 1), LoopbackPorts.freePort(), LoopbackPorts.freePort(),
-                LoopbackPorts.freePort(), List.of(), Duration.ofSeconds(180));
+                LoopbackPorts.freePort(), LoopbackPorts.freePort(), List.of(), Duration.ofSeconds(180));
         List<ServiceSpec> specs = new ArrayList<>();
         for (Object[] s : KNOWN_SERVICES) {
             String name = (String) s[0];
@@ -61,8 +62,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     }
 
     public PlatformConfig withServices(List<ServiceSpec> s) {
-        return new PlatformConfig(root, home, zooKeeperPort, namesrvPort, brokerPort, mariaDbPort, gatewayPort, simulatorPort, s,
-                readyTimeout);
+        return new PlatformConfig(root, home, zooKeeperPort, namesrvPort, brokerPort, mariaDbPort, gatewayPort, simulatorPort,
+                payChannelPort, s, readyTimeout);
     }
 
     Path dataDir() {
@@ -88,6 +89,11 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     /** The hospital system simulator, run inside the platform's own JVM (H001 and H002 are connected to it). */
     public String simulatorUrl() {
         return "http://127.0.0.1:" + simulatorPort;
+    }
+
+    /** The WeChat Pay simulator (API v3), run inside the platform's own JVM: payment-service's WECHAT_PAY talks to it. */
+    public String payChannelUrl() {
+        return "http://127.0.0.1:" + payChannelPort;
     }
 
     public String namesrvAddr() {
@@ -201,6 +207,11 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
             // The simulator is ours and cheap to ask: hear of check-ins and reports within seconds, not minutes.
             cmd.add("--checkup.sync.status-pull.every=5s");
             cmd.add("--checkup.sync.status-pull.poll-interval=1000");
+        }
+        if (name.startsWith("payment-service")) {
+            // WeChat Pay's API is the local simulator; its notifications come in through the gateway, as WeChat's would.
+            cmd.add("--checkup.payment.wechatpay.base-url=" + payChannelUrl());
+            cmd.add("--checkup.payment.wechatpay.notify-url=http://127.0.0.1:" + gatewayPort + "/api/payments/notify/WECHAT_PAY");
         }
         if (lane != null) {
             cmd.add("--dubbo.provider.tag=" + lane);

@@ -234,7 +234,7 @@ class OpenApiDocumentTest {
 
     @Test
     void anOpenRouteNeedsNoToken() {
-        for (String id : List.of("login", "payment-callback")) {
+        for (String id : List.of("login", "payment-callback", "payment-notify")) {
             JsonNode op = operation(routes.byId(id));
             assertThat(op.path("security").size()).as(id).isZero();
             assertThat(op.has("x-personas")).as(id).isFalse();
