@@ -208,6 +208,12 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
             cmd.add("--checkup.sync.status-pull.every=5s");
             cmd.add("--checkup.sync.status-pull.poll-interval=1000");
         }
+        if (name.startsWith("message-service")) {
+            // Simulated message providers, switched on explicitly: nothing leaves a local platform.
+            cmd.add("--checkup.message.providers.sms=simulated");
+            cmd.add("--checkup.message.providers.email=simulated");
+            cmd.add("--checkup.message.providers.app-push=simulated");
+        }
         if (name.startsWith("payment-service")) {
             // WeChat Pay's API is the local simulator; its notifications come in through the gateway, as WeChat's would.
             cmd.add("--checkup.payment.wechatpay.base-url=" + payChannelUrl());

@@ -125,6 +125,9 @@ class InboxServiceIT {
                 "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
                 "--checkup.rocketmq.client-interval=1s",
                 "--checkup.message.poll-interval=200",
+                // simulated where switched on explicitly: nothing leaves the test
+                "--checkup.message.providers.sms=simulated", "--checkup.message.providers.email=simulated",
+                "--checkup.message.providers.app-push=simulated",
                 "--checkup.inbox.sweep-interval=300", "--checkup.inbox.reminder-interval=300");
     }
 

@@ -80,6 +80,9 @@ class MessageServiceIT {
                 "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
                 "--checkup.rocketmq.client-interval=1s",
                 "--checkup.message.poll-interval=100",
+                // simulated where switched on explicitly: nothing leaves the test
+                "--checkup.message.providers.sms=simulated", "--checkup.message.providers.email=simulated",
+                "--checkup.message.providers.app-push=simulated",
                 "--checkup.message.retry.attempts=4", "--checkup.message.retry.first=200ms", "--checkup.message.retry.max=2s");
         db = service.getBean(JdbcTemplate.class);
         flags = service.getBean(FeatureFlags.class);
@@ -160,6 +163,10 @@ class MessageServiceIT {
         assertThat(mine).singleElement().satisfies(m -> {
             assertThat(m.getChannel()).isEqualTo("APP_PUSH");
             assertThat(m.getBody()).contains("report is ready");
+            // the provider's report, where the status is
+            assertThat(m.getOutcome()).isEqualTo("ACCEPTED");
+            assertThat(m.getProvider()).isEqualTo("simulated");
+            assertThat(m.getProviderRef()).isEqualTo(m.getMessageId());
         });
         assertThat(deliveries(user)).isEqualTo(1);
     }
@@ -187,6 +194,8 @@ class MessageServiceIT {
                 .findFirst().orElseThrow();
         assertThat(dead.getAttempts()).isEqualTo(4);
         assertThat(dead.getLastError()).contains("provider is down");
+        assertThat(dead.getOutcome()).isEqualTo("FAILED");
+        assertThat(dead.getProvider()).isEqualTo("simulated");
         assertThat(BusinessErrors.codeOf(() -> as("CONSUMER", null, user, () -> deadLetters("MD")))).isEqualTo("FORBIDDEN");
         flags.set(SimulatedProvider.DOWN, "MD", "false");
         assertThat(BusinessErrors.codeOf(() -> as("TESTER", null, "tester1", () -> ops.replay(dead.getMessageId()))))

@@ -26,6 +26,14 @@ public class MessageView implements Serializable {
     private String createdAt;
     /** its last change: for a dead letter, when it gave up (the order dead letters are listed in) */
     private String updatedAt;
+    /** the last try as the provider reported it: ACCEPTED, REJECTED or FAILED; null before the first try */
+    private String outcome;
+    /** which provider: aliyun, smtp, inbox or simulated */
+    private String provider;
+    /** the provider's own code (Aliyun's Code such as OK or isv.BUSINESS_LIMIT_CONTROL, an SMTP reply code) */
+    private String providerCode;
+    /** what the provider knows the message by (Aliyun's BizId, the e-mail's Message-ID) */
+    private String providerRef;
 
     public String getMessageId() {
         return messageId;
@@ -137,5 +145,37 @@ public class MessageView implements Serializable {
 
     public void setUpdatedAt(String updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String outcome) {
+        this.outcome = outcome;
+    }
+
+    public String getProvider() {
+        return provider;
+    }
+
+    public void setProvider(String provider) {
+        this.provider = provider;
+    }
+
+    public String getProviderCode() {
+        return providerCode;
+    }
+
+    public void setProviderCode(String providerCode) {
+        this.providerCode = providerCode;
+    }
+
+    public String getProviderRef() {
+        return providerRef;
+    }
+
+    public void setProviderRef(String providerRef) {
+        this.providerRef = providerRef;
     }
 }

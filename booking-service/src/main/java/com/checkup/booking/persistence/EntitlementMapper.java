@@ -65,4 +65,9 @@ public interface EntitlementMapper extends BaseMapper<EntitlementRow> {
 
     @Select("SELECT COUNT(*) FROM entitlement WHERE campaign_id = #{campaignId}")
     int employees(@Param("campaignId") String campaignId);
+
+    /** The encrypted phone of a company's employee, from the roster row changed last (any of the company's campaigns). */
+    @Select("SELECT e.phone_enc FROM entitlement e JOIN campaign c ON c.id = e.campaign_id"
+            + " WHERE c.company_id = #{companyId} AND e.employee_no = #{employeeNo} ORDER BY e.updated_at DESC LIMIT 1")
+    String phoneOfEmployee(@Param("companyId") String companyId, @Param("employeeNo") String employeeNo);
 }

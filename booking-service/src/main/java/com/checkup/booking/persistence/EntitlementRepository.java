@@ -40,6 +40,11 @@ public class EntitlementRepository {
                              String period) {
     }
 
+    /** The encrypted phone of a company's employee (their latest roster row), if the company has that employee. */
+    public Optional<String> phoneEncOfEmployee(String companyId, String employeeNo) {
+        return Optional.ofNullable(mapper.phoneOfEmployee(companyId, employeeNo));
+    }
+
     /** Employee number → row hash of a campaign's entitlements (what a re-upload compares against). */
     public Map<String, String> rowHashes(String campaignId) {
         Map<String, String> out = new HashMap<>();

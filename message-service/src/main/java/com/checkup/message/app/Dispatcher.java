@@ -1,8 +1,11 @@
 package com.checkup.message.app;
 
+import com.checkup.message.domain.Delivery;
 import com.checkup.message.domain.Message;
 import com.checkup.message.domain.QuietHours;
 import com.checkup.message.persistence.MessageRepository;
+import com.checkup.message.provider.DeliveryFailed;
+import com.checkup.message.provider.DeliveryRejected;
 import com.checkup.message.provider.MessageProvider;
 import com.checkup.platform.flags.FeatureFlag;
 import com.checkup.platform.flags.FeatureFlags;
@@ -18,7 +21,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a due message, claimed under a lease so two instances never send the same one at once (the
  * {@code WorkLoop} in MessageConfig claims them): holds it through the hospital's quiet hours, hands it to the provider,
- * retries a failure with backoff and turns a message whose tries are spent into a dead letter.
+ * retries a failure with backoff and turns a message whose tries are spent into a dead letter. A message the provider
+ * rejected for good ({@link DeliveryRejected}) is a dead letter at once. The provider's report of each try (accepted,
+ * rejected, failed; its code and reference) is recorded with the message.
  */
 public class Dispatcher {
     public static final FeatureFlag<QuietHours> QUIET_HOURS = FeatureFlag.of(com.checkup.contracts.flags.FlagCatalogue.QUIET_HOURS.name(), QuietHours::parse, QuietHours.OFF);
@@ -54,12 +59,17 @@ public class Dispatcher {
             return;
         }
         try {
-            provider.send(m);
-            m.sent(clock.instant());
-            log.info("Sent {}", m);
+            Delivery d = provider.send(m);
+            m.sent(clock.instant(), d);
+            log.info("Sent {}{}", m, d == null ? "" : " (" + d.provider() + " " + d.code() + ", " + d.reference() + ")");
+        } catch (DeliveryRejected e) {
+            // Refused for good (bad number, template, key; no address): no retry can help.
+            m.rejected(e.getMessage(), e.delivery());
+            log.error("{} is a dead letter at once, rejected by the provider: {}", m, e.getMessage());
         } catch (Exception e) {
-            String error = RetryPolicy.describe(e);
-            if (m.failed(error, retry, now)) {
+            String error = e instanceof DeliveryFailed ? e.getMessage() : RetryPolicy.describe(e);
+            Delivery reported = e instanceof DeliveryFailed f ? f.delivery() : null;
+            if (m.failed(error, retry, now, reported)) {
                 log.warn("{} failed ({}), next try at {}", m, error, m.sendAt());
             } else {
                 log.error("{} is a dead letter after {} tries: {}", m, m.attempts(), error);

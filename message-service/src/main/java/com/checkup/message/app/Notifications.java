@@ -68,7 +68,7 @@ public class Notifications {
         Instant now = clock.instant();
         for (Map.Entry<Channel, String> t : messages.templates(hospitalId, eventType).entrySet()) {
             Message m = new Message("M-" + UUID.randomUUID(), eventId, eventType, kind, bookingId, hospitalId, recipient,
-                    t.getKey(), Template.render(t.getValue(), values), Template.renderShown(t.getValue(), values), Message.Status.PENDING, 0, sendAt, null, null, now);
+                    t.getKey(), Template.render(t.getValue(), values), Template.renderShown(t.getValue(), values), Message.Status.PENDING, 0, sendAt, null, null, now, now, values, null);
             if (messages.add(m)) {
                 added++;
             }

@@ -5,7 +5,6 @@ import com.checkup.message.app.Notifications;
 import com.checkup.message.domain.Message;
 import com.checkup.message.persistence.MessageRepository;
 import com.checkup.message.provider.MessageProvider;
-import com.checkup.message.provider.SimulatedProvider;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.retry.RetryPolicy;
 import com.checkup.platform.work.WorkLoop;
@@ -14,19 +13,11 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class MessageConfig {
-
-    /** Simulated providers, unless real ones are configured (k8s). */
-    @Bean
-    @ConditionalOnMissingBean(MessageProvider.class)
-    MessageProvider simulatedProvider(MessageRepository messages, FeatureFlags flags) {
-        return new SimulatedProvider(messages, flags);
-    }
 
     @Bean
     Notifications notifications(MessageRepository messages, Clock clock, @Value("${checkup.message.zone}") String zone,
@@ -34,6 +25,7 @@ public class MessageConfig {
         return new Notifications(messages, clock, ZoneId.of(zone), LocalTime.parse(reminderAt));
     }
 
+    /** {@code provider}: the configured provider of each channel (MessageProviders). */
     @Bean
     Dispatcher dispatcher(MessageRepository messages, MessageProvider provider, FeatureFlags flags, Clock clock,
                           @Value("${checkup.message.zone}") String zone,

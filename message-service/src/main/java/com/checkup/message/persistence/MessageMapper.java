@@ -14,8 +14,9 @@ import org.apache.ibatis.annotations.Update;
 public interface MessageMapper extends BaseMapper<MessageRow> {
     /** Adds a message unless the same event, recipient and channel already has one (dedupe); 1 if added. */
     @Insert("INSERT IGNORE INTO message (id, event_id, event_type, kind, booking_id, hospital_id, recipient, channel, body, shown_body,"
-            + " status, attempts, send_at, created_at, updated_at) VALUES (#{id}, #{eventId}, #{eventType}, #{kind},"
-            + " #{bookingId}, #{hospitalId}, #{recipient}, #{channel}, #{body}, #{shownBody}, 'PENDING', 0, #{sendAt}, #{createdAt}, #{createdAt})")
+            + " template_values, status, attempts, send_at, created_at, updated_at) VALUES (#{id}, #{eventId}, #{eventType}, #{kind},"
+            + " #{bookingId}, #{hospitalId}, #{recipient}, #{channel}, #{body}, #{shownBody}, #{templateValues}, 'PENDING', 0, #{sendAt},"
+            + " #{createdAt}, #{createdAt})")
     int insertOnce(MessageRow row);
 
     @Select("SELECT id FROM message WHERE status = 'PENDING' AND send_at <= #{now} ORDER BY send_at LIMIT #{limit}")
@@ -34,10 +35,12 @@ public interface MessageMapper extends BaseMapper<MessageRow> {
     List<MessageRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
     @Update("UPDATE message SET status = #{status}, attempts = #{attempts}, send_at = #{sendAt}, sent_at = #{sentAt},"
-            + " last_error = #{lastError}, claim_token = NULL, updated_at = #{now} WHERE id = #{id} AND claim_token = #{token}")
+            + " last_error = #{lastError}, outcome = #{outcome}, provider = #{provider}, provider_code = #{providerCode},"
+            + " provider_ref = #{providerRef}, claim_token = NULL, updated_at = #{now} WHERE id = #{id} AND claim_token = #{token}")
     int finish(@Param("id") String id, @Param("token") String token, @Param("status") String status,
                @Param("attempts") int attempts, @Param("sendAt") LocalDateTime sendAt, @Param("sentAt") LocalDateTime sentAt,
-               @Param("lastError") String lastError, @Param("now") LocalDateTime now);
+               @Param("lastError") String lastError, @Param("outcome") String outcome, @Param("provider") String provider,
+               @Param("providerCode") String providerCode, @Param("providerRef") String providerRef, @Param("now") LocalDateTime now);
 
     @Update("UPDATE message SET status = 'PENDING', attempts = 0, send_at = #{now}, updated_at = #{now}"
             + " WHERE id = #{id} AND status = 'DEAD'")

@@ -3,8 +3,12 @@ package com.checkup.message.persistence;
 import static com.checkup.platform.time.UtcColumns.utc;
 
 import com.checkup.message.domain.Channel;
+import com.checkup.message.domain.Delivery;
 import com.checkup.message.domain.Message;
+import com.checkup.platform.events.Json;
 import com.checkup.platform.paging.KeysetCursor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.checkup.platform.work.Lease;
 import com.checkup.platform.work.LeaseTable;
 import java.time.Instant;
@@ -38,6 +42,7 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
         r.channel = m.channel().name();
         r.body = m.body();
         r.shownBody = m.shownBody();
+        r.templateValues = m.values().isEmpty() ? null : json(m.values());
         r.sendAt = utc(m.sendAt());
         r.createdAt = utc(m.createdAt());
         return mapper.insertOnce(r) == 1;
@@ -71,8 +76,11 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
     /** Writes a try's outcome, only while the claim is still ours. */
     public boolean finish(Lease<Message> c, Instant now) {
         Message m = c.item();
+        Delivery d = m.delivery();
         return mapper.finish(m.id(), c.token(), m.status().name(), m.attempts(), utc(m.sendAt()),
-                m.sentAt() == null ? null : utc(m.sentAt()), m.lastError(), utc(now)) == 1;
+                m.sentAt() == null ? null : utc(m.sentAt()), m.lastError(), d == null ? null : d.outcome().name(),
+                d == null ? null : clip(d.provider(), 16), d == null ? null : clip(d.code(), 64), d == null ? null : clip(d.reference(), 128),
+                utc(now)) == 1;
     }
 
     public Optional<Message> find(String id) {
@@ -122,7 +130,34 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
         return new Message(r.id, r.eventId, r.eventType, Message.Kind.valueOf(r.kind), r.bookingId, r.hospitalId, r.recipient,
                 Channel.valueOf(r.channel), r.body, r.shownBody, Message.Status.valueOf(r.status), r.attempts,
                 r.sendAt.toInstant(ZoneOffset.UTC), r.sentAt == null ? null : r.sentAt.toInstant(ZoneOffset.UTC), r.lastError,
-                r.createdAt.toInstant(ZoneOffset.UTC), r.updatedAt.toInstant(ZoneOffset.UTC));
+                r.createdAt.toInstant(ZoneOffset.UTC), r.updatedAt.toInstant(ZoneOffset.UTC), values(r.templateValues),
+                r.outcome == null ? null : new Delivery(Delivery.Outcome.valueOf(r.outcome), r.provider, r.providerCode, r.providerRef));
+    }
+
+    private static final TypeReference<Map<String, String>> VALUES = new TypeReference<>() {
+    };
+
+    private static String json(Map<String, String> values) {
+        try {
+            return Json.MAPPER.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Template values cannot be written as JSON", e);
+        }
+    }
+
+    private static Map<String, String> values(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        try {
+            return Json.MAPPER.readValue(json, VALUES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable template values " + json, e);
+        }
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
 }

@@ -19,6 +19,8 @@ public class MessageRow {
     public String channel;
     public String body;
     public String shownBody;
+    /** JSON object of the values the template was filled in with */
+    public String templateValues;
     public String status;
     public int attempts;
     public LocalDateTime sendAt;
@@ -26,4 +28,9 @@ public class MessageRow {
     public String lastError;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;
+    /** the last try as the provider reported it: ACCEPTED, REJECTED or FAILED, by which provider, its code and reference */
+    public String outcome;
+    public String provider;
+    public String providerCode;
+    public String providerRef;
 }

@@ -63,6 +63,12 @@ public class MessageRpcService implements MessageService {
         v.setSentAt(m.sentAt() == null ? null : m.sentAt().toString());
         v.setCreatedAt(m.createdAt().toString());
         v.setUpdatedAt(m.updatedAt() == null ? null : m.updatedAt().toString());
+        if (m.delivery() != null) {
+            v.setOutcome(m.delivery().outcome().name());
+            v.setProvider(m.delivery().provider());
+            v.setProviderCode(m.delivery().code());
+            v.setProviderRef(m.delivery().reference());
+        }
         return v;
     }
 }

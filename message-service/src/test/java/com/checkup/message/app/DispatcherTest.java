@@ -10,9 +10,12 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import com.checkup.message.domain.Channel;
+import com.checkup.message.domain.Delivery;
 import com.checkup.message.domain.Message;
 import com.checkup.message.domain.QuietHours;
 import com.checkup.message.persistence.MessageRepository;
+import com.checkup.message.provider.DeliveryFailed;
+import com.checkup.message.provider.DeliveryRejected;
 import com.checkup.message.provider.MessageProvider;
 import com.checkup.platform.flags.FeatureFlags;
 import com.checkup.platform.retry.RetryPolicy;
@@ -83,5 +86,39 @@ class DispatcherTest {
         at(DAY, "off").send(last);
         assertThat(last.item().status()).isEqualTo(Message.Status.DEAD);
         assertThat(last.item().attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void whatTheProviderReportedIsRecordedWithTheSentMessage() throws Exception {
+        Lease<Message> c = claimed(0, DAY);
+        when(provider.send(any())).thenReturn(Delivery.accepted("aliyun", "OK", "BIZ-1"));
+        at(DAY, "off").send(c);
+        assertThat(c.item().status()).isEqualTo(Message.Status.SENT);
+        assertThat(c.item().delivery()).isEqualTo(Delivery.accepted("aliyun", "OK", "BIZ-1"));
+    }
+
+    @Test
+    void aRejectionIsADeadLetterAtOnceWithTriesLeft() throws Exception {
+        Lease<Message> c = claimed(0, DAY);
+        doThrow(new DeliveryRejected("Aliyun SMS 200 isv.MOBILE_NUMBER_ILLEGAL: bad number",
+                Delivery.rejected("aliyun", "isv.MOBILE_NUMBER_ILLEGAL", "REQ-1"))).when(provider).send(any());
+        at(DAY, "off").send(c);
+        assertThat(c.item().status()).isEqualTo(Message.Status.DEAD);
+        assertThat(c.item().attempts()).isEqualTo(1);
+        assertThat(c.item().lastError()).isEqualTo("Aliyun SMS 200 isv.MOBILE_NUMBER_ILLEGAL: bad number");
+        assertThat(c.item().delivery().outcome()).isEqualTo(Delivery.Outcome.REJECTED);
+        verify(messages).finish(c, DAY);
+    }
+
+    @Test
+    void aQuotaFailureIsTriedAgainWithTheProvidersCodeRecorded() throws Exception {
+        Lease<Message> c = claimed(0, DAY);
+        doThrow(new DeliveryFailed("Aliyun SMS 200 isv.BUSINESS_LIMIT_CONTROL: limit",
+                Delivery.failed("aliyun", "isv.BUSINESS_LIMIT_CONTROL", "REQ-2"))).when(provider).send(any());
+        at(DAY, "off").send(c);
+        assertThat(c.item().status()).isEqualTo(Message.Status.PENDING);
+        assertThat(c.item().sendAt()).isEqualTo(DAY.plusSeconds(10));
+        assertThat(c.item().lastError()).isEqualTo("Aliyun SMS 200 isv.BUSINESS_LIMIT_CONTROL: limit");
+        assertThat(c.item().delivery()).isEqualTo(Delivery.failed("aliyun", "isv.BUSINESS_LIMIT_CONTROL", "REQ-2"));
     }
 }
