@@ -19,6 +19,8 @@ import com.checkup.contracts.fulfillment.ReportView;
 import com.checkup.contracts.fulfillment.TaskEntry;
 import com.checkup.contracts.fulfillment.TaskPage;
 import com.checkup.contracts.fulfillment.TaskView;
+import com.checkup.fulfillment.storage.EmbeddedS3Mock;
+import com.checkup.fulfillment.storage.S3MockExtension;
 import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.embedded.BusinessErrors;
 import com.checkup.platform.embedded.DubboApps;
@@ -27,8 +29,6 @@ import com.checkup.platform.embedded.LoopbackPorts;
 import com.checkup.platform.embedded.StandIn;
 import com.checkup.platform.embedded.TestInfrastructure;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -47,12 +47,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * fulfillment-service for real (own database, ZooKeeper, RocketMQ, a report directory), with booking-service's desk
- * side stood in for by a Dubbo provider that answers from bookings the test sets up, scoped like the real one.
+ * fulfillment-service for real (own database, ZooKeeper, RocketMQ, report files in an S3-API bucket as in k8s, on
+ * S3Mock), with booking-service's desk side stood in for by a Dubbo provider that answers from bookings the test sets
+ * up, scoped like the real one.
  */
-@ExtendWith(EmbeddedInfraExtension.class)
+@ExtendWith({S3MockExtension.class, EmbeddedInfraExtension.class}) // S3Mock first: it starts while the infra does
 class FulfillmentServiceIT {
     private static final Map<String, BookingView> BOOKINGS = new ConcurrentHashMap<>();
     private static DubboApps apps;
@@ -60,14 +64,14 @@ class FulfillmentServiceIT {
     private static FulfillmentService tasks;
     private static ReportService reports;
     private static JdbcTemplate db;
+    private static S3Client bucket;
 
     @BeforeAll
-    static void start(TestInfrastructure infra) throws Exception {
+    static void start(TestInfrastructure infra, EmbeddedS3Mock s3mock) throws Exception {
         infra.mariaDb().createDatabase("fulfillment_it");
         infra.rocketMq().createTopic(Topics.REPORT);
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
         apps.app("desk-standin", null).provide(DeskService.class, StandIn.of(DeskService.class, new DeskStandIn())).start();
-        Path reportsDir = Files.createTempDirectory(Path.of("target"), "reports");
         service = new SpringApplicationBuilder(FulfillmentServiceApplication.class).run(
                 "--server.address=127.0.0.1", "--server.port=" + LoopbackPorts.freePort(),
                 "--dubbo.protocol.port=" + LoopbackPorts.freePort(),
@@ -75,9 +79,18 @@ class FulfillmentServiceIT {
                 "--spring.datasource.url=" + infra.mariaDb().jdbcUrl("fulfillment_it"),
                 "--spring.datasource.username=root",
                 "--checkup.rocketmq.name-server=" + infra.rocketMq().namesrvAddr(),
-                "--checkup.reports.dir=" + reportsDir.toAbsolutePath(),
+                // the store k8s uses, switched on by configuration alone (credentials: any, S3Mock does not check)
+                "--checkup.reports.store=s3",
+                "--checkup.reports.s3.endpoint=" + s3mock.endpoint(),
+                "--checkup.reports.s3.region=" + EmbeddedS3Mock.REGION,
+                "--checkup.reports.s3.bucket=" + EmbeddedS3Mock.BUCKET,
+                "--checkup.reports.s3.path-style=true",
+                "--checkup.reports.s3.key-prefix=fulfillment-it",
+                "--checkup.reports.s3.access-key-id=it-" + UUID.randomUUID(),
+                "--checkup.reports.s3.secret-access-key=" + UUID.randomUUID(),
                 "--checkup.reports.max-bytes=100000");
         db = service.getBean(JdbcTemplate.class);
+        bucket = s3mock.client();
         DubboApps.App client = apps.app("fulfillment-client", null);
         ReferenceConfig<FulfillmentService> t = client.refer(FulfillmentService.class);
         ReferenceConfig<ReportService> r = client.refer(ReportService.class);
@@ -92,6 +105,7 @@ class FulfillmentServiceIT {
     static void stop() {
         apps.close();
         service.close();
+        bucket.close();
     }
 
     @Test
@@ -141,6 +155,11 @@ class FulfillmentServiceIT {
         ReportView stored = as("DESK", "HR1", "desk.hr1", () -> reports.upload(booking, "../Blood & CT.pdf", pdf));
         assertThat(stored.getFileName()).isEqualTo("Blood___CT.pdf");
         assertThat(stored.getSizeBytes()).isEqualTo(pdf.length);
+        // In the bucket under the configured prefix, encrypted at rest; read only through the service (below).
+        String key = db.queryForObject("SELECT storage_key FROM report_file WHERE id = ?", String.class, stored.getReportId());
+        HeadObjectResponse object = bucket.headObject(b -> b.bucket(EmbeddedS3Mock.BUCKET).key("fulfillment-it/" + key));
+        assertThat(object.contentLength()).isEqualTo(pdf.length);
+        assertThat(object.serverSideEncryption()).isEqualTo(ServerSideEncryption.AES256);
         assertThat(db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = 'report.ready' AND message_key = ?",
                 Integer.class, booking)).isEqualTo(1);
 

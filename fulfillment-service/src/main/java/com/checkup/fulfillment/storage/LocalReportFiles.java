@@ -1,4 +1,4 @@
-package com.checkup.fulfillment.persistence;
+package com.checkup.fulfillment.storage;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -37,7 +37,8 @@ public final class LocalReportFiles implements ReportFiles {
     }
 
     private Path resolve(String key) {
-        Path p = root.resolve(key).normalize();
+        // The same keys as object storage accepts, so a key good here is good there; the path check stays as a backstop.
+        Path p = root.resolve(ReportKeys.check(key)).normalize();
         if (!p.startsWith(root)) {
             throw new IllegalArgumentException("Bad report key " + key);
         }
