@@ -100,7 +100,8 @@ class WeChatPayIT {
                 "--checkup.payment.wechatpay.base-url=" + channel.baseUrl(),
                 "--checkup.payment.wechatpay.read-timeout=1s",
                 // the test asks about late payments itself
-                "--checkup.payment.pending.query-after=0s", "--checkup.payment.pending.interval=1h");
+                "--checkup.payment.pending.query-after=0s", "--checkup.payment.pending.interval=1h",
+                "--checkup.payment.reconciliation.grace=0s", "--checkup.payment.reconciliation.interval=1h");
     }
 
     /** What the gateway does with a notification: hand it over, 200 on OK, the error's status otherwise. */
@@ -221,6 +222,23 @@ class WeChatPayIT {
     }
 
     @Test
+    void reconciliationRefundsMoneyTakenForAClosedOrderOnlyOnceTheChannelConfirmsIt() {
+        OrderView o = f.order(6600, OrderStatus.CREATED);
+        PaymentView p = pay(o);
+        awaitStatus(p.getPaymentId(), PaymentStatus.SUCCEEDED);
+        o.setStatus(OrderStatus.CLOSED); // the hold expired meanwhile: the money was taken for nothing
+
+        channel.behave(new Behaviour(true, 200, 0, false, false, 1, 0)); // the channel cannot be asked this time
+        f.service.getBean(com.checkup.payment.app.Reconciliation.class).run();
+        assertThat(status(p.getPaymentId())).as("no refund without the channel's word").isEqualTo(PaymentStatus.SUCCEEDED);
+
+        channel.behave(FAST);
+        f.service.getBean(com.checkup.payment.app.Reconciliation.class).run();
+        awaitStatus(p.getPaymentId(), PaymentStatus.REFUNDED);
+        assertThat(channel.tradeState(outTradeNo(p.getPaymentId()))).isEqualTo("REFUND");
+    }
+
+    @Test
     void aChannelThatFailsOrTimesOutAnswersUnavailableAndTheNextAskWorks() {
         channel.behave(new Behaviour(true, 200, 0, false, false, 1, 0));
         OrderView o = f.order(5000, OrderStatus.CREATED);
@@ -263,9 +281,31 @@ class WeChatPayIT {
         assertThat(post(signed(cheaper, Instant.now()))).isEqualTo(400);
         assertThat(outcomes(q.getPaymentId())).containsExactly("MISMATCH");
         assertThat(status(q.getPaymentId())).isEqualTo(PaymentStatus.PENDING);
+        // A timestamp no clock can hold: refused like any stale one, not an error of ours.
+        Map<String, String> absurd = new java.util.HashMap<>(signed(transaction, Instant.now()));
+        absurd.put("Wechatpay-Timestamp", "100000000000000000");
+        assertThat(post(absurd)).isEqualTo(401);
         // Fresh, genuine and right: applies.
         assertThat(post(signed(transaction, Instant.now()))).isEqualTo(200);
         assertThat(status(q.getPaymentId())).isEqualTo(PaymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aGenuineEventThePlatformDoesNotActOnIsAcknowledgedAndKept() throws Exception {
+        OrderView o = f.order(4000, OrderStatus.CREATED);
+        channel.behave(new Behaviour(false, 200, 0, false, false, 0, 0));
+        PaymentView p = pay(o);
+        String abnormal = "{\"mchid\":\"" + MCH + "\",\"out_trade_no\":\"" + outTradeNo(p.getPaymentId())
+                + "\",\"out_refund_no\":\"R1\",\"refund_id\":\"50000001\",\"refund_status\":\"ABNORMAL\","
+                + "\"amount\":{\"total\":4000,\"refund\":4000,\"payer_total\":4000,\"payer_refund\":4000}}";
+        Map<String, String> n = signed(abnormal, Instant.now(), "REFUND.ABNORMAL", "refund");
+        assertThat(post(n)).as("acknowledged, or WeChat sends it for a day").isEqualTo(200);
+        assertThat(outcomes(p.getPaymentId())).containsExactly("NOT_APPLIED");
+        assertThat(status(p.getPaymentId())).isEqualTo(PaymentStatus.PENDING);
+        // The same event with its body changed after signing is refused before anything in it is read.
+        Map<String, String> altered = new java.util.HashMap<>(n);
+        altered.put("body", n.get("body").replace("REFUND.ABNORMAL", "REFUND.SUCCESS"));
+        assertThat(post(altered)).isEqualTo(401);
     }
 
     private static boolean decryptsTo(String body, String outTradeNo) {
@@ -284,11 +324,15 @@ class WeChatPayIT {
 
     /** A TRANSACTION.SUCCESS notification as WeChat Pay builds it, signed with the platform key at {@code at}. */
     private static Map<String, String> signed(String transaction, Instant at) {
+        return signed(transaction, at, "TRANSACTION.SUCCESS", "transaction");
+    }
+
+    private static Map<String, String> signed(String resource, Instant at, String eventType, String originalType) {
         String nonce = WeChatPayKeys.nonce(12);
         String body = "{\"id\":\"" + java.util.UUID.randomUUID() + "\",\"create_time\":\"2026-12-02T20:00:00+08:00\","
-                + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"支付成功\","
-                + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
-                + WeChatPayKeys.encrypt(apiV3Key, "transaction", nonce, transaction) + "\",\"associated_data\":\"transaction\","
+                + "\"resource_type\":\"encrypt-resource\",\"event_type\":\"" + eventType + "\",\"summary\":\"支付成功\","
+                + "\"resource\":{\"original_type\":\"" + originalType + "\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
+                + WeChatPayKeys.encrypt(apiV3Key, originalType, nonce, resource) + "\",\"associated_data\":\"" + originalType + "\","
                 + "\"nonce\":\"" + nonce + "\"}}";
         String ts = String.valueOf(at.getEpochSecond());
         String headerNonce = WeChatPayKeys.nonce(32);

@@ -152,7 +152,8 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
         try {
             return Json.MAPPER.readValue(json, VALUES);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable template values " + json, e);
+            // Not the values themselves: they can hold codes that must not reach a log.
+            throw new IllegalStateException("Unreadable template values (" + json.length() + " chars)", e);
         }
     }
 

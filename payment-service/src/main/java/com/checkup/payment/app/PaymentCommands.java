@@ -192,13 +192,14 @@ public class PaymentCommands {
     public String callback(String channelName, String body, String signature) {
         String channel = channelName(channelName);
         String secret = channels.secret(channel);
-        if (secret == null) {
-            throw new BusinessException(ErrorCode.NOT_FOUND, "No payment channel " + channel);
+        PaymentChannel c = channels.find(channel);
+        if (secret == null || c != null && !c.takesHmacCallbacks()) {
+            throw new BusinessException(ErrorCode.NOT_FOUND, "No payment channel " + channel + " taking signed callbacks");
         }
         if (body == null || !CallbackSignature.verify(secret, body, signature)) {
-            rejected(channel, body, "BAD_SIGNATURE", "Callback signature is not valid");
+            throw rejected(channel, body, "BAD_SIGNATURE", "Callback signature is not valid");
         }
-        return accept(channel, parse(channel, body), body);
+        return accept(channel, parse(channel, body), body, null);
     }
 
     /**
@@ -208,7 +209,7 @@ public class PaymentCommands {
     public String notification(String channelName, SignedNotification n) {
         String channel = channelName(channelName);
         PaymentChannel c = channels.find(channel);
-        if (c == null || channels.secret(channel) != null) {
+        if (c == null || c.takesHmacCallbacks()) {
             throw new BusinessException(ErrorCode.NOT_FOUND, "No payment channel " + channel + " taking notifications");
         }
         ChannelNotification verified;
@@ -216,19 +217,22 @@ public class PaymentCommands {
             verified = c.verify(n);
         } catch (PaymentChannel.NotificationRejected e) {
             log.warn("Rejected a notification on channel {}: {}", channel, e.getMessage());
-            rejected(channel, n.body(), "REJECTED", "Notification is not valid: " + e.getMessage());
-            return null; // not reached
+            throw rejected(channel, n.body(), "REJECTED", "Notification is not valid: " + e.getMessage());
         }
-        if (!payments.firstUseOfNonce(channel, n.nonce())) {
-            payments.recordCallback(channel, verified.paymentId(), "NONCE_REPLAY", audit(verified, n.body()));
+        if (ChannelNotification.OTHER.equals(verified.kind())) {
+            // Genuine but nothing to apply (a refund the channel could not make, a closed trade...): kept for ops and
+            // acknowledged, or the channel would send it for a day.
+            payments.recordCallback(channel, verified.paymentId(), "NOT_APPLIED", audit(verified, null));
+            log.error("Channel {} sent a notification the platform does not act on, for payment {}: {}", channel,
+                    verified.paymentId(), verified.audit());
             return "OK";
         }
-        return accept(channel, verified, audit(verified, n.body()));
+        return accept(channel, verified, audit(verified, n.body()), n.nonce());
     }
 
     /** What the channel told us when asked (a late notification): applied exactly as a notification would be. */
     String answered(Payment p, ChannelNotification n) {
-        return accept(p.channel(), n, audit(n, null));
+        return accept(p.channel(), n, audit(n, null), null);
     }
 
     private static String audit(ChannelNotification n, String body) {
@@ -244,15 +248,20 @@ public class PaymentCommands {
         return channel;
     }
 
-    private void rejected(String channel, String body, String outcome, String why) {
+    /** Records a refused callback and gives the error to answer with. */
+    private BusinessException rejected(String channel, String body, String outcome, String why) {
         // Anyone can send these: keep that it happened, not what an unauthenticated sender wrote.
         payments.recordCallback(channel, null, outcome, unsignedSummary(body));
         log.warn("Rejected a callback on channel {}: {}", channel, outcome);
-        throw new BusinessException(ErrorCode.UNAUTHENTICATED, why);
+        return new BusinessException(ErrorCode.UNAUTHENTICATED, why);
     }
 
-    /** A verified notification: matched against the payment (and its channel), applied at most once, audited. */
-    private String accept(String channel, ChannelNotification n, String auditBody) {
+    /**
+     * A verified notification: matched against the payment (and its channel), applied at most once, audited. Its nonce
+     * (when it has one) is taken in the same transaction, so a failed apply leaves it for the channel's resend, and a
+     * captured notification sent again is acknowledged and ignored.
+     */
+    private String accept(String channel, ChannelNotification n, String auditBody, String nonce) {
         Payment p = payments.find(n.paymentId()).orElse(null);
         if (p == null) {
             payments.recordCallback(channel, null, "UNKNOWN_PAYMENT", auditBody);
@@ -270,7 +279,13 @@ public class PaymentCommands {
             log.warn("Rejected a {} callback for payment {}: it does not match the payment", channel, p.id());
             throw mismatch;
         }
-        String outcome = tx.execute(s -> apply(p, n, channel, auditBody));
+        String outcome = tx.execute(s -> {
+            if (!payments.firstUseOfNonce(channel, nonce)) {
+                payments.recordCallback(channel, p.id(), "NONCE_REPLAY", auditBody);
+                return "NONCE_REPLAY";
+            }
+            return apply(p, n, channel, auditBody);
+        });
         log.info("Callback {} for payment {}: {}", n.kind(), p.id(), outcome);
         return "OK";
     }

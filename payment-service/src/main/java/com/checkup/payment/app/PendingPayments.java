@@ -37,16 +37,20 @@ public class PendingPayments {
     private final PaymentCommands commands;
     private final Clock clock;
     private final Duration queryAfter;
+    /** Unpaid ones are asked about this long (past the channel's own pay-by time: WeChat's is 30 min), not for days. */
+    private final Duration payLookBack;
     private final Duration lookBack;
 
     public PendingPayments(PaymentRepository payments, PaymentChannels channels, PaymentCommands commands, Clock clock,
                            @Value("${checkup.payment.pending.query-after:1m}") Duration queryAfter,
+                           @Value("${checkup.payment.pending.pay-look-back:2h}") Duration payLookBack,
                            @Value("${checkup.payment.pending.look-back:2d}") Duration lookBack) {
         this.payments = payments;
         this.channels = channels;
         this.commands = commands;
         this.clock = clock;
         this.queryAfter = queryAfter;
+        this.payLookBack = payLookBack;
         this.lookBack = lookBack;
     }
 
@@ -54,7 +58,7 @@ public class PendingPayments {
         Instant now = clock.instant();
         int[] counts = new int[4];
         for (PaymentStatus status : List.of(PaymentStatus.PENDING, PaymentStatus.REFUND_PENDING)) {
-            Instant since = now.minus(lookBack);
+            Instant since = now.minus(status == PaymentStatus.PENDING ? payLookBack : lookBack);
             while (true) {
                 List<Payment> batch = payments.waitingBetween(status, since, now.minus(queryAfter), BATCH);
                 batch.forEach(p -> ask(p, counts));
@@ -67,9 +71,14 @@ public class PendingPayments {
         return new Report(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    /** Forgets notification nonces older than a day: long outside any replay window. */
+    /**
+     * Forgets notification nonces older than a day (long outside any replay window) and refused unsigned callbacks older
+     * than 30 days (anyone can send those; a flood must not grow the table for ever).
+     */
     public int forgetOldNonces() {
-        return payments.forgetNoncesBefore(clock.instant().minus(Duration.ofDays(1)));
+        Instant now = clock.instant();
+        return payments.forgetNoncesBefore(now.minus(Duration.ofDays(1)))
+                + payments.forgetRefusedCallbacksBefore(now.minus(Duration.ofDays(30)));
     }
 
     private void ask(Payment p, int[] counts) {

@@ -7,6 +7,8 @@ import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentEvent;
 import com.checkup.contracts.payment.PaymentStatus;
+import com.checkup.payment.channel.PaymentChannel;
+import com.checkup.payment.channel.PaymentChannels;
 import com.checkup.payment.domain.Payment;
 import com.checkup.payment.persistence.PaymentRepository;
 import com.checkup.platform.events.EventPublisher;
@@ -25,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  * <li>payment SUCCEEDED, order still CREATED: the order missed it — announce {@code payment.succeeded} again
  * (order-service applies it once);</li>
- * <li>payment SUCCEEDED, order CLOSED or paid by another payment: money was taken for nothing — refund it;</li>
+ * <li>payment SUCCEEDED, order CLOSED or paid by another payment: money was taken for nothing — refund it, once the
+ * channel (where it can be asked) confirms it was paid;</li>
  * <li>payment REFUNDED, order still PAID by it: announce {@code payment.refunded} again.</li>
  * </ul>
  * Only payments settled longer than the grace period are looked at, so events still on their way are not raced.
@@ -44,19 +47,21 @@ public class Reconciliation {
     private final Orders orders;
     private final PaymentCommands commands;
     private final EventPublisher events;
+    private final PaymentChannels channels;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration grace;
     private final Duration lookBack;
 
     public Reconciliation(PaymentRepository payments, Orders orders, PaymentCommands commands,
-                          EventPublisher events, TransactionTemplate tx, Clock clock,
+                          EventPublisher events, PaymentChannels channels, TransactionTemplate tx, Clock clock,
                           @Value("${checkup.payment.reconciliation.grace:2m}") Duration grace,
                           @Value("${checkup.payment.reconciliation.look-back:7d}") Duration lookBack) {
         this.payments = payments;
         this.orders = orders;
         this.commands = commands;
         this.events = events;
+        this.channels = channels;
         this.tx = tx;
         this.clock = clock;
         this.grace = grace;
@@ -111,6 +116,9 @@ public class Reconciliation {
                 return Finding.REANNOUNCED;
             }
             if (o.getStatus() == OrderStatus.CLOSED || !ours) {
+                if (!channelConfirmsPaid(p)) {
+                    return Finding.UNRESOLVED;
+                }
                 log.warn("Payment {} succeeded but order {} is {} (paid by {}): refunding", p.id(), o.getOrderId(),
                         o.getStatus(), o.getPaymentId());
                 commands.refund(p.id(), "reconciliation: order " + o.getStatus());
@@ -124,6 +132,29 @@ public class Reconciliation {
             return Finding.REANNOUNCED;
         }
         return Finding.CONSISTENT;
+    }
+
+    /**
+     * Before money is given back, a channel that can be asked must agree it was taken: a payment marked SUCCEEDED that
+     * the channel does not know as paid is for ops, not for a refund request. Asked again next run when unreachable.
+     */
+    private boolean channelConfirmsPaid(Payment p) {
+        PaymentChannel channel = channels.find(p.channel());
+        if (channel == null || !channel.canBeAsked()) {
+            return true;
+        }
+        try {
+            if (channel.query(p).isPresent()) {
+                return true;
+            }
+            log.error("Payment {} is SUCCEEDED here but {} does not report it paid: not refunded, for ops to look at",
+                    p.id(), p.channel());
+            return false;
+        } catch (PaymentChannel.ChannelUnavailable e) {
+            log.warn("Could not ask {} about payment {} before refunding it (next run asks again): {}", p.channel(),
+                    p.id(), e.getMessage());
+            return false;
+        }
     }
 
     private void announce(String type, Payment p) {

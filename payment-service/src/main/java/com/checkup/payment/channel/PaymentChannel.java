@@ -22,6 +22,14 @@ public interface PaymentChannel {
      */
     String requestPayment(Payment payment);
 
+    /**
+     * True for a channel whose callbacks carry an HMAC of the body under its configured secret ({@link #verify} is not
+     * used); false for one that verifies its own notifications, which must then never have such a secret.
+     */
+    default boolean takesHmacCallbacks() {
+        return true;
+    }
+
     /** True when the payer pays on the channel's page ({@link #requestPayment} answers its address). */
     default boolean payerPaysOnAPage() {
         return false;
@@ -38,6 +46,11 @@ public interface PaymentChannel {
      */
     default ChannelNotification verify(SignedNotification notification) {
         throw new NotificationRejected("Channel " + name() + " takes HMAC-signed callbacks, not notifications");
+    }
+
+    /** True when {@link #query} and {@link #queryRefund} really ask the channel. */
+    default boolean canBeAsked() {
+        return false;
     }
 
     /** What the channel says about the payment now, when it can be asked: SUCCESS once paid, else empty. */

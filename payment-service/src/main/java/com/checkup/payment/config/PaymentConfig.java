@@ -52,7 +52,16 @@ public class PaymentConfig {
         if (!settings.getSimulated().isEnabled()) {
             secrets.keySet().removeIf(k -> k.equalsIgnoreCase(SimulatedChannel.NAME));
         }
-        return new PaymentChannels(all.orderedStream().toList(), secrets);
+        PaymentChannels channels = new PaymentChannels(all.orderedStream().toList(), secrets);
+        for (String name : secrets.keySet()) {
+            PaymentChannel c = channels.find(name);
+            if (c != null && !c.takesHmacCallbacks()) {
+                // An HMAC secret would let callbacks for this channel skip its own verification: never.
+                throw new IllegalStateException("checkup.payment.secrets." + name + " is set, but channel " + name
+                        + " verifies its own notifications and takes no HMAC callbacks: remove that secret");
+            }
+        }
+        return channels;
     }
 
     private static String simulatedSecret(ChannelSettings settings) {

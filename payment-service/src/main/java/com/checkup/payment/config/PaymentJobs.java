@@ -23,8 +23,8 @@ public class PaymentJobs {
     }
 
     /** Payments whose channel is late: asked about (a notification lost or never sent). */
-    @Scheduled(initialDelayString = "${checkup.payment.pending.interval:30s}",
-            fixedDelayString = "${checkup.payment.pending.interval:30s}")
+    @Scheduled(initialDelayString = "${checkup.payment.pending.interval:1m}",
+            fixedDelayString = "${checkup.payment.pending.interval:1m}")
     void askAboutPending() {
         PendingPayments.Report r = pending.run();
         if (r.applied() + r.refundsAskedAgain() + r.unreachable() > 0) {

@@ -13,6 +13,8 @@ public record ChannelNotification(String paymentId, String orderId, long amountC
                                   String audit) {
     public static final String SUCCESS = "SUCCESS";
     public static final String REFUNDED = "REFUNDED";
+    /** A genuine notification of something the platform does not act on (e.g. a refund that failed at the channel). */
+    public static final String OTHER = "OTHER";
 
     public ChannelNotification(String paymentId, String orderId, long amountCents, String kind, String channelTxnId) {
         this(paymentId, orderId, amountCents, kind, channelTxnId, null);

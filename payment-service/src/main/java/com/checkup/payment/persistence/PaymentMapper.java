@@ -45,4 +45,9 @@ public interface PaymentMapper extends BaseMapper<PaymentRow> {
 
     @org.apache.ibatis.annotations.Delete("DELETE FROM channel_nonce WHERE seen_at < #{before} LIMIT 10000")
     int forgetNonces(@Param("before") java.time.LocalDateTime before);
+
+    /** Refused unsigned callbacks (anyone can send them) are kept for a while, not for ever. */
+    @org.apache.ibatis.annotations.Delete("DELETE FROM payment_callbacks WHERE payment_id IS NULL"
+            + " AND outcome IN ('BAD_SIGNATURE', 'REJECTED') AND received_at < #{before} LIMIT 10000")
+    int forgetRefusedCallbacks(@Param("before") java.time.LocalDateTime before);
 }

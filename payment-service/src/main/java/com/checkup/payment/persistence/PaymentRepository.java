@@ -74,6 +74,11 @@ public class PaymentRepository {
         return mapper.forgetNonces(utc(before));
     }
 
+    /** Forgets refused unsigned callbacks received before {@code before} (their rows are only a trace of noise). */
+    public int forgetRefusedCallbacksBefore(java.time.Instant before) {
+        return mapper.forgetRefusedCallbacks(utc(before));
+    }
+
     public void recordCallback(String channel, String paymentId, String outcome, String body) {
         mapper.recordCallback(channel, paymentId, outcome, body.length() > 2000 ? body.substring(0, 2000) : body);
     }

@@ -40,6 +40,7 @@ import java.util.concurrent.TimeUnit;
  * AES-256-GCM resource decryption with the API v3 key) plus a replay window on the signed timestamp.
  */
 public final class WeChatPayChannel implements PaymentChannel {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(WeChatPayChannel.class);
     public static final String NAME = "WECHAT_PAY";
     private static final String TRANSACTION_SUCCESS = "TRANSACTION.SUCCESS";
     private static final String REFUND_SUCCESS = "REFUND.SUCCESS";
@@ -71,6 +72,12 @@ public final class WeChatPayChannel implements PaymentChannel {
                 .writeTimeout(settings.getReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addNetworkInterceptor(new CanonicalHeaderNames());
         if (settings.getBaseUrl() != null && !settings.getBaseUrl().isBlank()) {
+            java.net.URI base = java.net.URI.create(settings.getBaseUrl());
+            boolean loopback = "127.0.0.1".equals(base.getHost()) || "localhost".equals(base.getHost());
+            if (!"https".equals(base.getScheme()) && !loopback) {
+                throw new IllegalStateException("checkup.payment.wechatpay.base-url must be https (plain http only to a"
+                        + " simulator on loopback): " + settings.getBaseUrl());
+            }
             ok.addInterceptor(new ApiHost(settings.getBaseUrl()));
         }
         HttpClient http = new DefaultHttpClientBuilder().config(config).okHttpClient(ok.build()).build();
@@ -103,6 +110,16 @@ public final class WeChatPayChannel implements PaymentChannel {
     }
 
     @Override
+    public boolean takesHmacCallbacks() {
+        return false;
+    }
+
+    @Override
+    public boolean canBeAsked() {
+        return true;
+    }
+
+    @Override
     public String requestPayment(Payment p) {
         PrepayRequest r = new PrepayRequest();
         r.setAppid(settings.getAppId());
@@ -111,6 +128,9 @@ public final class WeChatPayChannel implements PaymentChannel {
         r.setOutTradeNo(outTradeNo(p));
         r.setAttach(p.orderId());
         r.setNotifyUrl(settings.getNotifyUrl());
+        // After this the payer cannot pay any more (WeChat refuses), so a late payment cannot outlive its hold by much.
+        r.setTimeExpire(java.time.OffsetDateTime.ofInstant(clock.instant().plus(settings.getPayWithin()),
+                java.time.ZoneOffset.ofHours(8)).withNano(0).format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         Amount amount = new Amount();
         amount.setTotal(Math.toIntExact(p.amountCents()));
         amount.setCurrency("CNY");
@@ -154,45 +174,48 @@ public final class WeChatPayChannel implements PaymentChannel {
         } catch (NumberFormatException e) {
             throw new NotificationRejected("Wechatpay-Timestamp is missing or not a number");
         }
-        Duration age = Duration.between(Instant.ofEpochSecond(signedAt), clock.instant()).abs();
-        if (age.compareTo(settings.getReplayWindow()) > 0) {
-            throw new NotificationRejected("Signed " + age.toSeconds() + " s away from now: outside the replay window");
+        long now = clock.instant().getEpochSecond();
+        long window = settings.getReplayWindow().toSeconds();
+        if (signedAt < now - window || signedAt > now + window) {
+            throw new NotificationRejected("Signed outside the replay window");
         }
         RequestParam param = new RequestParam.Builder()
                 .serialNumber(n.serial()).nonce(n.nonce()).signature(n.signature()).timestamp(n.timestamp())
                 .signType(n.signatureType()).body(n.body()).build();
-        String eventType;
         try {
-            eventType = com.checkup.platform.events.Json.MAPPER.readTree(n.body()).path("event_type").asText("");
-        } catch (Exception e) {
-            throw new NotificationRejected("Not a JSON notification");
-        }
-        try {
+            // Signature and decryption first, whatever the body claims to be: nothing unverified is read.
+            java.util.Map<?, ?> resource = parser.parse(param, java.util.Map.class);
+            String eventType = com.checkup.platform.events.Json.MAPPER.readTree(n.body()).path("event_type").asText("");
             if (TRANSACTION_SUCCESS.equals(eventType)) {
                 Transaction t = parser.parse(param, Transaction.class);
                 if (t.getTradeState() != Transaction.TradeStateEnum.SUCCESS) {
-                    throw new NotificationRejected("A TRANSACTION.SUCCESS whose trade state is " + t.getTradeState());
+                    throw new NotificationRejected("A TRANSACTION.SUCCESS whose trade state is not SUCCESS");
                 }
                 return paid(t, "notification");
             }
             if (REFUND_SUCCESS.equals(eventType)) {
                 RefundNotification r = parser.parse(param, RefundNotification.class);
                 if (r.getRefundStatus() != Status.SUCCESS || r.getAmount() == null) {
-                    throw new NotificationRejected("A REFUND.SUCCESS whose status is " + r.getRefundStatus());
+                    throw new NotificationRejected("A REFUND.SUCCESS whose status is not SUCCESS");
                 }
                 return new ChannelNotification(paymentId(r.getOutTradeNo()), null, r.getAmount().getRefund(),
                         ChannelNotification.REFUNDED, r.getRefundId(), audit("notification", eventType,
                         r.getOutTradeNo(), r.getRefundId(), r.getAmount().getRefund()));
             }
+            // Genuine, but nothing this platform acts on (REFUND.ABNORMAL, REFUND.CLOSED, ...): kept, acknowledged.
+            Object outTradeNo = resource.get("out_trade_no");
+            String paymentId = outTradeNo instanceof String s && !s.isBlank() ? paymentId(s) : null;
+            return new ChannelNotification(paymentId, null, 0, ChannelNotification.OTHER, null,
+                    audit("notification", eventType.length() > 40 ? eventType.substring(0, 40) : eventType,
+                            String.valueOf(outTradeNo), null, null));
         } catch (NotificationRejected e) {
             throw e;
         } catch (ValidationException e) {
             throw new NotificationRejected("Wechatpay-Signature does not verify", e);
-        } catch (RuntimeException e) {
-            // MalformedMessageException, DecryptionException, Gson's parse errors: not a notification we can read.
+        } catch (Exception e) {
+            // MalformedMessageException, DecryptionException, Gson's and Jackson's parse errors: not one we can read.
             throw new NotificationRejected("The notification cannot be decrypted or read", e);
         }
-        throw new NotificationRejected("Event type " + eventType + " is not one this platform takes");
     }
 
     private ChannelNotification paid(Transaction t, String how) {
@@ -211,9 +234,13 @@ public final class WeChatPayChannel implements PaymentChannel {
         q.setOutTradeNo(outTradeNo(p));
         try {
             Transaction t = payments.queryOrderByOutTradeNo(q);
-            // REFUND: it was paid, and is being (or was) given back.
-            return t.getTradeState() == Transaction.TradeStateEnum.SUCCESS
-                    || t.getTradeState() == Transaction.TradeStateEnum.REFUND ? Optional.of(paid(t, "query")) : Optional.empty();
+            if (t.getTradeState() == Transaction.TradeStateEnum.REFUND) {
+                // Paid, then given back outside the platform (the merchant dashboard): not a payment to confirm a
+                // booking with. Ops must look; the payment stays PENDING.
+                log.error("WeChat Pay reports payment {} refunded while it is still pending here: not applied", p.id());
+                return Optional.empty();
+            }
+            return t.getTradeState() == Transaction.TradeStateEnum.SUCCESS ? Optional.of(paid(t, "query")) : Optional.empty();
         } catch (ServiceException e) {
             if (e.getHttpStatusCode() == 404) {
                 return Optional.empty();

@@ -34,6 +34,8 @@ public class WeChatPaySettings {
     /** The payer's address sent with H5 orders when the request has none (WeChat requires one). */
     private String defaultClientIp = "127.0.0.1";
     private String description = "体检套餐";
+    /** How long the payer has to pay a prepay order (WeChat's time_expire); PendingPayments asks about it that long. */
+    private Duration payWithin = Duration.ofMinutes(30);
     /** Notifications signed longer ago (or later) than this are refused: a captured one cannot be replayed later. */
     private Duration replayWindow = Duration.ofMinutes(5);
     /** Both below the gateway's 10 s for the pay route, so a slow channel answers UNAVAILABLE, not a timeout. */
@@ -84,6 +86,8 @@ public class WeChatPaySettings {
     public void setDefaultClientIp(String defaultClientIp) { this.defaultClientIp = defaultClientIp; }
     public String getDescription() { return description; }
     public void setDescription(String description) { this.description = description; }
+    public Duration getPayWithin() { return payWithin; }
+    public void setPayWithin(Duration payWithin) { this.payWithin = payWithin; }
     public Duration getReplayWindow() { return replayWindow; }
     public void setReplayWindow(Duration replayWindow) { this.replayWindow = replayWindow; }
     public Duration getConnectTimeout() { return connectTimeout; }
