@@ -314,6 +314,11 @@ final class BookingServiceFixture implements AutoCloseable {
         }
 
         @Override
+        public PaymentView payFrom(String orderId, String channel, String payerAddress) {
+            return pay(orderId, channel);
+        }
+
+        @Override
         public String notification(String channel, String body, String serial, String signature, String timestamp,
                                    String nonce, String signatureType) {
             throw new BusinessException(ErrorCode.BAD_REQUEST, "not part of the stand-in");

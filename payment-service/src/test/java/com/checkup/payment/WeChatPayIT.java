@@ -175,6 +175,16 @@ class WeChatPayIT {
     }
 
     @Test
+    void thePayersAddressGoesWithTheOrderWhenItIsAnAddress() {
+        OrderView o = f.order(7700, OrderStatus.CREATED);
+        PaymentView p = Acting.asPlatform(() -> f.payments.get().payFrom(o.getOrderId(), "WECHAT_PAY", "203.0.113.9"));
+        assertThat(channel.payerAddress(outTradeNo(p.getPaymentId()))).isEqualTo("203.0.113.9");
+        OrderView other = f.order(7700, OrderStatus.CREATED);
+        PaymentView q = Acting.asPlatform(() -> f.payments.get().payFrom(other.getOrderId(), "WECHAT_PAY", "evil\r\nhost"));
+        assertThat(channel.payerAddress(outTradeNo(q.getPaymentId()))).as("not an IP literal: the default").isEqualTo("127.0.0.1");
+    }
+
+    @Test
     void aTamperedNotificationIsRefusedAndTheGenuineOneStillApplies() {
         channel.behave(new Behaviour(true, 200, 0, true, false, 0, 0));
         OrderView o = f.order(12000, OrderStatus.CREATED);

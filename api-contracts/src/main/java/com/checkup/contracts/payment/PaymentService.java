@@ -12,6 +12,12 @@ public interface PaymentService {
      */
     PaymentView pay(String orderId, String channel);
 
+    /**
+     * {@link #pay} for a payer at {@code payerAddress} (the IP the request came from, as the gateway saw it): channels
+     * whose risk checks want it (WeChat Pay H5's {@code payer_client_ip}) get it. Not an IP literal: ignored.
+     */
+    PaymentView payFrom(String orderId, String channel, String payerAddress);
+
     /** A payment; a consumer sees only those of their own orders (another's is NOT_FOUND). */
     PaymentView get(String paymentId);
 

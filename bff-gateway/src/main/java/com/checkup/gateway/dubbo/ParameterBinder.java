@@ -43,12 +43,20 @@ public final class ParameterBinder {
         final MultiValueMap<String, String> query;
         final HttpHeaders headers;
         final byte[] body;
+        final String clientAddress;
 
         public Request(Map<String, String> pathVariables, MultiValueMap<String, String> query, HttpHeaders headers, byte[] body) {
+            this(pathVariables, query, headers, body, null);
+        }
+
+        /** {@code clientAddress}: the TCP peer's IP (behind a proxy that does not pass the client's, the proxy's). */
+        public Request(Map<String, String> pathVariables, MultiValueMap<String, String> query, HttpHeaders headers, byte[] body,
+                       String clientAddress) {
             this.pathVariables = pathVariables;
             this.query = query;
             this.headers = headers;
             this.body = body;
+            this.clientAddress = clientAddress;
         }
     }
 
@@ -111,6 +119,8 @@ public final class ParameterBinder {
                 return body == null ? null : body.get(s.name());
             case RAW_BODY:
                 return r.body == null || r.body.length == 0 ? null : TextNode.valueOf(new String(r.body, StandardCharsets.UTF_8));
+            case CLIENT_ADDRESS:
+                return text(r.clientAddress);
             default:
                 throw new IllegalStateException(s.kind().name());
         }

@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** A parsed {@code from} of a route parameter. */
 public final class Source {
-    public enum Kind { PATH, QUERY, HEADER, BODY, BODY_FIELD, RAW_BODY }
+    /** CLIENT_ADDRESS: the address the request came from (the TCP peer), not anything the client writes. */
+    public enum Kind { PATH, QUERY, HEADER, BODY, BODY_FIELD, RAW_BODY, CLIENT_ADDRESS }
 
     private final Kind kind;
     private final String name;
@@ -30,6 +31,9 @@ public final class Source {
         }
         if (t.equals("rawBody")) {
             return new Source(Kind.RAW_BODY, null, optional);
+        }
+        if (t.equals("client:address")) {
+            return new Source(Kind.CLIENT_ADDRESS, null, optional);
         }
         int colon = t.indexOf(':');
         if (colon <= 0 || colon == t.length() - 1) {
@@ -78,6 +82,8 @@ public final class Source {
                 return "header '" + name + "'";
             case BODY_FIELD:
                 return "body field '" + name + "'";
+            case CLIENT_ADDRESS:
+                return "client address";
             default:
                 return "request body";
         }

@@ -58,6 +58,23 @@ class ParameterBinderTest {
     }
 
     @Test
+    void payingPassesTheAddressTheRequestCameFromNotOneTheClientWrites() {
+        RouteMatch m = routes.match("POST", "/api/app/orders/O-1/pay");
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        h.add("X-Forwarded-For", "198.51.100.7");
+        byte[] body = "{\"channel\":\"WECHAT_PAY\",\"clientAddress\":\"198.51.100.8\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] plain = "{\"channel\":\"WECHAT_PAY\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // Neither a header nor a body field says where the payer is: only the connection does.
+        String args = binder.bind(m.route(), new ParameterBinder.Request(m.variables(), new LinkedMultiValueMap<>(), h, body,
+                "203.0.113.9"));
+        Pair<String[], Object[]> p = new JsonArgumentResolver(JSON).buildParameter(args, m.route().parameterTypes());
+        assertThat(p.getRight()).containsExactly("O-1", "WECHAT_PAY", "203.0.113.9");
+        String unknown = binder.bind(m.route(), new ParameterBinder.Request(m.variables(), new LinkedMultiValueMap<>(), h, plain));
+        assertThat(new JsonArgumentResolver(JSON).buildParameter(unknown, m.route().parameterTypes()).getRight()[2]).isNull();
+    }
+
+    @Test
     void aReportUploadPassesTheBodyBytesUntouched() {
         byte[] pdf = {'%', 'P', 'D', 'F', '-', 1, (byte) 0xff, 0, (byte) 0x80};
         RouteMatch m = routes.match("POST", "/api/desk/bookings/B-1/report");

@@ -102,11 +102,14 @@ public final class WeChatPaySimulator implements AutoCloseable {
         final String attach;
         final String notifyUrl;
         final String description;
+        final String payerAddress;
         volatile String state = "NOTPAY";
         volatile String transactionId;
         volatile String successTime;
 
-        Order(String outTradeNo, String appId, long total, String attach, String notifyUrl, String description) {
+        Order(String outTradeNo, String appId, long total, String attach, String notifyUrl, String description,
+              String payerAddress) {
+            this.payerAddress = payerAddress;
             this.outTradeNo = outTradeNo;
             this.appId = appId;
             this.total = total;
@@ -224,6 +227,12 @@ public final class WeChatPaySimulator implements AutoCloseable {
         return o == null ? null : o.state;
     }
 
+    /** The payer's address the merchant sent with the prepay order ({@code scene_info.payer_client_ip}), or null. */
+    public String payerAddress(String outTradeNo) {
+        Order o = orders.get(outTradeNo);
+        return o == null ? null : o.payerAddress;
+    }
+
     public List<Delivery> deliveries() {
         return List.copyOf(deliveries);
     }
@@ -329,7 +338,7 @@ public final class WeChatPaySimulator implements AutoCloseable {
             return;
         }
         Order fresh = new Order(no, j.path("appid").asText(), total, j.path("attach").asText(null), notifyUrl,
-                j.path("description").asText());
+                j.path("description").asText(), j.path("scene_info").path("payer_client_ip").asText());
         Order o = orders.computeIfAbsent(no, k -> fresh);
         if (o != fresh && o.total != total) {
             signed(ex, 400, error("INVALID_REQUEST", "商户订单号重复"));

@@ -70,6 +70,11 @@ public class PaymentCommands {
     }
 
     public Payment pay(String orderId, String channelName) {
+        return pay(orderId, channelName, null);
+    }
+
+    /** @param payerAddress the payer's IP as the gateway saw it, for channels that want it; null when unknown */
+    public Payment pay(String orderId, String channelName, String payerAddress) {
         CallContext caller = Callers.require(Persona.CONSUMER, Persona.TESTER, Persona.SYSTEM);
         require(orderId, "orderId");
         require(channelName, "channel");
@@ -104,13 +109,13 @@ public class PaymentCommands {
             }
             // The channel did not take it last time: ask again (it knows the payment by its id, so this is safe).
         }
-        return requestPayment(channel, result);
+        return requestPayment(channel, result, payerAddress);
     }
 
-    private Payment requestPayment(PaymentChannel channel, Payment p) {
+    private Payment requestPayment(PaymentChannel channel, Payment p, String payerAddress) {
         String url;
         try {
-            url = channel.requestPayment(p);
+            url = channel.requestPayment(p, ipLiteral(payerAddress));
         } catch (PaymentChannel.ChannelUnavailable e) {
             log.warn("Payment {}: {}", p.id(), e.getMessage());
             throw new BusinessException(ErrorCode.UNAVAILABLE, "The payment channel " + channel.name()
@@ -237,6 +242,23 @@ public class PaymentCommands {
 
     private static String audit(ChannelNotification n, String body) {
         return n.audit() != null ? n.audit() : body;
+    }
+
+    /** The address if it is an IPv4 or IPv6 literal (nothing is resolved), else null. */
+    static String ipLiteral(String address) {
+        if (address == null || address.isBlank() || address.length() > 45) {
+            return null;
+        }
+        String a = address.trim();
+        if (a.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            for (String part : a.split("\\.")) {
+                if (Integer.parseInt(part) > 255) {
+                    return null;
+                }
+            }
+            return a;
+        }
+        return a.matches("[0-9A-Fa-f:.]{2,45}") && a.contains(":") ? a : null;
     }
 
     private static String channelName(String name) {

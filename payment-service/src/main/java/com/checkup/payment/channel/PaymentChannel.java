@@ -17,10 +17,11 @@ public interface PaymentChannel {
      * Asks the channel to collect the payment; it answers later with a notification. Asking again for the same payment
      * is safe (the channel knows it by our payment id).
      *
+     * @param payerAddress the payer's IP literal as the gateway saw it, or null
      * @return where the payer goes to pay (an H5 cashier page), or null when the channel needs no page
      * @throws ChannelUnavailable when the channel did not take the request (network, 5xx, refused)
      */
-    String requestPayment(Payment payment);
+    String requestPayment(Payment payment, String payerAddress);
 
     /**
      * True for a channel whose callbacks carry an HMAC of the body under its configured secret ({@link #verify} is not

@@ -48,7 +48,7 @@ public final class SimulatedChannel implements PaymentChannel, AutoCloseable {
     }
 
     @Override
-    public String requestPayment(Payment p) {
+    public String requestPayment(Payment p, String payerAddress) {
         schedule(new ChannelNotification(p.id(), p.orderId(), p.amountCents(), ChannelNotification.SUCCESS,
                 "SIM-" + UUID.randomUUID()));
         return null;

@@ -22,6 +22,11 @@ public class PaymentRpcService implements PaymentService {
     }
 
     @Override
+    public PaymentView payFrom(String orderId, String channel, String payerAddress) {
+        return view(commands.pay(orderId, channel, payerAddress));
+    }
+
+    @Override
     public PaymentView get(String paymentId) {
         return view(commands.get(paymentId));
     }

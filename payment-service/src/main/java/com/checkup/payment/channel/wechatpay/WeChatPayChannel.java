@@ -120,7 +120,7 @@ public final class WeChatPayChannel implements PaymentChannel {
     }
 
     @Override
-    public String requestPayment(Payment p) {
+    public String requestPayment(Payment p, String payerAddress) {
         PrepayRequest r = new PrepayRequest();
         r.setAppid(settings.getAppId());
         r.setMchid(settings.getMchId());
@@ -136,7 +136,8 @@ public final class WeChatPayChannel implements PaymentChannel {
         amount.setCurrency("CNY");
         r.setAmount(amount);
         SceneInfo scene = new SceneInfo();
-        scene.setPayerClientIp(settings.getDefaultClientIp());
+        // WeChat's H5 risk check compares it with the address the payer pays from.
+        scene.setPayerClientIp(payerAddress != null ? payerAddress : settings.getDefaultClientIp());
         H5Info h5 = new H5Info();
         h5.setType("Wap");
         scene.setH5Info(h5);
