@@ -2,11 +2,11 @@
 ALTER TABLE payments ADD COLUMN pay_url VARCHAR(512) NULL;
 -- Payments waiting for their channel (late notifications are asked for): by status and age.
 CREATE INDEX idx_payments_waiting ON payments (status, updated_at);
--- Refused unsigned callbacks are deleted after 30 days (PendingPayments#forgetOldNonces).
+-- Refused unsigned callbacks are deleted after 30 days (app/CallbackRetention).
 CREATE INDEX idx_callbacks_received ON payment_callbacks (received_at);
 
 -- Nonces of verified notifications: each is taken once, so a captured notification replayed within the
--- replay window is acknowledged and ignored. Rows older than the window are deleted.
+-- replay window is acknowledged and ignored. Rows older than a day (long past the window) are deleted.
 CREATE TABLE channel_nonce (
   channel  VARCHAR(32) NOT NULL,
   nonce    VARCHAR(64) NOT NULL,

@@ -164,10 +164,10 @@ class GatewayIT {
         Http.Response pay = Http.post("consumer2", "/api/app/orders/" + b.get("orderId").asText() + "/pay", Map.of("channel", "WECHAT_PAY"));
         assertThat(pay.status()).as(pay.toString()).isEqualTo(200);
         String paymentId = pay.json().get("paymentId").asText();
-        assertThat(pay.json().get("payUrl").asText()).startsWith(E2ePlatform.config().payChannelUrl() + "/pay/h5?prepay_id=");
+        assertThat(pay.json().get("payUrl").asText()).startsWith(E2ePlatform.config().weChatPayUrl() + "/pay/h5?prepay_id=");
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 Http.get("consumer2", "/api/app/bookings/" + bookingId).json().get("status").asText().equals("CONFIRMED"));
-        assertThat(Http.getJson(E2ePlatform.config().payChannelUrl() + "/control/wechatpay").at("/orders/" + paymentId.substring(1)).asText())
+        assertThat(Http.getJson(E2ePlatform.config().weChatPayUrl() + "/control/wechatpay").at("/orders/" + paymentId.substring(1)).asText())
                 .isEqualTo("SUCCESS");
 
         Http.Response cancelled = Http.post("consumer2", "/api/app/bookings/" + bookingId + "/cancel", Map.of("reason", "plans changed"));
@@ -175,7 +175,7 @@ class GatewayIT {
         assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
         assertThat(slot(day, "H001-BASIC").get("remaining").asInt()).isEqualTo(before.get("remaining").asInt());
         // The refund goes back through WeChat Pay, and its REFUND.SUCCESS notification through the gateway.
-        await().atMost(Duration.ofSeconds(30)).until(() -> Http.getJson(E2ePlatform.config().payChannelUrl() + "/control/wechatpay")
+        await().atMost(Duration.ofSeconds(30)).until(() -> Http.getJson(E2ePlatform.config().weChatPayUrl() + "/control/wechatpay")
                 .at("/orders/" + paymentId.substring(1)).asText().equals("REFUND"));
 
         // A repeated cancel is a no-op that answers the same state.

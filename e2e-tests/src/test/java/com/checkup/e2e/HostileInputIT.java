@@ -188,7 +188,8 @@ class HostileInputIT {
 
     // ------------------------------------------------------------------ the route table
 
-    enum Kind { PATH, QUERY, HEADER, BODY, BODY_FIELD, RAW_BODY }
+    /** CLIENT_ADDRESS: the connection's address, which no request can set: nothing to send for it. */
+    enum Kind { PATH, QUERY, HEADER, BODY, BODY_FIELD, RAW_BODY, CLIENT_ADDRESS }
 
     /** One parameter source of a route: {@code path:id}, {@code query:date?}, {@code body:reason?}, {@code rawBody}. */
     record Param(Kind kind, String name, boolean optional, String type, List<String> setSources) {
@@ -204,6 +205,7 @@ class HostileInputIT {
                 case "header" -> Kind.HEADER;
                 case "body" -> name == null ? Kind.BODY : Kind.BODY_FIELD;
                 case "rawBody" -> Kind.RAW_BODY;
+                case "client" -> Kind.CLIENT_ADDRESS;
                 default -> throw new IllegalArgumentException("unknown parameter source '" + from + "'");
             };
             return new Param(kind, name, optional, type, setSources);

@@ -155,7 +155,7 @@ public final class LocalPlatform {
                     + " packages <hospital>-BASIC, -CT, -WOMEN; capacity for today + 30 days");
         }
         progress.line("  Hospital simulator (H001, H002 systems)      " + config.simulatorUrl() + "/control/hospitals/H001");
-        progress.line("  WeChat Pay simulator (channel WECHAT_PAY)    " + config.payChannelUrl() + "/control/wechatpay");
+        progress.line("  WeChat Pay simulator (channel WECHAT_PAY)    " + config.weChatPayUrl() + "/control/wechatpay");
         progress.line("  Logs                                         " + config.logDir());
         progress.line("  Data (kept across restarts; `up --fresh` wipes it)  " + config.dataDir());
         progress.line("Press Ctrl-C to stop, or run `down` from another terminal.");

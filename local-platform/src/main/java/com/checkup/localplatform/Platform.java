@@ -40,7 +40,7 @@ public final class Platform implements AutoCloseable {
     private EmbeddedRocketMq rocketMq;
     private EmbeddedMariaDb mariaDb;
     private com.checkup.simulator.HospitalSimulator simulator;
-    private com.checkup.simulator.wechatpay.WeChatPaySimulator payChannel;
+    private com.checkup.simulator.wechatpay.WeChatPaySimulator weChatPay;
     private final List<SupervisedService> services = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private SupervisedService.Backoff backoff = SupervisedService.Backoff.DEFAULT;
@@ -89,9 +89,9 @@ public final class Platform implements AutoCloseable {
             simulator = com.checkup.simulator.HospitalSimulator.start(config.simulatorPort());
             progress.step("hospital simulator", "ready  " + config.simulatorUrl() + " (H001, H002 connect to it)");
             LocalSecrets secrets = loadSecrets();
-            payChannel = com.checkup.simulator.wechatpay.WeChatPaySimulator.start(config.payChannelPort(),
+            weChatPay = com.checkup.simulator.wechatpay.WeChatPaySimulator.start(config.weChatPayPort(),
                     secrets.wechatPayMerchant(), secrets.wechatPayPlatformKey(), LocalSecrets.WECHATPAY_PLATFORM_KEY_ID);
-            progress.step("WeChat Pay simulator", "ready  " + config.payChannelUrl() + " (payment-service's WECHAT_PAY)");
+            progress.step("WeChat Pay simulator", "ready  " + config.weChatPayUrl() + " (payment-service's WECHAT_PAY)");
             startServices(secrets);
             awaitRoutesServed();
             started = true;
@@ -152,7 +152,7 @@ public final class Platform implements AutoCloseable {
         needed.put(config.brokerPort() - 2, "RocketMQ broker (fast channel)");
         needed.put(config.mariaDbPort(), "MariaDB");
         needed.put(config.simulatorPort(), "hospital simulator");
-        needed.put(config.payChannelPort(), "WeChat Pay simulator");
+        needed.put(config.weChatPayPort(), "WeChat Pay simulator");
         for (ServiceSpec s : config.services()) {
             needed.put(s.httpPort(), s.name() + " (HTTP)");
             if (s.dubboPort() > 0) {
@@ -450,8 +450,8 @@ public final class Platform implements AutoCloseable {
             s.stop(STOP_GRACE);
             progress.step(s.spec().name(), "stopped");
         }
-        if (payChannel != null) {
-            payChannel.close();
+        if (weChatPay != null) {
+            weChatPay.close();
             progress.step("WeChat Pay simulator", "stopped");
         }
         if (simulator != null) {

@@ -15,7 +15,7 @@ import com.checkup.platform.embedded.LoopbackPorts;
  * with fixed ports; tests pick free ones. Every server binds 127.0.0.1.
  */
 public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesrvPort, int brokerPort, int mariaDbPort,
-                             int gatewayPort, int simulatorPort, int payChannelPort, List<ServiceSpec> services,
+                             int gatewayPort, int simulatorPort, int weChatPayPort, List<ServiceSpec> services,
                              Duration readyTimeout) {
     /** System property with the demo data size for services ({@code up --demo-size small|large}); unset: small. */
     public static final String DEMO_SIZE = "checkup.demo-size";
@@ -63,7 +63,7 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
 
     public PlatformConfig withServices(List<ServiceSpec> s) {
         return new PlatformConfig(root, home, zooKeeperPort, namesrvPort, brokerPort, mariaDbPort, gatewayPort, simulatorPort,
-                payChannelPort, s, readyTimeout);
+                weChatPayPort, s, readyTimeout);
     }
 
     Path dataDir() {
@@ -92,8 +92,8 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
     }
 
     /** The WeChat Pay simulator (API v3), run inside the platform's own JVM: payment-service's WECHAT_PAY talks to it. */
-    public String payChannelUrl() {
-        return "http://127.0.0.1:" + payChannelPort;
+    public String weChatPayUrl() {
+        return "http://127.0.0.1:" + weChatPayPort;
     }
 
     public String namesrvAddr() {
@@ -216,7 +216,7 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         }
         if (name.startsWith("payment-service")) {
             // WeChat Pay's API is the local simulator; its notifications come in through the gateway, as WeChat's would.
-            cmd.add("--checkup.payment.wechatpay.base-url=" + payChannelUrl());
+            cmd.add("--checkup.payment.wechatpay.base-url=" + weChatPayUrl());
             cmd.add("--checkup.payment.wechatpay.notify-url=http://127.0.0.1:" + gatewayPort + "/api/payments/notify/WECHAT_PAY");
         }
         if (lane != null) {

@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * does (faster). A refund completes the same way with {@code REFUND.SUCCESS}. Tests and demos steer it with
  * {@link #behave} (duplicates, tampered copies sent first, dropped notifications, failing API calls) and
  * {@link #resendAll} (every notification sent so far again, newest first: late and out of order); the same over
- * HTTP: {@code PUT /control/wechatpay} (a {@link Behaviour} as JSON), {@code GET /control/wechatpay},
+ * HTTP: {@code PUT /control/wechatpay} (fields of a {@link Behaviour} as JSON; those left out stay as they are),
+ * {@code GET /control/wechatpay},
  * {@code POST /control/wechatpay/resend}, {@code POST /control/wechatpay/orders/{no}/pay}.
  */
 public final class WeChatPaySimulator implements AutoCloseable {
@@ -508,8 +509,15 @@ public final class WeChatPaySimulator implements AutoCloseable {
         if ("PUT".equals(method) && "/control/wechatpay".equals(path)) {
             Behaviour b;
             try {
-                b = JSON.readValue(body, Behaviour.class);
-            } catch (IOException e) {
+                // Only the fields given change; the rest stay as they are.
+                ObjectNode now = JSON.valueToTree(behaviour);
+                JsonNode given = JSON.readTree(body);
+                if (given == null || !given.isObject()) {
+                    throw new IOException("not an object");
+                }
+                now.setAll((ObjectNode) given);
+                b = JSON.treeToValue(now, Behaviour.class);
+            } catch (IOException | IllegalArgumentException e) {
                 plain(ex, 400, "A behaviour: {autoPay, delayMs, duplicates, tamper, drop, failNext, slowMs}");
                 return;
             }

@@ -107,7 +107,8 @@ public class MessageProviders {
     }
 
     static SmtpEmailProvider smtp(Environment env, JavaMailSenderImpl mail, Contacts contacts) {
-        if (mail == null) {
+        // An empty SPRING_MAIL_HOST (a ConfigMap not filled in yet) still makes Spring create the sender: refuse it too.
+        if (mail == null || mail.getHost() == null || mail.getHost().isBlank()) {
             throw new IllegalStateException(PREFIX + "email=smtp needs spring.mail.host (and spring.mail.port, spring.mail.username,"
                     + " spring.mail.password from the environment)");
         }

@@ -87,6 +87,9 @@ class MessageProvidersTest {
     void smtpNeedsAServerASenderAndTlsBeyondLoopback() {
         Env env = aliyun().withProperty("checkup.message.providers.email", "smtp");
         assertThatThrownBy(() -> build(env, null)).hasMessageContaining("needs spring.mail.host");
+        // An empty SPRING_MAIL_HOST still makes Spring build a sender: refused the same.
+        assertThatThrownBy(() -> build(env, new org.springframework.mail.javamail.JavaMailSenderImpl()))
+                .hasMessageContaining("needs spring.mail.host");
         JavaMailSenderImpl remote = new JavaMailSenderImpl();
         remote.setHost("smtp.example.cn");
         assertThatThrownBy(() -> build(env.withProperty("checkup.message.email.from", "notify@checkup.example"), remote))

@@ -71,16 +71,6 @@ public class PendingPayments {
         return new Report(counts[0], counts[1], counts[2], counts[3]);
     }
 
-    /**
-     * Forgets notification nonces older than a day (long outside any replay window) and refused unsigned callbacks older
-     * than 30 days (anyone can send those; a flood must not grow the table for ever).
-     */
-    public int forgetOldNonces() {
-        Instant now = clock.instant();
-        return payments.forgetNoncesBefore(now.minus(Duration.ofDays(1)))
-                + payments.forgetRefusedCallbacksBefore(now.minus(Duration.ofDays(30)));
-    }
-
     private void ask(Payment p, int[] counts) {
         PaymentChannel channel = channels.find(p.channel());
         if (channel == null) {

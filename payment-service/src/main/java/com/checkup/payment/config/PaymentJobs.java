@@ -1,5 +1,6 @@
 package com.checkup.payment.config;
 
+import com.checkup.payment.app.CallbackRetention;
 import com.checkup.payment.app.PendingPayments;
 import com.checkup.payment.app.Reconciliation;
 import org.slf4j.Logger;
@@ -16,10 +17,12 @@ public class PaymentJobs {
 
     private final Reconciliation reconciliation;
     private final PendingPayments pending;
+    private final CallbackRetention retention;
 
-    public PaymentJobs(Reconciliation reconciliation, PendingPayments pending) {
+    public PaymentJobs(Reconciliation reconciliation, PendingPayments pending, CallbackRetention retention) {
         this.reconciliation = reconciliation;
         this.pending = pending;
+        this.retention = retention;
     }
 
     /** Payments whose channel is late: asked about (a notification lost or never sent). */
@@ -32,10 +35,9 @@ public class PaymentJobs {
         }
     }
 
-    /** Nonces older than a day are long outside any replay window. */
     @Scheduled(initialDelay = 3_600_000L, fixedDelay = 3_600_000L)
-    void forgetOldNonces() {
-        pending.forgetOldNonces();
+    void forgetOldCallbacks() {
+        retention.forgetOld();
     }
 
     @Scheduled(initialDelayString = "${checkup.payment.reconciliation.interval:5m}",

@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code checkup.payment.wechatpay.*}: a WeChat Pay (API v3) merchant. Every key comes from the deployment's secrets
- * (k8s: Secret {@code payment-wechatpay}; locally: generated per install by local-platform); none has a default, and
+ * (k8s: Secret {@code checkup-wechatpay}; locally: generated per install by local-platform); none has a default, and
  * the channel refuses to start with any missing.
  */
 @ConfigurationProperties("checkup.payment.wechatpay")
