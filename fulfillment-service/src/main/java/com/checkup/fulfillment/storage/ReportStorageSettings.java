@@ -1,5 +1,6 @@
 package com.checkup.fulfillment.storage;
 
+import com.checkup.platform.net.OutsideEndpoints;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ public class ReportStorageSettings {
         S3
     }
 
-    private static final List<String> LOOPBACK = List.of("127.0.0.1", "localhost", "[::1]");
 
     /** No default: application.yml names the store, so which one runs is always a visible choice. */
     private Store store;
@@ -76,7 +76,7 @@ public class ReportStorageSettings {
                 || !List.of("http", "https").contains(s3.endpoint.getScheme()))) {
             p.add("checkup.reports.s3.endpoint must be an http(s) URL such as https://oss-cn-hangzhou.aliyuncs.com, not '"
                     + s3.endpoint + "'");
-        } else if (s3.endpoint != null && s3.endpoint.getScheme().equals("http") && !LOOPBACK.contains(s3.endpoint.getHost())) {
+        } else if (s3.endpoint != null && !OutsideEndpoints.secure(s3.endpoint)) {
             // medical reports and the request signatures never cross a network in clear text
             p.add("checkup.reports.s3.endpoint must be https beyond loopback, not '" + s3.endpoint + "'");
         }

@@ -9,19 +9,17 @@ import com.checkup.message.provider.InboxPushProvider;
 import com.checkup.message.provider.MessageProvider;
 import com.checkup.message.provider.SimulatedProvider;
 import com.checkup.message.provider.SmtpEmailProvider;
+import com.checkup.platform.net.OutsideEndpoints;
 import com.checkup.platform.flags.FeatureFlags;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +84,7 @@ public class MessageProviders {
 
     static AliyunSmsProvider.Settings aliyun(Environment env) {
         URI endpoint = URI.create(env.getProperty(ALIYUN + "endpoint", "https://dysmsapi.aliyuncs.com/"));
-        if (!"https".equals(endpoint.getScheme()) && !("http".equals(endpoint.getScheme()) && loopback(endpoint.getHost()))) {
+        if (!OutsideEndpoints.secure(endpoint)) {
             throw new IllegalStateException(ALIYUN + "endpoint=" + endpoint + " must be https (plain http only to a loopback stub)");
         }
         Map<String, String> templates = Binder.get(env).bind(ALIYUN + "templates", Bindable.mapOf(String.class, String.class))
@@ -115,7 +113,7 @@ public class MessageProviders {
         Properties p = mail.getJavaMailProperties();
         boolean tls = "true".equals(p.getProperty("mail.smtp.starttls.required")) || "true".equals(p.getProperty("mail.smtp.ssl.enable"))
                 || "smtps".equals(mail.getProtocol());
-        if (!tls && !loopback(mail.getHost())) {
+        if (!tls && !OutsideEndpoints.isLoopback(mail.getHost())) {
             throw new IllegalStateException("SMTP to " + mail.getHost() + " without TLS: set spring.mail.properties.mail.smtp.starttls.required=true"
                     + " (with starttls.enable=true) or spring.mail.properties.mail.smtp.ssl.enable=true");
         }
@@ -139,19 +137,4 @@ public class MessageProviders {
         return v.trim();
     }
 
-    private static final Set<String> LOOPBACK_NAMES = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
-
-    static boolean loopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        if (LOOPBACK_NAMES.contains(host)) {
-            return true;
-        }
-        try {
-            return host.matches("[0-9.]+") && InetAddress.getByName(host).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
 }

@@ -72,9 +72,7 @@ public final class WeChatPayChannel implements PaymentChannel {
                 .writeTimeout(settings.getReadTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .addNetworkInterceptor(new CanonicalHeaderNames());
         if (settings.getBaseUrl() != null && !settings.getBaseUrl().isBlank()) {
-            java.net.URI base = java.net.URI.create(settings.getBaseUrl());
-            boolean loopback = "127.0.0.1".equals(base.getHost()) || "localhost".equals(base.getHost());
-            if (!"https".equals(base.getScheme()) && !loopback) {
+            if (!com.checkup.platform.net.OutsideEndpoints.secure(java.net.URI.create(settings.getBaseUrl()))) {
                 throw new IllegalStateException("checkup.payment.wechatpay.base-url must be https (plain http only to a"
                         + " simulator on loopback): " + settings.getBaseUrl());
             }
