@@ -36,7 +36,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Observability on the platform as local-platform runs it: every metric the alert rules and the dashboard in
  * {@code k8s/observability/} use is exported by some service or the gateway (after one booking flow, so Dubbo and
  * event metrics exist), and one booking's trace id is found in the log of the gateway and of every service the flow
- * reaches over Dubbo or RocketMQ.
+ * reaches over Dubbo or RocketMQ — including the flow after the payment channel's callback, which comes with a trace id
+ * of its own and is applied in the payment's (the booking's) trace.
  */
 @ExtendWith(E2ePlatform.class)
 class ObservabilityIT {
@@ -50,6 +51,9 @@ class ObservabilityIT {
     /** The trace id of the one booking flow, set by {@link #bookingFlow()}. */
     private static String traceId;
     private static String bookingId;
+    private static String paymentId;
+    /** The trace id the gateway gave the payment channel's callback (a request of its own). */
+    private static String callbackTraceId;
 
     @BeforeAll
     static void bookingFlow() throws Exception {
@@ -66,15 +70,18 @@ class ObservabilityIT {
         Http.Response paid = Http.send("POST", "/api/app/orders/" + orderId + "/pay", "consumer2", trace,
                 Map.of("channel", "SIMULATED"));
         assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
-        // The channel answers with its signed callback through the gateway, as a real channel does, in the same trace
-        // (the simulated channel's own in-process callback comes 2 s later and is a duplicate by then).
-        JsonNode p = paid.json();
-        String body = Http.JSON.writeValueAsString(new LinkedHashMap<>(Map.of("paymentId", p.get("paymentId").asText(),
+        // The channel answers with its signed callback through the gateway, as a real channel does: a request of its
+        // own, without our request id, so the gateway gives it a new one (the simulated channel's own in-process
+        // callback comes 2 s later and is a duplicate by then). payment-service applies it in the payment's trace.
+        paymentId = paid.json().get("paymentId").asText();
+        String body = Http.JSON.writeValueAsString(new LinkedHashMap<>(Map.of("paymentId", paymentId,
                 "orderId", orderId, "amountCents", held.json().get("amountCents").asLong(), "kind", "SUCCESS",
                 "channelTxnId", "OBS-" + UUID.randomUUID())));
         Http.Response callback = Http.raw("POST", "/api/payments/callback/SIMULATED",
-                Map.of("X-Signature", sign(E2ePlatform.secret("payment.simulated.secret"), body), "X-Request-Id", traceId), body);
+                Map.of("X-Signature", sign(E2ePlatform.secret("payment.simulated.secret"), body)), body);
         assertThat(callback.status()).as(callback.toString()).isEqualTo(200);
+        callbackTraceId = callback.header("X-Request-Id");
+        assertThat(callbackTraceId).as("the callback's own trace id").isNotBlank().isNotEqualTo(traceId);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 Http.get("consumer2", "/api/app/bookings/" + bookingId).json().get("status").asText().equals("CONFIRMED"));
     }
@@ -149,13 +156,38 @@ class ObservabilityIT {
                 .allSatisfy((service, present) -> assertThat(present).as(service).isTrue());
     }
 
-    private static boolean logContains(String service, String needle) {
+    /**
+     * The channel's callback came with a trace id of its own, yet the flow after payment is in the booking's trace:
+     * payment-service logs the line linking the two, and each event of the flow after it is handled under the
+     * booking's trace id (message- and hospital-sync-service see nothing of the booking before it is paid).
+     */
+    @Test
+    void theFlowAfterThePaymentChannelsCallbackStaysInTheBookingsTrace() {
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("payment-service", "Notification " + callbackTraceId + " for payment " + paymentId
+                + " applied under the payment's trace " + traceId);
+        expected.put("order-service", "(payment.succeeded) handled by");
+        expected.put("booking-service", "(order.paid) handled by");
+        expected.put("message-service", "(booking.confirmed) handled by");
+        expected.put("hospital-sync-service", "(booking.confirmed) handled by");
+        Map<String, Boolean> found = new TreeMap<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        do {
+            expected.forEach((service, line) -> found.put(service, logContains(service, line, traceId)));
+        } while (found.containsValue(false) && System.nanoTime() < deadline && pause());
+        assertThat(found).as("lines of the flow after callback " + callbackTraceId + " under trace " + traceId
+                        + " of booking " + bookingId + ": " + expected)
+                .allSatisfy((service, present) -> assertThat(present).as(service).isTrue());
+    }
+
+    /** True when one line of the service's log contains every needle. */
+    private static boolean logContains(String service, String... needles) {
         Path log = E2ePlatform.logDir().resolve(service + ".log");
         if (!Files.exists(log)) {
             return false;
         }
         try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.anyMatch(l -> l.contains(needle));
+            return lines.anyMatch(l -> java.util.Arrays.stream(needles).allMatch(l::contains));
         } catch (IOException | UncheckedIOException e) {
             return false; // being written, or a partial UTF-8 sequence at the end: try again
         }

@@ -8,6 +8,7 @@ import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentStatus;
 import com.checkup.contracts.payment.PaymentView;
 import com.checkup.payment.app.Reconciliation;
+import com.checkup.payment.config.PaymentJobs;
 import com.checkup.platform.embedded.Acting;
 import com.checkup.platform.embedded.ActingAsPlatform;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
@@ -81,5 +82,29 @@ class PaymentReconciliationIT {
         Reconciliation.Report again = reconciliation.run();
         assertThat(again.reannounced()).isZero();
         assertThat(again.refundsAsked()).isZero();
+    }
+
+    @Test
+    void theScheduledJobRefundsAsPaymentServiceWithNoCallerOfItsOwn() throws Exception {
+        OrderView closed = f.order(40_000, OrderStatus.CREATED);
+        PaymentView p = paid(closed);
+        closed.setStatus(OrderStatus.CLOSED);
+
+        // The scheduler's thread has no caller bound (this test's thread acts as the platform): run the job on one.
+        PaymentJobs jobs = f.service.getBean(PaymentJobs.class);
+        var failure = new java.util.concurrent.atomic.AtomicReference<Throwable>();
+        Thread scheduler = new Thread(() -> {
+            try {
+                jobs.reconcile();
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        scheduler.start();
+        scheduler.join(30_000);
+        assertThat(failure.get()).isNull();
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Acting.asPlatform(() -> f.payments.get().get(p.getPaymentId())).getStatus() == PaymentStatus.REFUNDED);
+        assertThat(f.events("payment.refunded", closed.getOrderId())).isEqualTo(1);
     }
 }

@@ -2,6 +2,9 @@ package com.checkup.payment;
 
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.context.Callers;
+import com.checkup.platform.events.Json;
+import com.checkup.contracts.context.ContextKeys;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,6 +23,7 @@ import com.checkup.platform.embedded.TestInfrastructure;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -196,6 +200,68 @@ class PaymentServiceIT {
         // Refunded: the order may be paid again by a new payment.
         f.orders.get(o.getOrderId()).setStatus(OrderStatus.CREATED);
         assertThat(payments.get().pay(o.getOrderId(), "SIMULATED").getPaymentId()).isNotEqualTo(p.getPaymentId());
+    }
+
+    @Test
+    void anAppliedCallbackAnnouncesInThePaymentsTraceNotItsOwn() {
+        // The consumer pays in the booking's trace (the id the gateway passes on with the call)...
+        String bookingTrace = "booking-" + UUID.randomUUID();
+        OrderView o = order(45_600, OrderStatus.CREATED);
+        PaymentView p;
+        try (var ignored = Callers.bindSystem("test", new CallContext(bookingTrace, null, null, null, null))) {
+            p = payments.get().pay(o.getOrderId(), "SIMULATED");
+        }
+        assertThat(db.queryForObject("SELECT trace_id FROM payments WHERE id = ?", String.class, p.getPaymentId()))
+                .isEqualTo(bookingTrace);
+        // ...the channel's callback is a request of its own: another trace id, no caller (the gateway's open route).
+        String callbackTrace = "callback-" + UUID.randomUUID();
+        String body = SimulatedChannel.body(new ChannelNotification(p.getPaymentId(), o.getOrderId(), 45_600,
+                ChannelNotification.SUCCESS, "TXN-T-" + UUID.randomUUID()));
+        try (var ignored = CallContextHolder.bind(new CallContext(callbackTrace, null, null, null, null))) {
+            assertThat(payments.get().callback("SIMULATED", body, CallbackSignature.sign(secret, body))).isEqualTo("OK");
+        }
+        // Applied (by this callback or by the simulator's own, whichever came first) in the payment's trace.
+        assertThat(eventTraces("payment.succeeded", o.getOrderId())).as("trace of payment.succeeded")
+                .containsExactly(bookingTrace);
+
+        // A refund asked later in another trace (a cancel) completes with the simulator's callback (from its own timer
+        // thread, in a trace of its own): payment.refunded is announced in the payment's trace too.
+        try (var ignored = Callers.bindSystem("test", new CallContext("cancel-" + UUID.randomUUID(), null, null, null, null))) {
+            payments.get().refund(p.getPaymentId(), "booking cancelled");
+        }
+        await().atMost(Duration.ofSeconds(20)).until(() -> status(p.getPaymentId()) == PaymentStatus.REFUNDED);
+        assertThat(eventTraces("payment.refunded", o.getOrderId())).as("trace of payment.refunded")
+                .containsExactly(bookingTrace);
+    }
+
+    @Test
+    void aPaymentFromBeforeTracesWereKeptIsAppliedInTheCallbacksTrace() {
+        // A row written before payments.trace_id existed (and no simulator callback on its way for it).
+        OrderView o = order(7_700, OrderStatus.CREATED);
+        String id = "P" + UUID.randomUUID().toString().replace("-", "");
+        db.update("INSERT INTO payments (id, order_id, channel, amount_cents, status, live_order_id, created_at, updated_at)"
+                + " VALUES (?, ?, 'SIMULATED', 7700, 'PENDING', ?, UTC_TIMESTAMP(3), UTC_TIMESTAMP(3))", id, o.getOrderId(),
+                o.getOrderId());
+        String callbackTrace = "callback-" + UUID.randomUUID();
+        String body = SimulatedChannel.body(new ChannelNotification(id, o.getOrderId(), 7_700,
+                ChannelNotification.SUCCESS, "TXN-OLD"));
+        try (var ignored = CallContextHolder.bind(new CallContext(callbackTrace, null, null, null, null))) {
+            assertThat(payments.get().callback("SIMULATED", body, CallbackSignature.sign(secret, body))).isEqualTo("OK");
+        }
+        assertThat(status(id)).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(eventTraces("payment.succeeded", o.getOrderId())).containsExactly(callbackTrace);
+    }
+
+    /** The trace id in the outbox header of each event of this type for the order. */
+    private static List<String> eventTraces(String type, String orderId) {
+        return db.queryForList("SELECT headers FROM outbox_event WHERE event_type = ? AND message_key = ? ORDER BY created_at",
+                String.class, type, orderId).stream().map(h -> {
+                    try {
+                        return Json.MAPPER.readTree(h).path(ContextKeys.TRACE_ID).asText(null);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).toList();
     }
 
     @Test

@@ -16,6 +16,7 @@ import com.checkup.payment.domain.Payment;
 import com.checkup.payment.domain.SignedNotification;
 import com.checkup.payment.persistence.PaymentRepository;
 import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.context.Callers;
 import com.checkup.platform.events.EventPublisher;
 import com.checkup.platform.events.Json;
@@ -89,7 +90,9 @@ public class PaymentCommands {
             throw new BusinessException(ErrorCode.CONFLICT, "Order " + order.getOrderId() + " is " + order.getStatus()
                     + " and cannot be paid");
         }
-        Payment fresh = Payment.open(order.getOrderId(), channel.name(), order.getAmountCents(), clock.instant());
+        // The payer's trace (the booking's) is kept with the payment: the channel's answers are applied under it.
+        Payment fresh = Payment.open(order.getOrderId(), channel.name(), order.getAmountCents(), clock.instant(),
+                caller.traceId());
         Payment result;
         try {
             result = tx.execute(s -> payments.findLive(fresh.orderId()).orElseGet(() -> {
@@ -204,7 +207,7 @@ public class PaymentCommands {
         if (body == null || !CallbackSignature.verify(secret, body, signature)) {
             throw rejected(channel, body, "BAD_SIGNATURE", "Callback signature is not valid");
         }
-        return accept(channel, parse(channel, body), body, null);
+        return accept(channel, parse(channel, body), body, null, "Notification");
     }
 
     /**
@@ -232,12 +235,12 @@ public class PaymentCommands {
                     verified.paymentId(), verified.audit());
             return "OK";
         }
-        return accept(channel, verified, audit(verified, n.body()), n.nonce());
+        return accept(channel, verified, audit(verified, n.body()), n.nonce(), "Notification");
     }
 
     /** What the channel told us when asked (a late notification): applied exactly as a notification would be. */
     String answered(Payment p, ChannelNotification n) {
-        return accept(p.channel(), n, audit(n, null), null);
+        return accept(p.channel(), n, audit(n, null), null, "Channel's answer");
     }
 
     private static String audit(ChannelNotification n, String body) {
@@ -282,8 +285,15 @@ public class PaymentCommands {
      * A verified notification: matched against the payment (and its channel), applied at most once, audited. Its nonce
      * (when it has one) is taken in the same transaction, so a failed apply leaves it for the channel's resend, and a
      * captured notification sent again is acknowledged and ignored.
+     * <p>
+     * Once it matches the payment, it is applied under the payment's trace id (the call that created the payment: the
+     * booking's), not the notification's own: its log lines and its event, and so order PAID, booking CONFIRMED and
+     * what follows, stay in the booking's trace; one line links the two ids. What is refused (not verified, no such
+     * payment, not matching it) stays in the notification's own trace: nothing of it is trusted.
+     *
+     * @param what how the line linking the traces names it
      */
-    private String accept(String channel, ChannelNotification n, String auditBody, String nonce) {
+    private String accept(String channel, ChannelNotification n, String auditBody, String nonce, String what) {
         Payment p = payments.find(n.paymentId()).orElse(null);
         if (p == null) {
             payments.recordCallback(channel, null, "UNKNOWN_PAYMENT", auditBody);
@@ -301,14 +311,22 @@ public class PaymentCommands {
             log.warn("Rejected a {} callback for payment {}: it does not match the payment", channel, p.id());
             throw mismatch;
         }
-        String outcome = tx.execute(s -> {
-            if (!payments.firstUseOfNonce(channel, nonce)) {
-                payments.recordCallback(channel, p.id(), "NONCE_REPLAY", auditBody);
-                return "NONCE_REPLAY";
-            }
-            return apply(p, n, channel, auditBody);
-        });
-        log.info("Callback {} for payment {}: {}", n.kind(), p.id(), outcome);
+        CallContext own = CallContextHolder.current().orElse(null);
+        CallContext under = PaymentTraces.of(p, own);
+        if (under != own) {
+            log.info("{}{} for payment {} applied under the payment's trace {}", what,
+                    own == null ? "" : " " + own.traceId(), p.id(), under.traceId());
+        }
+        try (CallContextHolder.Scope ignored = under == own ? () -> { } : CallContextHolder.bind(under)) {
+            String outcome = tx.execute(s -> {
+                if (!payments.firstUseOfNonce(channel, nonce)) {
+                    payments.recordCallback(channel, p.id(), "NONCE_REPLAY", auditBody);
+                    return "NONCE_REPLAY";
+                }
+                return apply(p, n, channel, auditBody);
+            });
+            log.info("Callback {} for payment {}: {}", n.kind(), p.id(), outcome);
+        }
         return "OK";
     }
 

@@ -157,8 +157,12 @@ public class Reconciliation {
         }
     }
 
+    /** Announced again in the payment's trace (like its first announcement): order-service goes on in that trace. */
     private void announce(String type, Payment p) {
-        tx.executeWithoutResult(s -> events.publish(Topics.PAYMENT, type, p.orderId(),
-                new PaymentEvent(p.id(), p.orderId(), p.amountCents(), p.channel())));
+        try (var ignored = PaymentTraces.bind(p)) {
+            tx.executeWithoutResult(s -> events.publish(Topics.PAYMENT, type, p.orderId(),
+                    new PaymentEvent(p.id(), p.orderId(), p.amountCents(), p.channel())));
+            log.info("Payment {} ({}): {} announced again for order {}", p.id(), p.status(), type, p.orderId());
+        }
     }
 }

@@ -3,6 +3,8 @@ package com.checkup.payment.channel;
 import com.checkup.payment.domain.CallbackSignature;
 import com.checkup.payment.domain.ChannelNotification;
 import com.checkup.payment.domain.Payment;
+import com.checkup.platform.context.CallContext;
+import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.events.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.Map;
@@ -69,11 +71,15 @@ public final class SimulatedChannel implements PaymentChannel, AutoCloseable {
     }
 
     private void send(String body, String signature) {
-        try {
-            target.deliver(body, signature);
-        } catch (RuntimeException e) {
-            // A real channel would retry later; the simulated one logs, and reconciliation is the safety net.
-            log.warn("Simulated callback was not accepted: {}", e.toString());
+        // A callback is a request of the channel's own, with a trace id of its own, as a real channel's through the
+        // gateway is (the timer thread has no context); applying it moves to the payment's trace (PaymentCommands).
+        try (CallContextHolder.Scope ignored = CallContextHolder.bind(CallContext.newRoot())) {
+            try {
+                target.deliver(body, signature);
+            } catch (RuntimeException e) {
+                // A real channel would retry later; the simulated one logs, and reconciliation is the safety net.
+                log.warn("Simulated callback was not accepted: {}", e.toString());
+            }
         }
     }
 

@@ -37,6 +37,7 @@ public class PaymentRepository {
         r.liveOrderId = p.orderId();
         r.createdAt = utc(p.createdAt());
         r.updatedAt = utc(p.updatedAt());
+        r.traceId = p.traceId();
         mapper.insert(r);
     }
 
@@ -86,6 +87,6 @@ public class PaymentRepository {
     private static Payment fromRow(PaymentRow r) {
         return new Payment(r.id, r.orderId, r.channel, r.amountCents,
                 PaymentStatus.valueOf(r.status), r.channelTxnId,
-                instant(r.createdAt), instant(r.updatedAt), r.payUrl);
+                instant(r.createdAt), instant(r.updatedAt), r.payUrl, r.traceId);
     }
 }

@@ -17,6 +17,8 @@ public class PaymentRow {
     public String channelTxnId;
     public String liveOrderId;
     public String payUrl;
+    /** Trace id of the call that created the payment; NULL for rows from before it was kept. */
+    public String traceId;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;
 }
