@@ -498,8 +498,27 @@ class BookingServiceIT {
         for (var t : tries) {
             assertThat(t.get()).isEqualTo("TOO_MANY_HOLDS");
         }
-        pool.shutdown();
         assertThat(f.used("HQ", DAY, Period.MORNING, "TOTAL")).isEqualTo(3);
+        // Among others' holds on the same slot at the same moment (combined into one write when they meet; the cap is
+        // counted there for all of them at once): only the one at the cap is refused.
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<String>> crowd = new java.util.ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+            String who = i == 6 ? me : "crowd-" + i + "-" + newKey();
+            crowd.add(pool.submit(() -> {
+                go.await();
+                return code(() -> hold(who, request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING)));
+            }));
+        }
+        go.countDown();
+        for (int i = 0; i < crowd.size(); i++) {
+            assertThat(crowd.get(i).get()).as("hold " + i).isEqualTo(i == 6 ? "TOO_MANY_HOLDS" : "none");
+        }
+        pool.shutdown();
+        assertThat(f.used("HQ", DAY, Period.MORNING, "TOTAL")).isEqualTo(15);
+        // The count a combined write takes for all its consumers at once.
+        assertThat(f.service.getBean(com.checkup.booking.persistence.BookingRepository.class)
+                .liveHolds(List.of(me, "crowd-0-none", "nobody"), java.time.Instant.now())).isEqualTo(java.util.Map.of(me, 3));
         // Someone else is not affected; a repeat of a held request still answers its booking.
         assertThat(hold("other-" + newKey(), request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING)).getStatus())
                 .isEqualTo(BookingStatus.HELD);

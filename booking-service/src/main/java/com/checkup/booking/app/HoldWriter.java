@@ -9,7 +9,11 @@ import com.checkup.platform.batch.Combiner;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.events.Reminders;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,10 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class HoldWriter {
     private static final Logger log = LoggerFactory.getLogger(HoldWriter.class);
 
-    /** What became of a hold; a repeated idempotency key is a {@link org.springframework.dao.DuplicateKeyException}. */
-    public enum Outcome { HELD, SOLD_OUT }
+    /**
+     * What became of a hold; a repeated idempotency key is a {@link org.springframework.dao.DuplicateKeyException}.
+     * TOO_MANY_HOLDS: its consumer already has as many unpaid holds as allowed (nothing was written).
+     */
+    public enum Outcome { HELD, SOLD_OUT, TOO_MANY_HOLDS }
 
-    private record NewHold(Booking booking, CallContext context) {
+    /** @param maxUnpaid how many unpaid holds its consumer may have, this one included */
+    private record NewHold(Booking booking, int maxUnpaid, CallContext context) {
     }
 
     /** Since start: transactions that wrote holds, holds written, and of those the ones written in combined batches. */
@@ -58,9 +66,14 @@ public class HoldWriter {
         this.combiner = new Combiner<>(maxBatch, this::write);
     }
 
-    /** Writes a validated new hold; returns once it is committed (or refused). */
-    public Outcome write(Booking held) {
-        return combiner.submit(held.slot(), new NewHold(held, CallContextHolder.current().orElse(null)));
+    /**
+     * Writes a validated new hold unless its consumer already has {@code maxUnpaid} unpaid holds that have not expired;
+     * returns once it is committed (or refused). The caller keeps one consumer's holds from being written concurrently
+     * (in this instance), so the count cannot be raced. The count is taken in the write's transaction: for a combined
+     * batch, one statement for all its consumers instead of one per hold.
+     */
+    public Outcome write(Booking held, int maxUnpaid) {
+        return combiner.submit(held.slot(), new NewHold(held, maxUnpaid, CallContextHolder.current().orElse(null)));
     }
 
     public Stats stats() {
@@ -82,8 +95,23 @@ public class HoldWriter {
 
     private boolean writeTogether(List<Combiner.Entry<NewHold, Outcome>> batch) {
         List<Booking> all = batch.stream().map(e -> e.work().booking()).toList();
+        Set<String> consumers = new HashSet<>();
+        Instant earliest = all.get(0).createdAt();
+        for (Booking b : all) {
+            if (!consumers.add(b.consumerId())) {
+                return false; // one consumer twice: each counted after the other, alone
+            }
+            earliest = b.createdAt().isBefore(earliest) ? b.createdAt() : earliest;
+        }
+        Instant now = earliest; // the earliest: a hold ending in between still counts, never one too few
         try {
             boolean taken = Boolean.TRUE.equals(tx.execute(s -> {
+                Map<String, Integer> live = bookings.liveHolds(consumers, now);
+                for (Combiner.Entry<NewHold, Outcome> e : batch) {
+                    if (live.getOrDefault(e.work().booking().consumerId(), 0) >= e.work().maxUnpaid()) {
+                        return false; // written alone, that one is refused and the others held
+                    }
+                }
                 bookings.insertAll(all);
                 batch.forEach(e -> remind(e.work()));
                 // Last, as for one hold: the slot's rows stay locked only from here to the commit.
@@ -111,17 +139,20 @@ public class HoldWriter {
     private Outcome writeAlone(NewHold h) {
         try (CallContextHolder.Scope ignored = bind(h)) {
             Booking b = h.booking();
-            boolean taken = Boolean.TRUE.equals(tx.execute(s -> {
+            Outcome outcome = tx.execute(s -> {
+                if (bookings.liveHolds(b.consumerId(), b.createdAt()) >= h.maxUnpaid()) {
+                    return Outcome.TOO_MANY_HOLDS;
+                }
                 bookings.insert(b);
                 remind(h);
                 if (!calendar.take(b.slot(), b.resources())) {
                     s.setRollbackOnly(); // sold out: the booking and its reminder go too
-                    return false;
+                    return Outcome.SOLD_OUT;
                 }
-                return true;
-            }));
-            if (!taken) {
-                return Outcome.SOLD_OUT;
+                return Outcome.HELD;
+            });
+            if (outcome != Outcome.HELD) {
+                return outcome;
             }
             transactions.incrementAndGet();
             holds.incrementAndGet();

@@ -99,23 +99,25 @@ public class Holds {
         // One consumer's holds are counted and written one at a time (in this instance), so concurrent requests of one
         // account cannot each pass the cap.
         synchronized (holdLocks.get(consumer)) {
-            int live = bookings.liveHolds(consumer, now);
             int max = policies.maxUnpaidHolds(h.id());
-            if (live >= max) {
+            HoldWriter.Outcome outcome;
+            try {
+                outcome = writer.write(held, max);
+            } catch (DuplicateKeyException repeat) {
+                // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
+                return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
+            }
+            if (outcome == HoldWriter.Outcome.TOO_MANY_HOLDS) {
                 var earlier = bookings.findByIdempotencyKey(consumer, key);
                 if (earlier.isPresent()) {
                     return replay(earlier.get(), fingerprint);
                 }
-                throw new BusinessException(ErrorCode.TOO_MANY_HOLDS, "You already have " + live
-                        + " unpaid bookings (at most " + max + "): pay or cancel one before holding another place");
+                throw new BusinessException(ErrorCode.TOO_MANY_HOLDS, "You already have "
+                        + bookings.liveHolds(consumer, now) + " unpaid bookings (at most " + max
+                        + "): pay or cancel one before holding another place");
             }
-            try {
-                if (writer.write(held) == HoldWriter.Outcome.SOLD_OUT) {
-                    throw SoldOut.explain(calendar, slot, pkg.resources());
-                }
-            } catch (DuplicateKeyException repeat) {
-                // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
-                return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
+            if (outcome == HoldWriter.Outcome.SOLD_OUT) {
+                throw SoldOut.explain(calendar, slot, pkg.resources());
             }
         }
         log.info("Held {} ({} {}) for {} until {}", held.id(), slot, pkg.id(), consumer, expiresAt);
