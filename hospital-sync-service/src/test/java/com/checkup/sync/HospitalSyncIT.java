@@ -283,6 +283,7 @@ class HospitalSyncIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> !lastPull(cancelledHere).equals(other));
         }
         assertThat(lastPull(booking)).isEqualTo(last);
+        assertThat(nextPull(booking)).as("done: outside the due query's range").isNull();
         assertThat(CHECK_INS).containsOnlyOnce(booking);
 
         // Cancelled here, yet the hospital checks the examinee in: not forced through, a person looks at it.
@@ -294,6 +295,16 @@ class HospitalSyncIT {
                     assertThat(t.getKind()).isEqualTo("ON_SITE_CHANGE");
                     assertThat(t.getReason()).contains("CANCELLED");
                 });
+    }
+
+    @Test
+    void aBookingWeeksAheadIsFirstPulledTheDayBeforeItsExam() throws Exception {
+        LocalDate exam = LocalDate.now(ZoneOffset.UTC).plusDays(10);
+        String booking = booking("SA", exam.toString());
+        send(BookingEvent.CONFIRMED, booking, "SA", null);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "BOOKED".equals(hospitalState(booking)));
+        assertThat(db.queryForObject("SELECT next_pull_at FROM tracked_booking WHERE booking_id = ?",
+                java.time.LocalDateTime.class, booking)).isEqualTo(exam.minusDays(1).atStartOfDay());
     }
 
     @Test
@@ -511,6 +522,10 @@ class HospitalSyncIT {
 
     private static Object lastPull(String booking) {
         return db.queryForObject("SELECT updated_at FROM tracked_booking WHERE booking_id = ?", Object.class, booking);
+    }
+
+    private static Object nextPull(String booking) {
+        return db.queryForObject("SELECT next_pull_at FROM tracked_booking WHERE booking_id = ?", Object.class, booking);
     }
 
     private static String hospitalState(String booking) {

@@ -85,6 +85,23 @@ class PaymentReconciliationIT {
     }
 
     @Test
+    void theFrequentPassLooksAtTheLastHourTheDailyOneAtTheWeek() {
+        Reconciliation reconciliation = f.service.getBean(Reconciliation.class);
+        OrderView missed = f.order(50_000, OrderStatus.CREATED);
+        PaymentView p = paid(missed);
+        // Settled three hours ago: out of the frequent pass's reach, within the daily one's.
+        f.db.update("UPDATE payments SET updated_at = DATE_SUB(updated_at, INTERVAL 3 HOUR) WHERE id = ?", p.getPaymentId());
+        int before = f.events("payment.succeeded", missed.getOrderId());
+        reconciliation.run();
+        assertThat(f.events("payment.succeeded", missed.getOrderId())).isEqualTo(before);
+        Reconciliation.Report full = reconciliation.runFull();
+        assertThat(full.reannounced()).isGreaterThanOrEqualTo(1);
+        assertThat(f.events("payment.succeeded", missed.getOrderId())).isEqualTo(before + 1);
+        missed.setStatus(OrderStatus.PAID);
+        missed.setPaymentId(p.getPaymentId());
+    }
+
+    @Test
     void theScheduledJobRefundsAsPaymentServiceWithNoCallerOfItsOwn() throws Exception {
         OrderView closed = f.order(40_000, OrderStatus.CREATED);
         PaymentView p = paid(closed);

@@ -1,6 +1,8 @@
 package com.checkup.sync.domain;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +60,25 @@ public final class TrackedBooking {
     /** Records the state once its effects are done. */
     public void settle(String state) {
         hospitalState = state;
+    }
+
+    /**
+     * When to pull next, given the pull interval's {@code next}: not before the day ahead of the exam (UTC, as the due
+     * query counts days), and never (null) once done or followed for {@link #FOLLOW_FOR} after the exam. A row without a
+     * next pull is outside the range the due query walks, so finished and far-off bookings cost it nothing.
+     */
+    public Instant nextPull(Instant next) {
+        if (done() || LocalDate.ofInstant(next, ZoneOffset.UTC).isAfter(examDate.plus(FOLLOW_FOR))) {
+            return null;
+        }
+        Instant first = firstPull(examDate, next);
+        return first.isAfter(next) ? first : next;
+    }
+
+    /** A newly tracked booking's first pull: now, or the start of the day before its exam (UTC) if that is later. */
+    public static Instant firstPull(LocalDate examDate, Instant now) {
+        Instant dayBefore = examDate.minusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return dayBefore.isAfter(now) ? dayBefore : now;
     }
 
     /** Nothing more will come from the hospital about this booking. */

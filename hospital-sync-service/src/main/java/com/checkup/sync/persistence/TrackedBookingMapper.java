@@ -13,15 +13,24 @@ import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface TrackedBookingMapper extends BaseMapper<TrackedBookingRow> {
-    /** Starts tracking, or follows a reschedule (new date) or a booking pushed again after a cancel. */
+    /**
+     * Starts tracking, or follows a reschedule (new date) or a booking pushed again after a cancel: then its first pull
+     * is set again (unless a pull has it claimed; that pull's outcome sets it). Assignments run left to right: the
+     * next pull is decided on the row's old date and state.
+     */
     @Insert("INSERT INTO tracked_booking (booking_id, hospital_id, exam_date, hospital_state, next_pull_at, updated_at)"
-            + " VALUES (#{bookingId}, #{hospitalId}, #{examDate}, 'BOOKED', #{now}, #{now})"
-            + " ON DUPLICATE KEY UPDATE hospital_id = VALUES(hospital_id), exam_date = VALUES(exam_date),"
+            + " VALUES (#{bookingId}, #{hospitalId}, #{examDate}, 'BOOKED', #{firstPull}, #{now})"
+            + " ON DUPLICATE KEY UPDATE next_pull_at = IF(claim_token IS NULL AND (exam_date <> VALUES(exam_date)"
+            + " OR hospital_state = 'CANCELLED'), VALUES(next_pull_at), next_pull_at),"
+            + " hospital_id = VALUES(hospital_id), exam_date = VALUES(exam_date),"
             + " hospital_state = IF(hospital_state = 'CANCELLED', 'BOOKED', hospital_state), updated_at = VALUES(updated_at)")
     void track(@Param("bookingId") String bookingId, @Param("hospitalId") String hospitalId,
-               @Param("examDate") LocalDate examDate, @Param("now") LocalDateTime now);
+               @Param("examDate") LocalDate examDate, @Param("firstPull") LocalDateTime firstPull,
+               @Param("now") LocalDateTime now);
 
-    @Update("UPDATE tracked_booking SET hospital_state = 'CANCELLED', updated_at = #{now} WHERE booking_id = #{bookingId}")
+    /** Cancelled here: no more pulls (a pull holding it now writes its outcome, which keeps it cancelled). */
+    @Update("UPDATE tracked_booking SET hospital_state = 'CANCELLED',"
+            + " next_pull_at = IF(claim_token IS NULL, NULL, next_pull_at), updated_at = #{now} WHERE booking_id = #{bookingId}")
     void cancelled(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now);
 
     /**
@@ -49,9 +58,13 @@ public interface TrackedBookingMapper extends BaseMapper<TrackedBookingRow> {
             + " AND claim_token = #{token}</script>")
     List<TrackedBookingRow> claimed(@Param("ids") List<String> ids, @Param("token") String token);
 
-    /** Writes a pull's outcome while the claim is still ours; a cancel recorded meanwhile wins. */
+    /**
+     * Writes a pull's outcome while the claim is still ours; a cancel recorded meanwhile wins. A booking done (as the
+     * state just written says) is not pulled again: no next pull ({@code nextPullAt} is null too once followed long
+     * enough).
+     */
     @Update("UPDATE tracked_booking SET hospital_state = IF(hospital_state = 'CANCELLED', 'CANCELLED', #{state}),"
-            + " next_pull_at = #{nextPullAt}, last_error = #{lastError}, claim_token = NULL, updated_at = #{now}"
+            + " next_pull_at = IF(hospital_state IN ('REPORT_READY', 'CANCELLED'), NULL, #{nextPullAt}), last_error = #{lastError}, claim_token = NULL, updated_at = #{now}"
             + " WHERE booking_id = #{bookingId} AND claim_token = #{token}")
     int save(@Param("bookingId") String bookingId, @Param("token") String token, @Param("state") String state,
              @Param("nextPullAt") LocalDateTime nextPullAt, @Param("lastError") String lastError,

@@ -27,7 +27,7 @@ public class TrackedBookingRepository extends LeaseTable<String, TrackedBookingR
     }
 
     public void track(String bookingId, String hospitalId, LocalDate examDate, Instant now) {
-        mapper.track(bookingId, hospitalId, examDate, utc(now));
+        mapper.track(bookingId, hospitalId, examDate, utc(TrackedBooking.firstPull(examDate, now)), utc(now));
     }
 
     public void cancelled(String bookingId, Instant now) {
@@ -71,6 +71,7 @@ public class TrackedBookingRepository extends LeaseTable<String, TrackedBookingR
      */
     public boolean save(Lease<TrackedBooking> claim, Instant nextPullAt, String error, Instant now) {
         TrackedBooking b = claim.item();
-        return mapper.save(b.bookingId(), claim.token(), b.hospitalState(), utc(nextPullAt), error, utc(now)) == 1;
+        return mapper.save(b.bookingId(), claim.token(), b.hospitalState(), utc(b.nextPull(nextPullAt)), error,
+                utc(now)) == 1;
     }
 }

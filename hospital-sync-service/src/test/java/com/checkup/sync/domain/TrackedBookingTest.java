@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.checkup.sync.domain.TrackedBooking.Effect;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +39,24 @@ class TrackedBookingTest {
         assertThat(b.observe("CANCELLED")).isEmpty();
         b.settle("CANCELLED");
         assertThat(b.done()).isTrue();
+    }
+
+    @Test
+    void pulledFromTheDayBeforeTheExamUntilDoneOrFollowedLongEnough() {
+        LocalDate exam = LocalDate.parse("2026-12-20");
+        Instant now = Instant.parse("2026-12-03T04:00:00Z");
+        Instant dayBefore = Instant.parse("2026-12-19T00:00:00Z");
+        assertThat(TrackedBooking.firstPull(exam, now)).isEqualTo(dayBefore);
+        assertThat(TrackedBooking.firstPull(exam, Instant.parse("2026-12-19T08:00:00Z")))
+                .isEqualTo(Instant.parse("2026-12-19T08:00:00Z"));
+
+        TrackedBooking b = new TrackedBooking("B1", "H1", exam, TrackedBooking.BOOKED);
+        assertThat(b.nextPull(now)).as("weeks ahead").isEqualTo(dayBefore);
+        Instant onTheDay = Instant.parse("2026-12-20T09:05:00Z");
+        assertThat(b.nextPull(onTheDay)).isEqualTo(onTheDay);
+        assertThat(b.nextPull(Instant.parse("2027-01-19T23:59:00Z"))).as("30 days after").isNotNull();
+        assertThat(b.nextPull(Instant.parse("2027-01-20T00:00:00Z"))).as("followed long enough").isNull();
+        b.settle(TrackedBooking.REPORT_READY);
+        assertThat(b.nextPull(onTheDay)).as("done").isNull();
     }
 }

@@ -61,6 +61,16 @@ public class PaymentJobs {
         }
     }
 
+    /** The whole week, once a day: a disagreement that appeared after a payment's first hour (rare) is found too. */
+    @Scheduled(initialDelayString = "${checkup.payment.reconciliation.full-interval:1d}",
+            fixedDelayString = "${checkup.payment.reconciliation.full-interval:1d}")
+    public void reconcileFully() {
+        try (var ignored = asThisService()) {
+            Reconciliation.Report r = reconciliation.runFull();
+            log.info("Full reconciliation: {}", r);
+        }
+    }
+
     private static CallContextHolder.Scope asThisService() {
         return Callers.bindSystem("payment-service", null);
     }
