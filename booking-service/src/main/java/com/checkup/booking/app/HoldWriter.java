@@ -10,6 +10,7 @@ import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
 import com.checkup.platform.events.Reminders;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,26 +95,34 @@ public class HoldWriter {
     }
 
     private boolean writeTogether(List<Combiner.Entry<NewHold, Outcome>> batch) {
-        List<Booking> all = batch.stream().map(e -> e.work().booking()).toList();
         Set<String> consumers = new HashSet<>();
-        Instant earliest = all.get(0).createdAt();
-        for (Booking b : all) {
+        Instant earliest = batch.get(0).work().booking().createdAt();
+        for (Combiner.Entry<NewHold, Outcome> e : batch) {
+            Booking b = e.work().booking();
             if (!consumers.add(b.consumerId())) {
                 return false; // one consumer twice: each counted after the other, alone
             }
             earliest = b.createdAt().isBefore(earliest) ? b.createdAt() : earliest;
         }
         Instant now = earliest; // the earliest: a hold ending in between still counts, never one too few
+        // Decided in the transaction: holds of consumers at their cap are refused, the others written together.
+        List<Combiner.Entry<NewHold, Outcome>> refused = new ArrayList<>();
+        List<Combiner.Entry<NewHold, Outcome>> written = new ArrayList<>();
         try {
             boolean taken = Boolean.TRUE.equals(tx.execute(s -> {
+                refused.clear();
+                written.clear();
                 Map<String, Integer> live = bookings.liveHolds(consumers, now);
                 for (Combiner.Entry<NewHold, Outcome> e : batch) {
-                    if (live.getOrDefault(e.work().booking().consumerId(), 0) >= e.work().maxUnpaid()) {
-                        return false; // written alone, that one is refused and the others held
-                    }
+                    boolean atCap = live.getOrDefault(e.work().booking().consumerId(), 0) >= e.work().maxUnpaid();
+                    (atCap ? refused : written).add(e);
                 }
+                if (written.isEmpty()) {
+                    return true;
+                }
+                List<Booking> all = written.stream().map(e -> e.work().booking()).toList();
                 bookings.insertAll(all);
-                batch.forEach(e -> remind(e.work()));
+                written.forEach(e -> remind(e.work()));
                 // Last, as for one hold: the slot's rows stay locked only from here to the commit.
                 if (!calendar.takeAll(all.get(0).slot(), all.stream().map(Booking::resources).toList())) {
                     s.setRollbackOnly();
@@ -122,16 +131,19 @@ public class HoldWriter {
                 return true;
             }));
             if (taken) {
-                transactions.incrementAndGet();
-                holds.addAndGet(all.size());
-                combinedHolds.addAndGet(all.size());
-                batch.forEach(e -> e.complete(Outcome.HELD));
+                if (!written.isEmpty()) {
+                    transactions.incrementAndGet();
+                    holds.addAndGet(written.size());
+                    combinedHolds.addAndGet(written.size());
+                }
+                written.forEach(e -> e.complete(Outcome.HELD));
+                refused.forEach(e -> e.complete(Outcome.TOO_MANY_HOLDS));
             }
             return taken;
         } catch (DataAccessException e) {
             // A repeated idempotency key among them (or a lock conflict): each one alone tells which.
-            log.debug("Combined write of {} holds on {} failed, writing them one by one: {}", all.size(), all.get(0).slot(),
-                    e.toString());
+            log.debug("Combined write of {} holds on {} failed, writing them one by one: {}", batch.size(),
+                    batch.get(0).work().booking().slot(), e.toString());
             return false;
         }
     }

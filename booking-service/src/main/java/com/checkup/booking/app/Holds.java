@@ -112,9 +112,8 @@ public class Holds {
                 if (earlier.isPresent()) {
                     return replay(earlier.get(), fingerprint);
                 }
-                throw new BusinessException(ErrorCode.TOO_MANY_HOLDS, "You already have "
-                        + bookings.liveHolds(consumer, now) + " unpaid bookings (at most " + max
-                        + "): pay or cancel one before holding another place");
+                throw new BusinessException(ErrorCode.TOO_MANY_HOLDS, "You have as many unpaid bookings as allowed ("
+                        + max + "): pay or cancel one before holding another place");
             }
             if (outcome == HoldWriter.Outcome.SOLD_OUT) {
                 throw SoldOut.explain(calendar, slot, pkg.resources());

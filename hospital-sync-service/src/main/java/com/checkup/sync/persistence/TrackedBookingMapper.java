@@ -15,22 +15,25 @@ import org.apache.ibatis.annotations.Update;
 public interface TrackedBookingMapper extends BaseMapper<TrackedBookingRow> {
     /**
      * Starts tracking, or follows a reschedule (new date) or a booking pushed again after a cancel: then its first pull
-     * is set again (unless a pull has it claimed; that pull's outcome sets it). Assignments run left to right: the
-     * next pull is decided on the row's old date and state.
+     * is set again and any claim on it dropped (a pull holding it then writes nothing; what it saw is seen again on the
+     * next pull, and every effect is idempotent). Assignments run left to right (MySQL and MariaDB alike): the next
+     * pull and the claim are decided on the row's old date and state.
      */
     @Insert("INSERT INTO tracked_booking (booking_id, hospital_id, exam_date, hospital_state, next_pull_at, updated_at)"
             + " VALUES (#{bookingId}, #{hospitalId}, #{examDate}, 'BOOKED', #{firstPull}, #{now})"
-            + " ON DUPLICATE KEY UPDATE next_pull_at = IF(claim_token IS NULL AND (exam_date <> VALUES(exam_date)"
-            + " OR hospital_state = 'CANCELLED'), VALUES(next_pull_at), next_pull_at),"
+            + " ON DUPLICATE KEY UPDATE"
+            + " claim_token = IF(exam_date <> VALUES(exam_date) OR hospital_state = 'CANCELLED', NULL, claim_token),"
+            + " next_pull_at = IF(exam_date <> VALUES(exam_date) OR hospital_state = 'CANCELLED', VALUES(next_pull_at),"
+            + " next_pull_at),"
             + " hospital_id = VALUES(hospital_id), exam_date = VALUES(exam_date),"
             + " hospital_state = IF(hospital_state = 'CANCELLED', 'BOOKED', hospital_state), updated_at = VALUES(updated_at)")
     void track(@Param("bookingId") String bookingId, @Param("hospitalId") String hospitalId,
                @Param("examDate") LocalDate examDate, @Param("firstPull") LocalDateTime firstPull,
                @Param("now") LocalDateTime now);
 
-    /** Cancelled here: no more pulls (a pull holding it now writes its outcome, which keeps it cancelled). */
-    @Update("UPDATE tracked_booking SET hospital_state = 'CANCELLED',"
-            + " next_pull_at = IF(claim_token IS NULL, NULL, next_pull_at), updated_at = #{now} WHERE booking_id = #{bookingId}")
+    /** Cancelled here: no more pulls, and any claim on it dropped (a pull holding it now writes nothing). */
+    @Update("UPDATE tracked_booking SET hospital_state = 'CANCELLED', next_pull_at = NULL, claim_token = NULL,"
+            + " updated_at = #{now} WHERE booking_id = #{bookingId}")
     void cancelled(@Param("bookingId") String bookingId, @Param("now") LocalDateTime now);
 
     /**

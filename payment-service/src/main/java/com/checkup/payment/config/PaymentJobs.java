@@ -61,8 +61,12 @@ public class PaymentJobs {
         }
     }
 
-    /** The whole week, once a day: a disagreement that appeared after a payment's first hour (rare) is found too. */
-    @Scheduled(initialDelayString = "${checkup.payment.reconciliation.full-interval:1d}",
+    /**
+     * The whole week, once a day (and soon after start: an instance restarted more often than daily, at every deploy,
+     * must still run it): a disagreement that appeared after a payment's first hour, or during an outage longer than
+     * that, is found too. Several instances may each run it; a pass is safe to repeat.
+     */
+    @Scheduled(initialDelayString = "${checkup.payment.reconciliation.full-first:10m}",
             fixedDelayString = "${checkup.payment.reconciliation.full-interval:1d}")
     public void reconcileFully() {
         try (var ignored = asThisService()) {
