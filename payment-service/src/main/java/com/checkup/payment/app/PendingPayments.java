@@ -59,13 +59,15 @@ public class PendingPayments {
         int[] counts = new int[4];
         for (PaymentStatus status : List.of(PaymentStatus.PENDING, PaymentStatus.REFUND_PENDING)) {
             Instant since = now.minus(status == PaymentStatus.PENDING ? payLookBack : lookBack);
+            String afterId = "";
             while (true) {
-                List<Payment> batch = payments.waitingBetween(status, since, now.minus(queryAfter), BATCH);
+                List<Payment> batch = payments.waitingBetween(status, since, afterId, now.minus(queryAfter), BATCH);
                 batch.forEach(p -> ask(p, counts));
                 if (batch.size() < BATCH) {
                     break;
                 }
                 since = batch.get(batch.size() - 1).updatedAt();
+                afterId = batch.get(batch.size() - 1).id();
             }
         }
         return new Report(counts[0], counts[1], counts[2], counts[3]);

@@ -42,7 +42,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Reconciliation {
     private static final Logger log = LoggerFactory.getLogger(Reconciliation.class);
-    private static final int BATCH = 200;
 
     /** What one run did. */
     public record Report(int checked, int reannounced, int refundsAsked, int unresolved) {
@@ -58,12 +57,15 @@ public class Reconciliation {
     private final Duration grace;
     private final Duration recent;
     private final Duration lookBack;
+    /** Payments read per page of a pass. */
+    private final int batch;
 
     public Reconciliation(PaymentRepository payments, Orders orders, PaymentCommands commands,
                           EventPublisher events, PaymentChannels channels, TransactionTemplate tx, Clock clock,
                           @Value("${checkup.payment.reconciliation.grace:2m}") Duration grace,
                           @Value("${checkup.payment.reconciliation.recent:1h}") Duration recent,
-                          @Value("${checkup.payment.reconciliation.look-back:7d}") Duration lookBack) {
+                          @Value("${checkup.payment.reconciliation.look-back:7d}") Duration lookBack,
+                          @Value("${checkup.payment.reconciliation.page:200}") int batch) {
         this.payments = payments;
         this.orders = orders;
         this.commands = commands;
@@ -74,6 +76,7 @@ public class Reconciliation {
         this.grace = grace;
         this.recent = recent;
         this.lookBack = lookBack;
+        this.batch = batch;
     }
 
     /** One pass over payments settled recently (the last hour by default; PaymentJobs runs it every few minutes). */
@@ -94,9 +97,10 @@ public class Reconciliation {
         int reannounced = 0;
         int refunds = 0;
         int unresolved = 0;
+        String afterId = "";
         while (true) {
-            var batch = payments.settledBetween(since, before, BATCH);
-            for (Payment p : batch) {
+            var page = payments.settledBetween(since, afterId, before, batch);
+            for (Payment p : page) {
                 checked++;
                 switch (check(p)) {
                     case REANNOUNCED -> reannounced++;
@@ -105,10 +109,11 @@ public class Reconciliation {
                     case CONSISTENT -> { }
                 }
             }
-            if (batch.size() < BATCH) {
+            if (page.size() < batch) {
                 break;
             }
-            since = batch.get(batch.size() - 1).updatedAt();
+            since = page.get(page.size() - 1).updatedAt();
+            afterId = page.get(page.size() - 1).id();
         }
         return new Report(checked, reannounced, refunds, unresolved);
     }

@@ -20,10 +20,14 @@ public interface PaymentMapper extends BaseMapper<PaymentRow> {
             + " WHERE id = #{id} AND status = #{from}")
     int transition(@Param("id") String id, @Param("from") String from, @Param("to") String to, @Param("txn") String txn);
 
-    /** Payments in a settled state (SUCCEEDED or REFUNDED) untouched since {@code before}: reconciliation candidates. */
+    /**
+     * Payments in a settled state (SUCCEEDED or REFUNDED) untouched since {@code before}: reconciliation candidates,
+     * after ({@code since}, {@code afterId}) in (updated_at, id) order: a page boundary between rows of the same
+     * millisecond loses none of them.
+     */
     @Select("SELECT * FROM payments WHERE status IN ('SUCCEEDED', 'REFUNDED') AND updated_at <= #{before}"
-            + " AND updated_at > #{since} ORDER BY updated_at LIMIT #{limit}")
-    java.util.List<PaymentRow> settledBetween(@Param("since") java.time.LocalDateTime since,
+            + " AND (updated_at > #{since} OR updated_at = #{since} AND id > #{afterId}) ORDER BY updated_at, id LIMIT #{limit}")
+    java.util.List<PaymentRow> settledBetween(@Param("since") java.time.LocalDateTime since, @Param("afterId") String afterId,
                                               @Param("before") java.time.LocalDateTime before, @Param("limit") int limit);
 
     @Insert("INSERT INTO payment_callbacks (channel, payment_id, outcome, body, received_at)"
@@ -34,10 +38,11 @@ public interface PaymentMapper extends BaseMapper<PaymentRow> {
     @Update("UPDATE payments SET pay_url = #{url} WHERE id = #{id}")
     int setPayUrl(@Param("id") String id, @Param("url") String url);
 
-    /** Payments still waiting for their channel in {@code status}: candidates for asking it. */
+    /** Payments still waiting for their channel in {@code status}: candidates for asking it (paged as above). */
     @Select("SELECT * FROM payments WHERE status = #{status} AND updated_at <= #{before}"
-            + " AND updated_at > #{since} ORDER BY updated_at LIMIT #{limit}")
+            + " AND (updated_at > #{since} OR updated_at = #{since} AND id > #{afterId}) ORDER BY updated_at, id LIMIT #{limit}")
     java.util.List<PaymentRow> waitingBetween(@Param("status") String status, @Param("since") java.time.LocalDateTime since,
+                                              @Param("afterId") String afterId,
                                               @Param("before") java.time.LocalDateTime before, @Param("limit") int limit);
 
     @Insert("INSERT IGNORE INTO channel_nonce (channel, nonce, seen_at) VALUES (#{channel}, #{nonce}, NOW(3))")

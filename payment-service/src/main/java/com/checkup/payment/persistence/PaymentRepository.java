@@ -46,19 +46,24 @@ public class PaymentRepository {
         return mapper.transition(id, from.name(), to.name(), channelTxnId) == 1;
     }
 
-    /** Settled payments last changed between {@code since} and {@code before}, oldest first. */
-    public java.util.List<Payment> settledBetween(java.time.Instant since, java.time.Instant before, int limit) {
-        return mapper.settledBetween(utc(since), utc(before), limit).stream().map(PaymentRepository::fromRow).toList();
+    /**
+     * Settled payments last changed between {@code since} and {@code before}, oldest first (then by id); of those
+     * changed exactly at {@code since}, only ids after {@code afterId} ("" for all): the next page after the last row.
+     */
+    public java.util.List<Payment> settledBetween(java.time.Instant since, String afterId, java.time.Instant before,
+                                                  int limit) {
+        return mapper.settledBetween(utc(since), afterId, utc(before), limit).stream().map(PaymentRepository::fromRow)
+                .toList();
     }
 
     public void setPayUrl(String id, String url) {
         mapper.setPayUrl(id, url);
     }
 
-    /** Payments in {@code status} last changed between {@code since} and {@code before}, oldest first. */
-    public java.util.List<Payment> waitingBetween(PaymentStatus status, java.time.Instant since, java.time.Instant before,
-                                                  int limit) {
-        return mapper.waitingBetween(status.name(), utc(since), utc(before), limit).stream()
+    /** Payments in {@code status} last changed between {@code since} and {@code before}, paged as settledBetween. */
+    public java.util.List<Payment> waitingBetween(PaymentStatus status, java.time.Instant since, String afterId,
+                                                  java.time.Instant before, int limit) {
+        return mapper.waitingBetween(status.name(), utc(since), afterId, utc(before), limit).stream()
                 .map(PaymentRepository::fromRow).toList();
     }
 
