@@ -25,9 +25,7 @@ final class PaymentTraces {
                 || current != null && trace.equals(current.traceId())) {
             return current;
         }
-        return current == null
-                ? new CallContext(trace, null, null, null, null)
-                : new CallContext(trace, current.lane(), current.persona(), current.tenantId(), current.userId());
+        return current == null ? new CallContext(trace, null, null, null, null) : current.withTraceId(trace);
     }
 
     /** Binds {@link #of} for the payment until the scope closes; binds nothing when it is the current context. */

@@ -16,10 +16,6 @@ import java.util.UUID;
 public record Payment(String id, String orderId, String channel, long amountCents, PaymentStatus status,
                       String channelTxnId, Instant createdAt, Instant updatedAt, String payUrl, String traceId) {
 
-    public static Payment open(String orderId, String channel, long amountCents, Instant now) {
-        return open(orderId, channel, amountCents, now, null);
-    }
-
     /** @param traceId the trace id of the call creating it (null: none to keep) */
     public static Payment open(String orderId, String channel, long amountCents, Instant now, String traceId) {
         if (amountCents <= 0) {

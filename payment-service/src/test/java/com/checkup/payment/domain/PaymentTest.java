@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PaymentTest {
-    private final Payment p = Payment.open("O1", "SIMULATED", 59_900, Instant.EPOCH);
+    private final Payment p = Payment.open("O1", "SIMULATED", 59_900, Instant.EPOCH, null);
 
     @Test
     void aNotificationMustNameTheSameOrderAndAmount() {
@@ -21,6 +21,6 @@ class PaymentTest {
 
     @Test
     void nothingToPayIsRefused() {
-        assertThatThrownBy(() -> Payment.open("O1", "SIMULATED", 0, Instant.EPOCH)).isInstanceOf(BusinessException.class);
+        assertThatThrownBy(() -> Payment.open("O1", "SIMULATED", 0, Instant.EPOCH, null)).isInstanceOf(BusinessException.class);
     }
 }

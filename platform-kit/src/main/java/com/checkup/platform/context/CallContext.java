@@ -31,6 +31,11 @@ public record CallContext(String traceId, String lane, String persona, String te
         return new CallContext(traceId, newLane, persona, tenantId, userId);
     }
 
+    /** The same lane and caller in another trace (work resumed in the trace it belongs to, e.g. a payment's). */
+    public CallContext withTraceId(String newTraceId) {
+        return new CallContext(newTraceId, lane, persona, tenantId, userId);
+    }
+
     public CallContext withCaller(String newPersona, String newTenantId, String newUserId) {
         return new CallContext(traceId, lane, newPersona, newTenantId, newUserId);
     }
