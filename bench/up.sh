@@ -25,16 +25,20 @@ pids=$(ps -o pid= --ppid "$upid"; echo "$upid")
 for p in $pids; do pids="$pids $(ps -o pid= --ppid "$p" || true)"; done
 total_kb=0
 pss_kb=0
+total_cpu=0
 echo "process RSS:"
 for p in $(echo $pids | tr ' ' '\n' | sort -u); do
   kb=$(ps -o rss= -p "$p" 2>/dev/null || echo 0); cmd=$(ps -o comm= -p "$p" 2>/dev/null || echo gone)
   # PSS: pages shared between processes (libjvm, the JDK's class archive) counted once, split among their users.
   pss=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
-  [ -n "$kb" ] && [ "$kb" -gt 0 ] && { printf "  %-12s pid %-8s %6d MB (PSS %d MB)\n" "$cmd" "$p" $((kb / 1024)) $((${pss:-0} / 1024)); total_kb=$((total_kb + kb)); pss_kb=$((pss_kb + ${pss:-0})); }
+  # CPU seconds the process has used since it started (utime + stime, clock ticks): what the start cost it.
+  cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$p/stat" 2>/dev/null || echo 0)
+  name=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -o '[a-z-]*-service\|bff-gateway\|local-platform\|mariadbd' | head -n1 || true)
+  [ -n "$kb" ] && [ "$kb" -gt 0 ] && { printf "  %-22s pid %-8s %6d MB (PSS %d MB), CPU %s s\n" "${name:-$cmd}" "$p" $((kb / 1024)) $((${pss:-0} / 1024)) "$cpu"; total_kb=$((total_kb + kb)); pss_kb=$((pss_kb + ${pss:-0})); total_cpu=$(awk -v a="$total_cpu" -v b="$cpu" 'BEGIN{print a+b}'); }
 done
 grep "All ready in" "$log"
 awk -v a="$start" -v b="$ready" 'BEGIN { printf "cold up to all-ready (wall, incl. JVM start): %.1f s\n", b - a }'
-printf "total RSS: %d MB, total PSS: %d MB\n" $((total_kb / 1024)) $((pss_kb / 1024))
+printf "total RSS: %d MB, total PSS: %d MB, CPU %s s\n" $((total_kb / 1024)) $((pss_kb / 1024)) "$total_cpu"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -version 2>&1 | head -n1)"
 ./checkup down >/dev/null
 cp "$log" .local-platform/up-bench.log 2>/dev/null || true

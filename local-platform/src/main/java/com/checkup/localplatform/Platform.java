@@ -46,6 +46,8 @@ public final class Platform implements AutoCloseable {
     private SupervisedService.Backoff backoff = SupervisedService.Backoff.DEFAULT;
     private volatile boolean started;
     private volatile boolean closed;
+    /** What of the infrastructure is still starting in the background (RocketMQ, its topics, the simulators). */
+    private volatile CompletableFuture<?> infraStarting;
 
     /** A platform that reports progress on {@code out}; nothing runs until {@link #start(boolean)}. */
     public Platform(PlatformConfig config, java.io.PrintStream out) {
@@ -79,20 +81,26 @@ public final class Platform implements AutoCloseable {
             Files.createDirectories(tmp);
             System.setProperty("java.io.tmpdir", tmp.toString());
             writeHostsFile();
-            startInfrastructure();
-            createTopics();
+            CompletableFuture<EmbeddedRocketMq> broker = startInfrastructure();
             for (ServiceSpec s : config.services()) {
                 if (s.database() != null) {
                     mariaDb.createDatabase(s.database());
                 }
             }
-            simulator = com.checkup.simulator.HospitalSimulator.start(config.simulatorPort());
-            progress.step("hospital simulator", "ready  " + config.simulatorUrl() + " (H001, H002 connect to it)");
             LocalSecrets secrets = loadSecrets();
-            weChatPay = com.checkup.simulator.wechatpay.WeChatPaySimulator.start(config.weChatPayPort(),
-                    secrets.wechatPayMerchant(), secrets.wechatPayPlatformKey(), LocalSecrets.WECHATPAY_PLATFORM_KEY_ID);
-            progress.step("WeChat Pay simulator", "ready  " + config.weChatPayUrl() + " (payment-service's WECHAT_PAY)");
-            startServices(secrets);
+            // The services' JVMs start while the broker, its topics and the simulators are still coming up: a JVM
+            // spends its first seconds loading classes and building its context, and RocketMQ clients find routes
+            // published later (they poll the name server). A service's readiness does not wait for the broker;
+            // "All ready" does (below).
+            CompletableFuture<Void> rest = broker.thenAccept(mq -> {
+                rocketMq = mq;
+                createTopics();
+            }).thenRun(() -> startSimulators(secrets));
+            infraStarting = rest;
+            List<SupervisedService> baseline = spawn(baselineServices(), secrets);
+            awaitInfrastructure(rest, broker);
+            awaitReady(baseline);
+            startAndAwait(laneServices(), secrets);
             awaitRoutesServed();
             started = true;
             writeState();
@@ -186,7 +194,11 @@ public final class Platform implements AutoCloseable {
         Files.writeString(config.hostsFile(), hosts.toString(), StandardCharsets.UTF_8);
     }
 
-    private void startInfrastructure() throws StartupException {
+    /**
+     * Starts ZooKeeper, MariaDB and RocketMQ at once and returns when the first two are ready; RocketMQ (the slowest,
+     * ~5 s) goes on in the background: the returned future.
+     */
+    private CompletableFuture<EmbeddedRocketMq> startInfrastructure() throws StartupException {
         Path data = config.dataDir();
         CompletableFuture<EmbeddedZooKeeper> zk = CompletableFuture.supplyAsync(() -> step("ZooKeeper",
                 () -> EmbeddedZooKeeper.start(data.resolve("zookeeper"), config.zooKeeperPort()),
@@ -194,6 +206,8 @@ public final class Platform implements AutoCloseable {
         CompletableFuture<EmbeddedRocketMq> mq = CompletableFuture.supplyAsync(() -> step("RocketMQ",
                 () -> EmbeddedRocketMq.start(data.resolve("rocketmq"), config.namesrvPort(), config.brokerPort()),
                 m -> "name server " + m.namesrvAddr() + ", broker 127.0.0.1:" + m.brokerPort()));
+        // close() waits for it (and stops it) even when start-up fails before anything else waited for it.
+        infraStarting = mq;
         CompletableFuture<EmbeddedMariaDb> db = CompletableFuture.supplyAsync(() -> step("MariaDB",
                 () -> EmbeddedMariaDb.start(config.home().resolve("mariadb-binaries"), data.resolve("mariadb"),
                         config.mariaDbPort(), false),
@@ -203,14 +217,37 @@ public final class Platform implements AutoCloseable {
         } catch (CompletionException e) {
             throw infraFailed("ZooKeeper", e);
         } finally {
-            rocketMq = joinQuietly(mq);
             mariaDb = joinQuietly(db);
-        }
-        if (rocketMq == null) {
-            throw infraFailed("RocketMQ", mq);
         }
         if (mariaDb == null) {
             throw infraFailed("MariaDB", db);
+        }
+        return mq;
+    }
+
+    /** Waits for RocketMQ, its topics and the simulators, started in the background with the services. */
+    private void awaitInfrastructure(CompletableFuture<Void> rest, CompletableFuture<EmbeddedRocketMq> broker)
+            throws StartupException {
+        try {
+            rest.join();
+        } catch (CompletionException e) {
+            if (broker.isCompletedExceptionally()) {
+                throw infraFailed("RocketMQ", broker);
+            }
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StartupException("Start-up failed: " + cause.getMessage(), cause);
+        }
+    }
+
+    private void startSimulators(LocalSecrets secrets) {
+        try {
+            simulator = com.checkup.simulator.HospitalSimulator.start(config.simulatorPort());
+            progress.step("hospital simulator", "ready  " + config.simulatorUrl() + " (H001, H002 connect to it)");
+            weChatPay = com.checkup.simulator.wechatpay.WeChatPaySimulator.start(config.weChatPayPort(),
+                    secrets.wechatPayMerchant(), secrets.wechatPayPlatformKey(), LocalSecrets.WECHATPAY_PLATFORM_KEY_ID);
+            progress.step("WeChat Pay simulator", "ready  " + config.weChatPayUrl() + " (payment-service's WECHAT_PAY)");
+        } catch (Exception e) {
+            throw new CompletionException(new StartupException("The simulators failed to start: " + e.getMessage(), e));
         }
     }
 
@@ -251,11 +288,16 @@ public final class Platform implements AutoCloseable {
     }
 
     /** Every topic of api-contracts' {@link Topics}, created up front so producers and consumers find a route at once. */
-    private void createTopics() throws IllegalAccessException {
+    private void createTopics() {
         List<String> names = new ArrayList<>();
         for (Field f : Topics.class.getFields()) {
             if (Modifier.isStatic(f.getModifiers()) && f.getType() == String.class) {
-                String topic = (String) f.get(null);
+                String topic;
+                try {
+                    topic = (String) f.get(null);
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
                 rocketMq.createTopic(topic);
                 names.add(topic);
             }
@@ -271,21 +313,27 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    private void startServices(LocalSecrets secrets) throws StartupException {
+    /**
+     * The baseline all at once (each waits on the shared infrastructure only; Dubbo references do not need providers
+     * up), then the lane instances: a lane instance shares its baseline's database, and two Flyway runs creating one
+     * schema history at once fail ("already exists, and is empty").
+     */
+    private List<ServiceSpec> baselineServices() {
         if (config.services().isEmpty()) {
             progress.step("services", "none built yet (build the service modules to have them started here)");
-            return;
         }
-        // The baseline all at once (each waits on the shared infrastructure only; Dubbo references do not need providers
-        // up), then the lane instances: a lane instance shares its baseline's database, and two Flyway runs creating
-        // one schema history at once fail ("already exists, and is empty").
-        List<ServiceSpec> baseline = config.services().stream().filter(s -> !s.name().contains("@")).toList();
-        List<ServiceSpec> lanes = config.services().stream().filter(s -> s.name().contains("@")).toList();
-        startAndAwait(baseline, secrets);
-        startAndAwait(lanes, secrets);
+        return config.services().stream().filter(s -> !s.name().contains("@")).toList();
+    }
+
+    private List<ServiceSpec> laneServices() {
+        return config.services().stream().filter(s -> s.name().contains("@")).toList();
     }
 
     private void startAndAwait(List<ServiceSpec> specs, LocalSecrets secrets) throws StartupException {
+        awaitReady(spawn(specs, secrets));
+    }
+
+    private List<SupervisedService> spawn(List<ServiceSpec> specs, LocalSecrets secrets) throws StartupException {
         List<SupervisedService> wave = new ArrayList<>();
         for (ServiceSpec s : specs) {
             Map<String, String> env = new java.util.HashMap<>(Map.of(
@@ -304,6 +352,10 @@ public final class Platform implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("Cannot write " + config.stateFile() + ": " + e.getMessage(), e);
         }
+        return wave;
+    }
+
+    private void awaitReady(List<SupervisedService> wave) throws StartupException {
         for (SupervisedService s : wave) {
             ServiceProcess p = s.current();
             p.awaitReady(config.readyTimeout());
@@ -449,6 +501,9 @@ public final class Platform implements AutoCloseable {
             SupervisedService s = services.get(i);
             s.stop(STOP_GRACE);
             progress.step(s.spec().name(), "stopped");
+        }
+        if (infraStarting != null) {
+            joinQuietly(infraStarting); // what it started is stopped below
         }
         if (weChatPay != null) {
             weChatPay.close();

@@ -215,6 +215,7 @@ public final class LaneAwareConsumer implements AutoCloseable {
     synchronized void refreshLanes() throws Exception {
         MQClientAPIImpl api = main.getDefaultMQPushConsumerImpl().getmQClientFactory().getMQClientAPIImpl();
         TopicRouteData route = api.getTopicRouteInfoFromNameServer(topic, 3000);
+        takeLateRoute();
         String prefix = group + LANE_GROUP_INFIX;
         Set<String> known = new TreeSet<>();
         Set<String> live = new TreeSet<>();
@@ -255,6 +256,23 @@ public final class LaneAwareConsumer implements AutoCloseable {
         }
         knownLanes = Set.copyOf(known);
         liveLanes = Set.copyOf(live);
+    }
+
+    /**
+     * A consumer started before its topic had a route (the broker came up after this service, as {@code up} allows)
+     * would wait for the client's next name-server poll, heartbeat and rebalance to get queues: up to ~10 s. Once the
+     * route exists (the caller just read it), take it at once: route, heartbeat (the broker then counts this consumer
+     * in its group) and a rebalance. A consumer that has its topic's queues does nothing here.
+     */
+    private void takeLateRoute() {
+        if (main.getDefaultMQPushConsumerImpl().getRebalanceImpl().getTopicSubscribeInfoTable().containsKey(topic)) {
+            return;
+        }
+        MQClientInstance client = main.getDefaultMQPushConsumerImpl().getmQClientFactory();
+        client.updateTopicRouteInfoFromNameServer(topic);
+        client.sendHeartbeatToAllBrokerWithLock();
+        main.getDefaultMQPushConsumerImpl().doRebalance();
+        log.info("Consumer {} took the route of {}, published after it started", group, topic);
     }
 
     private static boolean hasRealConsumer(MQClientAPIImpl api, String addr, String laneGroup) {
@@ -361,6 +379,12 @@ public final class LaneAwareConsumer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The queues of its topic this instance consumes now (none until its group's rebalance gave it some). */
+    Set<MessageQueue> assignedQueues() {
+        return main.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable().keySet().stream()
+                .filter(q -> q.getTopic().equals(topic)).collect(Collectors.toSet());
     }
 
     /** The consumer group this consumer commits under (its lane group for a lane consumer). */
