@@ -33,7 +33,7 @@ for p in $(echo $pids | tr ' ' '\n' | sort -u); do
   pss=$(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)
   # CPU seconds the process has used since it started (utime + stime, clock ticks): what the start cost it.
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{ sub(/^.*\) /, ""); printf "%.1f", ($12 + $13) / hz }' "/proc/$p/stat" 2>/dev/null || echo 0)
-  name=$(tr '\0' ' ' < "/proc/$p/cmdline" 2>/dev/null | grep -o '[a-z-]*-service\|bff-gateway\|local-platform\|mariadbd' | head -n1 || true)
+  name=$(tr '\0' '\n' < "/proc/$p/cmdline" 2>/dev/null | grep -o 'unpacked/[a-z-]*\|[a-z-]*\.jar$\|mariadbd$' | head -n1 | sed 's#unpacked/##; s#\.jar$##' || true)
   [ -n "$kb" ] && [ "$kb" -gt 0 ] && { printf "  %-22s pid %-8s %6d MB (PSS %d MB), CPU %s s\n" "${name:-$cmd}" "$p" $((kb / 1024)) $((${pss:-0} / 1024)) "$cpu"; total_kb=$((total_kb + kb)); pss_kb=$((pss_kb + ${pss:-0})); total_cpu=$(awk -v a="$total_cpu" -v b="$cpu" 'BEGIN{print a+b}'); }
 done
 grep "All ready in" "$log"

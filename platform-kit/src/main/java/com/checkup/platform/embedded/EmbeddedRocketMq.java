@@ -12,8 +12,10 @@ import org.apache.rocketmq.common.ServiceThread;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.common.namesrv.NamesrvConfig;
 import org.apache.rocketmq.namesrv.NamesrvController;
+import org.apache.rocketmq.remoting.common.TlsMode;
 import org.apache.rocketmq.remoting.netty.NettyClientConfig;
 import org.apache.rocketmq.remoting.netty.NettyServerConfig;
+import org.apache.rocketmq.remoting.netty.TlsSystemConfig;
 import org.apache.rocketmq.remoting.protocol.RemotingCommand;
 import org.apache.rocketmq.store.config.MessageStoreConfig;
 
@@ -50,6 +52,10 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         // take the broker for one too old for SQL92 filters. (A client class in the same JVM sets it as a side
         // effect, which hides the problem in tests.)
         System.setProperty(RemotingCommand.REMOTING_VERSION_KEY, Integer.toString(MQVersion.CURRENT_VERSION));
+        // Left at its default ("permissive") each server (name server, broker) generates a self-signed RSA certificate
+        // as it is built: about 1.5 s of CPU per start, for a TLS nobody uses. The servers bind 127.0.0.1 only and the
+        // clients speak plain TCP.
+        TlsSystemConfig.tlsMode = TlsMode.DISABLED;
 
         NamesrvConfig nsConfig = new NamesrvConfig();
         nsConfig.setRocketmqHome(dir.toString());
