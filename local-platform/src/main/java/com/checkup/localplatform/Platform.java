@@ -81,13 +81,21 @@ public final class Platform implements AutoCloseable {
             Files.createDirectories(tmp);
             System.setProperty("java.io.tmpdir", tmp.toString());
             writeHostsFile();
+            // A first start (or --fresh) generates RSA keys: CPU work, done while the infrastructure starts.
+            CompletableFuture<LocalSecrets> generating = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return loadSecrets();
+                } catch (StartupException e) {
+                    throw new CompletionException(e);
+                }
+            });
             CompletableFuture<EmbeddedRocketMq> broker = startInfrastructure();
             for (ServiceSpec s : config.services()) {
                 if (s.database() != null) {
                     mariaDb.createDatabase(s.database());
                 }
             }
-            LocalSecrets secrets = loadSecrets();
+            LocalSecrets secrets = joinSecrets(generating);
             // The services' JVMs start while the broker, its topics and the simulators are still coming up: a JVM
             // spends its first seconds loading classes and building its context, and RocketMQ clients find routes
             // published later (they poll the name server). A service's readiness does not wait for the broker;
@@ -303,6 +311,17 @@ public final class Platform implements AutoCloseable {
             }
         }
         progress.step("topics", String.join(", ", names));
+    }
+
+    private static LocalSecrets joinSecrets(CompletableFuture<LocalSecrets> generating) throws StartupException {
+        try {
+            return generating.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof StartupException s) {
+                throw s;
+            }
+            throw new StartupException("Cannot load the platform's secrets: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private LocalSecrets loadSecrets() throws StartupException {
