@@ -119,6 +119,7 @@ public final class LocalPlatform {
             return 1;
         }
         printSummary(config, progress);
+        markReadyForArchive();
         try {
             stopRequested.await();
         } catch (InterruptedException e) {
@@ -128,6 +129,22 @@ public final class LocalPlatform {
         platform.close();
         progress.line("Stopped.");
         return 0;
+    }
+
+    /**
+     * The {@code checkup} script keeps this JVM's class-data dump (written when it exits) only from a run that got
+     * this far: one that stopped early (ports taken, a failed start) loaded too few classes to be worth mapping.
+     */
+    private static void markReadyForArchive() {
+        String marker = System.getProperty("checkup.archive-ready-marker");
+        if (marker == null || marker.isBlank()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(marker), "ready\n");
+        } catch (java.io.IOException e) {
+            System.err.println("Could not write " + marker + ": " + e.getMessage() + " (the launcher's archive is not kept)");
+        }
     }
 
     private static void printSummary(PlatformConfig config, Progress progress) {

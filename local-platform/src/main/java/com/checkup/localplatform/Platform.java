@@ -46,8 +46,19 @@ public final class Platform implements AutoCloseable {
     private SupervisedService.Backoff backoff = SupervisedService.Backoff.DEFAULT;
     private volatile boolean started;
     private volatile boolean closed;
+    /** RocketMQ starting in the background: close() stops it even when start-up failed before anything used it. */
+    private volatile CompletableFuture<EmbeddedRocketMq> brokerStarting;
     /** What of the infrastructure is still starting in the background (RocketMQ, its topics, the simulators). */
     private volatile CompletableFuture<?> infraStarting;
+    /**
+     * The start-up's own threads: blocking work (a broker, a database, RSA keys) must not queue behind each other in
+     * the common pool, which has as many threads as cores less one.
+     */
+    private final java.util.concurrent.ExecutorService starting = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "platform-start");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** A platform that reports progress on {@code out}; nothing runs until {@link #start(boolean)}. */
     public Platform(PlatformConfig config, java.io.PrintStream out) {
@@ -88,7 +99,7 @@ public final class Platform implements AutoCloseable {
                 } catch (StartupException e) {
                     throw new CompletionException(e);
                 }
-            });
+            }, starting);
             CompletableFuture<EmbeddedRocketMq> broker = startInfrastructure();
             for (ServiceSpec s : config.services()) {
                 if (s.database() != null) {
@@ -100,10 +111,11 @@ public final class Platform implements AutoCloseable {
             // spends its first seconds loading classes and building its context, and RocketMQ clients find routes
             // published later (they poll the name server). A service's readiness does not wait for the broker;
             // "All ready" does (below).
-            CompletableFuture<Void> rest = broker.thenAccept(mq -> {
+            // Async: a broker ready before the services are spawned must not make this thread create topics first.
+            CompletableFuture<Void> rest = broker.thenAcceptAsync(mq -> {
                 rocketMq = mq;
                 createTopics();
-            }).thenRun(() -> startSimulators(secrets));
+            }, starting).thenRunAsync(() -> startSimulators(secrets), starting);
             infraStarting = rest;
             List<SupervisedService> baseline = spawn(baselineServices(), secrets);
             awaitInfrastructure(rest, broker);
@@ -210,16 +222,15 @@ public final class Platform implements AutoCloseable {
         Path data = config.dataDir();
         CompletableFuture<EmbeddedZooKeeper> zk = CompletableFuture.supplyAsync(() -> step("ZooKeeper",
                 () -> EmbeddedZooKeeper.start(data.resolve("zookeeper"), config.zooKeeperPort()),
-                z -> z.connectString()));
+                z -> z.connectString()), starting);
         CompletableFuture<EmbeddedRocketMq> mq = CompletableFuture.supplyAsync(() -> step("RocketMQ",
                 () -> EmbeddedRocketMq.start(data.resolve("rocketmq"), config.namesrvPort(), config.brokerPort()),
-                m -> "name server " + m.namesrvAddr() + ", broker 127.0.0.1:" + m.brokerPort()));
-        // close() waits for it (and stops it) even when start-up fails before anything else waited for it.
-        infraStarting = mq;
+                m -> "name server " + m.namesrvAddr() + ", broker 127.0.0.1:" + m.brokerPort()), starting);
+        brokerStarting = mq;
         CompletableFuture<EmbeddedMariaDb> db = CompletableFuture.supplyAsync(() -> step("MariaDB",
                 () -> EmbeddedMariaDb.start(config.home().resolve("mariadb-binaries"), data.resolve("mariadb"),
                         config.mariaDbPort(), false),
-                d -> "127.0.0.1:" + d.port() + " (user root, no password)"));
+                d -> "127.0.0.1:" + d.port() + " (user root, no password)"), starting);
         try {
             zooKeeper = zk.join();
         } catch (CompletionException e) {
@@ -524,6 +535,10 @@ public final class Platform implements AutoCloseable {
         if (infraStarting != null) {
             joinQuietly(infraStarting); // what it started is stopped below
         }
+        if (rocketMq == null && brokerStarting != null) {
+            rocketMq = joinQuietly(brokerStarting); // start-up failed before the broker was taken into use
+        }
+        starting.shutdown();
         if (weChatPay != null) {
             weChatPay.close();
             progress.step("WeChat Pay simulator", "stopped");

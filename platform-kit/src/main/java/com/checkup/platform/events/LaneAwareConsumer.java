@@ -75,6 +75,8 @@ public final class LaneAwareConsumer implements AutoCloseable {
     private ScheduledExecutorService watcher;
     private volatile Set<String> knownLanes = Set.of();
     private volatile Set<String> liveLanes = Set.of();
+    /** Whether the baseline's topic had a route when it started, or it has since had queues or asked for them. */
+    private volatile boolean routeTaken;
     private final Map<String, DefaultMQPushConsumer> standIns = new ConcurrentHashMap<>();
 
     /** Started and not yet closed consumers of this JVM, for metrics (lag per group and topic). */
@@ -148,6 +150,8 @@ public final class LaneAwareConsumer implements AutoCloseable {
         main.setConsumeTimestamp(UtilAll.timeMillisToHumanString3(System.currentTimeMillis() - NEW_GROUP_LOOKBACK.toMillis()));
         main.subscribe(topic, selector(baselineExpression(Set.of())));
         main.start();
+        // start() asked the name server for the route: if it had one, the client gets its queues as usual.
+        routeTaken = main.getDefaultMQPushConsumerImpl().getRebalanceImpl().getTopicSubscribeInfoTable().containsKey(topic);
         watcher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "lanes-" + group);
             t.setDaemon(true);
@@ -259,20 +263,32 @@ public final class LaneAwareConsumer implements AutoCloseable {
     }
 
     /**
-     * A consumer started before its topic had a route (the broker came up after this service, as {@code up} allows)
-     * would wait for the client's next name-server poll, heartbeat and rebalance to get queues: up to ~10 s. Once the
-     * route exists (the caller just read it), take it at once: route, heartbeat (the broker then counts this consumer
-     * in its group) and a rebalance. A consumer that has its topic's queues does nothing here.
+     * A baseline consumer started before its topic had a route (the broker came up after this service, as {@code up}
+     * allows) gets queues only at the client's next rebalance (every 20 s) or route poll and heartbeat. Once the route
+     * exists (the caller just read it), take it at once: route, heartbeat (the broker then counts this consumer in its
+     * group), rebalance. Done once per consumer, when it has no queue yet: a consumer that has queues, or that took the
+     * route once and got none (more instances than queues), is left to the client.
+     *
+     * <p>The rebalance runs on this thread, and the client's own rebalance thread (woken by the broker's notice of a new
+     * consumer) may run at the same moment: the client adds a queue only if it is absent, so no queue is pulled twice;
+     * at worst an offset is read again and an event is redelivered, which {@link ProcessedEvents} absorbs.
      */
     private void takeLateRoute() {
-        if (main.getDefaultMQPushConsumerImpl().getRebalanceImpl().getTopicSubscribeInfoTable().containsKey(topic)) {
+        if (routeTaken) {
+            return;
+        }
+        if (!assignedQueues().isEmpty()) {
+            routeTaken = true;
             return;
         }
         MQClientInstance client = main.getDefaultMQPushConsumerImpl().getmQClientFactory();
         client.updateTopicRouteInfoFromNameServer(topic);
-        client.sendHeartbeatToAllBrokerWithLock();
+        if (!client.sendHeartbeatToAllBrokerWithLock()) {
+            return; // another heartbeat holds the lock: next refresh
+        }
         main.getDefaultMQPushConsumerImpl().doRebalance();
-        log.info("Consumer {} took the route of {}, published after it started", group, topic);
+        routeTaken = true;
+        log.info("Consumer {} took the route of {}: {} queue(s)", group, topic, assignedQueues().size());
     }
 
     private static boolean hasRealConsumer(MQClientAPIImpl api, String addr, String laneGroup) {

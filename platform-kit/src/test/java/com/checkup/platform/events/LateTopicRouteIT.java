@@ -22,8 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A service may start before the broker has published its topics (`up` starts the services' JVMs while RocketMQ is
- * still coming up; in a cluster the broker may simply be late). Its consumer must get its queues as soon as the route
- * exists, at its next lane refresh, not at the client's next name-server poll and rebalance.
+ * still coming up; in a cluster the broker may simply be late). Its baseline consumer gets its queues as soon as the
+ * route exists, at its next lane refresh (2 s), not at the client's next rebalance (20 s).
  */
 @ExtendWith(EmbeddedInfraExtension.class)
 class LateTopicRouteIT {
@@ -36,8 +36,9 @@ class LateTopicRouteIT {
         ProcessedEvents processed = new ProcessedEvents(new JdbcTemplate(ds),
                 new TransactionTemplate(new DataSourceTransactionManager(ds)));
         List<String> handled = new CopyOnWriteArrayList<>();
-        // The client's own route poll and heartbeat are an hour apart and the refresh is driven by hand: only the
-        // refresh can have given the consumer its queues below.
+        // The client's own route poll and heartbeat are an hour apart and the lane refresh is driven by hand. Its
+        // rebalance thread (every second in test JVMs) would get there too, a second or two later: the queues are
+        // asserted right after the refresh, when only the refresh can have asked for them.
         LaneAwareConsumer consumer = LaneAwareConsumer.builder(namesrv, "late-route-it", topic)
                 .refreshInterval(Duration.ofHours(1))
                 .clientInterval(Duration.ofHours(1))
