@@ -54,6 +54,13 @@ class FlowBench {
     private static final List<Integer> RATES = java.util.Arrays.stream(System.getProperty("bench.rates", "50,80,110").split(","))
             .map(String::trim).map(Integer::parseInt).toList();
     private static final int SECONDS = Integer.getInteger("bench.seconds", 20);
+    /**
+     * {@code -Dbench.statements=true}: MariaDB's general log on during each measured round, then the statements per flow
+     * by shape (literals taken out), most frequent first. A diagnosis: the log costs the database CPU of its own.
+     */
+    private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
+    /** Warm-up at 10 flows/s, not measured. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
     private static final long GOAL_CALLBACK_TO_CONFIRMED_P99_MS = 300;
     private static final String[] HOSPITALS = {"H001", "H002", "H003"};
 
@@ -64,7 +71,7 @@ class FlowBench {
 
     record Outcome(int rate, int started, int failed, int late, int confirmed, long[] hold, long[] pay,
                    long[] callbackToConfirmed, long[] endToEnd, double seconds, List<String> failures,
-                   Map<String, Double> cpuMsPerFlow) {
+                   Map<String, Double> cpuMsPerFlow, Map<String, Long> statements) {
         boolean sustained() {
             return failed == 0 && late == 0 && confirmed == started;
         }
@@ -83,10 +90,10 @@ class FlowBench {
             String gw = "http://127.0.0.1:" + config.gatewayPort();
             byte[] key = Base64.getDecoder().decode(secret(config, "jwt.secret"));
             raiseCapacity(config);
-            line("FlowBench: rates %s flows/s, %d s each, %d cores (%s), Java %s", RATES, SECONDS,
+            line("FlowBench: rates %s flows/s, %d s each after %d s at 10/s, %d cores (%s), Java %s", RATES, SECONDS, WARMUP_SECONDS,
                     Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
             // Warm-up: the same flow at a low rate, not measured (JIT, connection pools, Dubbo references).
-            run(http, gw, key, 10, 10, "warm");
+            run(http, gw, key, 10, WARMUP_SECONDS, "warm");
             for (int rate : RATES) {
                 Outcome o = run(http, gw, key, rate, SECONDS, "r" + rate);
                 outcomes.add(o);
@@ -122,6 +129,12 @@ class FlowBench {
         }
         Map<Integer, Flow> flows = new ConcurrentHashMap<>();
         Map<String, Long> cpuBefore = cpuTicks();
+        Map<String, Long> dbBefore = databaseCounters();
+        Path generalLog = Path.of("target", "bench-flows-" + tag + ".sql.log").toAbsolutePath();
+        if (STATEMENTS && !tag.equals("warm")) {
+            Files.deleteIfExists(generalLog);
+            generalLog(generalLog, true);
+        }
         List<String> reasons = java.util.Collections.synchronizedList(new ArrayList<>());
         AtomicLong failed = new AtomicLong();
         AtomicLong late = new AtomicLong();
@@ -156,6 +169,13 @@ class FlowBench {
         waitFor(() -> confirmedCount(flows.values()) >= flows.size(), Duration.ofSeconds(90));
         readTimes(flows.values(), confirmed);
         Map<String, Long> cpuAfter = cpuTicks();
+        Map<String, Long> dbAfter = databaseCounters();
+        if (STATEMENTS && !tag.equals("warm")) {
+            generalLog(generalLog, false);
+            statementShapes(generalLog, total);
+        }
+        Map<String, Long> statements = new java.util.LinkedHashMap<>();
+        dbAfter.forEach((k, v) -> statements.put(k, v - dbBefore.getOrDefault(k, 0L)));
         Map<String, Double> cpuPerFlow = new java.util.TreeMap<>();
         cpuAfter.forEach((name, ticks) -> cpuPerFlow.put(name, (ticks - cpuBefore.getOrDefault(name, 0L)) * 1000.0 / CLOCK_TICKS / total));
         long[] hold = flows.values().stream().mapToLong(Flow::holdMs).sorted().toArray();
@@ -174,7 +194,8 @@ class FlowBench {
         }
         return new Outcome(rate, total, (int) failed.get(), (int) late.get(), confirmed.size(), hold, pay,
                 cb.stream().mapToLong(Long::longValue).sorted().toArray(),
-                e2e.stream().mapToLong(Long::longValue).sorted().toArray(), elapsed, List.copyOf(reasons), cpuPerFlow);
+                e2e.stream().mapToLong(Long::longValue).sorted().toArray(), elapsed, List.copyOf(reasons), cpuPerFlow,
+                statements);
     }
 
     private CompletableFuture<Flow> flow(HttpClient http, String gw, String token, int n) {
@@ -275,6 +296,50 @@ class FlowBench {
         }
     }
 
+    /**
+     * MariaDB's own counters: statements run for clients ({@code Questions}), of which selects, inserts, updates and
+     * deletes, and explicit commits; every service's together (and this bench's few polls for confirmation).
+     */
+    private Map<String, Long> databaseCounters() throws java.sql.SQLException {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        try (Connection db = DriverManager.getConnection(EmbeddedMariaDb.jdbcUrl(config.mariaDbPort(), "checkup_booking"), "root", "");
+             ResultSet r = db.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Questions',"
+                     + " 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit', 'Com_rollback')")) {
+            while (r.next()) {
+                out.put(r.getString(1).toLowerCase(Locale.ROOT).replace("com_", ""), r.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private void generalLog(Path file, boolean on) throws java.sql.SQLException {
+        try (Connection db = DriverManager.getConnection(EmbeddedMariaDb.jdbcUrl(config.mariaDbPort(), "checkup_booking"), "root", "");
+             java.sql.Statement st = db.createStatement()) {
+            if (on) {
+                st.execute("SET GLOBAL log_output = 'FILE'");
+                st.execute("SET GLOBAL general_log_file = '" + file.toString().replace("'", "") + "'");
+            }
+            st.execute("SET GLOBAL general_log = " + (on ? 1 : 0));
+        }
+    }
+
+    /** The general log's statements by shape (numbers and quoted strings replaced by ?), per flow, top 60. */
+    private void statementShapes(Path file, int flows) throws java.io.IOException {
+        Map<String, Integer> shapes = new HashMap<>();
+        java.util.regex.Pattern query = java.util.regex.Pattern.compile("^(?:\\S+\\s+\\S+)?\\s+\\d+\\s+(Query|Execute)\\s+(.*)$");
+        for (String l : Files.readAllLines(file, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            java.util.regex.Matcher m = query.matcher(l);
+            if (m.matches()) {
+                String shape = m.group(2).replaceAll("'(?:[^'\\\\]|\\\\.)*'", "?").replaceAll("\\b\\d+(\\.\\d+)?\\b", "?")
+                        .replaceAll("\\(\\?(, ?\\?)+\\)", "(?...)").replaceAll("\\s+", " ");
+                shapes.merge(shape.length() > 160 ? shape.substring(0, 160) : shape, 1, Integer::sum);
+            }
+        }
+        line("    statements per flow by shape (general log, %d flows):", flows);
+        shapes.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(60)
+                .forEach(e -> line("      %6.2f  %s", e.getValue() / (double) flows, e.getKey()));
+    }
+
     private static long millis(Timestamp t) {
         // DATETIME(3) holds the services' UTC wall time; read it back as UTC, not in this JVM's zone.
         return t.toLocalDateTime().atZone(ZoneId.of("UTC")).toInstant().toEpochMilli();
@@ -290,10 +355,26 @@ class FlowBench {
         StringBuilder cpu = new StringBuilder();
         double sum = 0;
         for (var e : o.cpuMsPerFlow().entrySet()) {
-            cpu.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), e.getValue()));
-            sum += e.getValue();
+            if (!e.getKey().startsWith(OF_WHICH)) {
+                cpu.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), e.getValue()));
+                sum += e.getValue();
+            }
         }
         line("    CPU ms per flow: total %.1f;%s", sum, cpu);
+        // The JVMs' compiler and VM/GC threads, already counted in their processes above: what a short round still
+        // spends compiling is warm-up, not the steady cost of a flow.
+        double jit = o.cpuMsPerFlow().getOrDefault(OF_WHICH + "jit", 0.0);
+        StringBuilder threads = new StringBuilder();
+        o.cpuMsPerFlow().forEach((k, v) -> {
+            if (k.startsWith(OF_WHICH) && k.contains(" in ")) {
+                threads.append(String.format(Locale.ROOT, " %s %.1f", k.substring(OF_WHICH.length()), v));
+            }
+        });
+        line("    of which JIT compiler threads %.1f, VM/GC threads %.1f; without the JIT %.1f;%s", jit,
+                o.cpuMsPerFlow().getOrDefault(OF_WHICH + "gc", 0.0), sum - jit, threads);
+        StringBuilder db = new StringBuilder();
+        o.statements().forEach((k, v) -> db.append(String.format(Locale.ROOT, " %s %.1f", k, v / (double) o.started())));
+        line("    MariaDB per flow:%s", db);
         o.failures().forEach(f -> line("    failed: %s", f));
     }
 
@@ -311,11 +392,15 @@ class FlowBench {
     /**
      * CPU ticks (user + system) of this JVM (ZooKeeper, RocketMQ, the simulator and the load generator run in it) and of
      * each process it started (the services by jar name, MariaDB), from the processes' own counters. Counted from
-     * before a rate's first flow until all its flows are confirmed, so the events' work is in it too.
+     * before a rate's first flow until all its flows are confirmed, so the events' work is in it too. Besides each
+     * process, the JVMs' compiler threads ("jit") and VM/GC threads ("gc") are summed under their own names, from each
+     * thread's counters ({@code /proc/<pid>/task/<tid>/stat}): what a short round still spends warming up is not the
+     * cost of a flow.
      */
     private static Map<String, Long> cpuTicks() {
         Map<String, Long> ticks = new HashMap<>();
         ticks.put("bench+infra", ticksOf(ProcessHandle.current().pid()));
+        threadTicks(ProcessHandle.current().pid(), "bench+infra", ticks);
         ProcessHandle.current().descendants().forEach(p -> {
             String cmd = p.info().commandLine().orElse("");
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+)\\.jar").matcher(cmd);
@@ -323,9 +408,39 @@ class FlowBench {
                     ? "mariadb" : null;
             if (name != null) {
                 ticks.merge(name, ticksOf(p.pid()), Long::sum);
+                if (!name.equals("mariadb")) {
+                    threadTicks(p.pid(), name, ticks);
+                }
             }
         });
         return ticks;
+    }
+
+    /** Prefix of the names under which {@link #cpuTicks} sums threads, not processes (not added to the total). */
+    private static final String OF_WHICH = "of which ";
+
+    /** Adds the process's compiler and VM/GC threads' ticks under "of which jit|gc" and "of which jit|gc in NAME". */
+    private static void threadTicks(long pid, String process, Map<String, Long> out) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            tasks.forEach(t -> {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String kind = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? "jit"
+                            : comm.equals("VM Thread") || comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? "gc" : null;
+                    if (kind != null) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        long n = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        out.merge(OF_WHICH + kind, n, Long::sum);
+                        out.merge(OF_WHICH + kind + " in " + process, n, Long::sum);
+                    }
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the thread ended between listing and reading
+                }
+            });
+        } catch (java.io.IOException gone) {
+            // the process ended
+        }
     }
 
     private static long ticksOf(long pid) {

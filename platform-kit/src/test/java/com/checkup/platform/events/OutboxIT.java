@@ -137,6 +137,44 @@ class OutboxIT {
     }
 
     @Test
+    void aCommittedEventIsSentByItsOwnRelayWithoutAnyRelayClaimingIt() {
+        try (OutboxRelay relay = relay(); OutboxRelay other = relay()) {
+            // Neither relay polls: the row can only go out the way it was handed over after the commit.
+            OutboxEventPublisher publisher = new OutboxEventPublisher(jdbc, relay);
+            String eventId = tx.execute(s -> {
+                jdbc.update("INSERT INTO booking_change (id) VALUES ('direct-1')");
+                String id = publisher.publish(TOPIC, "booking.changed", "direct-1", Map.of("bookingId", "direct-1"));
+                // Written already claimed by the relay, so no pass (here or in another instance) takes it meanwhile.
+                assertThat(jdbc.queryForObject("SELECT claim_token IS NOT NULL AND next_attempt_at > NOW(3) FROM outbox_event"
+                        + " WHERE event_id = ?", Boolean.class, id)).isTrue();
+                return id;
+            });
+            assertThat(other.relayDue()).isZero();
+            awaitDelivered(eventId);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "SENT".equals(
+                    jdbc.queryForObject("SELECT status FROM outbox_event WHERE event_id = ?", String.class, eventId)));
+            assertThat(jdbc.queryForObject("SELECT attempts FROM outbox_event WHERE event_id = ?", Integer.class, eventId))
+                    .isEqualTo(1);
+            drainThrough(relay);
+            assertThat(recorder.deliveriesOf(eventId)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEventWhoseRelayWentAwayBeforeSendingItIsSentOnceItsClaimLapses() {
+        OutboxRelay gone = new OutboxRelay(jdbc, producer, Duration.ofMillis(200), Duration.ofSeconds(2));
+        gone.close(); // the process stops between commit and send: the hand-over finds no sender
+        String eventId = change(new OutboxEventPublisher(jdbc, gone), "orphan-1");
+        try (OutboxRelay restarted = relay()) {
+            assertThat(restarted.relayDue()).as("still under the dead relay's claim").isZero();
+            restarted.start();
+            awaitDelivered(eventId);
+            drainThrough(restarted);
+        }
+        assertThat(recorder.deliveriesOf(eventId)).isEqualTo(1);
+    }
+
+    @Test
     void anEventCommittedByAProcessThatDiedBeforePublishingIsSentOnceLater() {
         // No relay: the process "crashed" right after commit, before anything was sent.
         String eventId = change(new OutboxEventPublisher(jdbc, null), "crashed-1");
