@@ -171,9 +171,9 @@ class AvailabilityBench {
         return config.services().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     }
 
-    /** The first line of a service's logs (console log, then the application log next to it) that has the text. */
+    /** The first line of a service's log that has the text. */
     private static String grep(Path log, String text) throws IOException {
-        for (Path p : List.of(log, log.resolveSibling(log.getFileName().toString().replace(".log", ".app.log")))) {
+        for (Path p : List.of(log)) {
             if (Files.isRegularFile(p)) {
                 try (Stream<String> lines = Files.lines(p)) {
                     String hit = lines.filter(l -> l.contains(text)).findFirst().orElse(null);

@@ -94,6 +94,7 @@ class FlowBench {
                     Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
             // Warm-up: the same flow at a low rate, not measured (JIT, connection pools, Dubbo references).
             run(http, gw, key, 10, WARMUP_SECONDS, "warm");
+            atRest();
             for (int rate : RATES) {
                 Outcome o = run(http, gw, key, rate, SECONDS, "r" + rate);
                 outcomes.add(o);
@@ -129,6 +130,7 @@ class FlowBench {
         }
         Map<Integer, Flow> flows = new ConcurrentHashMap<>();
         Map<String, Long> cpuBefore = cpuTicks();
+        long cpuFrom = System.nanoTime();
         Map<String, Long> dbBefore = databaseCounters();
         Path generalLog = Path.of("target", "bench-flows-" + tag + ".sql.log").toAbsolutePath();
         if (STATEMENTS && !tag.equals("warm")) {
@@ -169,6 +171,7 @@ class FlowBench {
         waitFor(() -> confirmedCount(flows.values()) >= flows.size(), Duration.ofSeconds(90));
         readTimes(flows.values(), confirmed);
         Map<String, Long> cpuAfter = cpuTicks();
+        double cpuSeconds = (System.nanoTime() - cpuFrom) / 1e9;
         Map<String, Long> dbAfter = databaseCounters();
         if (STATEMENTS && !tag.equals("warm")) {
             generalLog(generalLog, false);
@@ -178,6 +181,8 @@ class FlowBench {
         dbAfter.forEach((k, v) -> statements.put(k, v - dbBefore.getOrDefault(k, 0L)));
         Map<String, Double> cpuPerFlow = new java.util.TreeMap<>();
         cpuAfter.forEach((name, ticks) -> cpuPerFlow.put(name, (ticks - cpuBefore.getOrDefault(name, 0L)) * 1000.0 / CLOCK_TICKS / total));
+        // What the same span costs with no flow at all (pollers, heartbeats, timers), shared out per flow.
+        cpuPerFlow.put(AT_REST, restMsPerSecond * cpuSeconds / total);
         long[] hold = flows.values().stream().mapToLong(Flow::holdMs).sorted().toArray();
         long[] pay = flows.values().stream().mapToLong(Flow::payMs).sorted().toArray();
         List<Long> cb = new ArrayList<>();
@@ -370,8 +375,10 @@ class FlowBench {
                 threads.append(String.format(Locale.ROOT, " %s %.1f", k.substring(OF_WHICH.length()), v));
             }
         });
-        line("    of which JIT compiler threads %.1f, VM/GC threads %.1f; without the JIT %.1f;%s", jit,
-                o.cpuMsPerFlow().getOrDefault(OF_WHICH + "gc", 0.0), sum - jit, threads);
+        double rest = o.cpuMsPerFlow().getOrDefault(AT_REST, 0.0);
+        line("    of which JIT compiler threads %.1f, VM/GC threads %.1f, the same span at rest %.1f; without the JIT"
+                + " %.1f, nor what the span costs at rest %.1f;%s", jit, o.cpuMsPerFlow().getOrDefault(OF_WHICH + "gc", 0.0),
+                rest, sum - jit, sum - jit - rest, threads);
         StringBuilder db = new StringBuilder();
         o.statements().forEach((k, v) -> db.append(String.format(Locale.ROOT, " %s %.1f", k, v / (double) o.started())));
         line("    MariaDB per flow:%s", db);
@@ -393,14 +400,14 @@ class FlowBench {
      * CPU ticks (user + system) of this JVM (ZooKeeper, RocketMQ, the simulator and the load generator run in it) and of
      * each process it started (the services by jar name, MariaDB), from the processes' own counters. Counted from
      * before a rate's first flow until all its flows are confirmed, so the events' work is in it too. Besides each
-     * process, the JVMs' compiler threads ("jit") and VM/GC threads ("gc") are summed under their own names, from each
-     * thread's counters ({@code /proc/<pid>/task/<tid>/stat}): what a short round still spends warming up is not the
-     * cost of a flow.
+     * process, the service JVMs' compiler threads ("jit") and VM/GC threads ("gc") are summed under their own names,
+     * from each thread's counters ({@code /proc/<pid>/task/<tid>/stat}): what a short round still spends warming up is
+     * not the cost of a flow. (The services' compiler threads are kept for the JVM's life, see {@link #fullJit}: a
+     * thread that ends takes its counters with it. This JVM's are not split out.)
      */
     private static Map<String, Long> cpuTicks() {
         Map<String, Long> ticks = new HashMap<>();
         ticks.put("bench+infra", ticksOf(ProcessHandle.current().pid()));
-        threadTicks(ProcessHandle.current().pid(), "bench+infra", ticks);
         ProcessHandle.current().descendants().forEach(p -> {
             String cmd = p.info().commandLine().orElse("");
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z-]+)\\.jar").matcher(cmd);
@@ -414,6 +421,35 @@ class FlowBench {
             }
         });
         return ticks;
+    }
+
+    /** Seconds at rest measured after the warm-up. */
+    private static final int REST_SECONDS = 10;
+    private static final String AT_REST = "of which at rest";
+    /** All processes' CPU per second with no flow running (measured by {@link #atRest}). */
+    private double restMsPerSecond;
+
+    /**
+     * CPU of every process over {@link #REST_SECONDS} with no flow running (after the warm-up's flows are all
+     * confirmed): the platform's fixed cost per second — pollers, heartbeats, lane watchers, timers.
+     */
+    private void atRest() throws InterruptedException {
+        Map<String, Long> before = cpuTicks();
+        long from = System.nanoTime();
+        Thread.sleep(REST_SECONDS * 1000L); // the quantity measured is idleness itself
+        Map<String, Long> after = cpuTicks();
+        double seconds = (System.nanoTime() - from) / 1e9;
+        StringBuilder each = new StringBuilder();
+        double sum = 0;
+        for (var e : new java.util.TreeMap<>(after).entrySet()) {
+            if (!e.getKey().startsWith(OF_WHICH)) {
+                double ms = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) * 1000.0 / CLOCK_TICKS / seconds;
+                each.append(String.format(Locale.ROOT, " %s %.1f", e.getKey(), ms));
+                sum += ms;
+            }
+        }
+        restMsPerSecond = sum;
+        line("at rest (%d s, no flow): %.1f ms CPU per second in all;%s", REST_SECONDS, sum, each);
     }
 
     /** Prefix of the names under which {@link #cpuTicks} sums threads, not processes (not added to the total). */
@@ -454,7 +490,9 @@ class FlowBench {
     }
 
     private static ServiceSpec fullJit(ServiceSpec s) {
-        List<String> cmd = s.command().stream().filter(a -> !a.equals("-XX:TieredStopAtLevel=1")).toList();
+        List<String> cmd = new ArrayList<>(s.command().stream().filter(a -> !a.equals("-XX:TieredStopAtLevel=1")).toList());
+        // Compiler threads that come and go would take their CPU counters with them (see cpuTicks).
+        cmd.add(1, "-XX:-UseDynamicNumberOfCompilerThreads");
         return new ServiceSpec(s.name(), s.httpPort(), s.dubboPort(), s.database(), cmd, s.readinessPath(), s.logFile());
     }
 

@@ -215,8 +215,7 @@ class GatewayBench {
             if (a.equals("-XX:TieredStopAtLevel=1")) {
                 continue;
             }
-            cmd.add(a.startsWith("--server.port=") ? "--server.port=" + port
-                    : a.startsWith("--logging.file.name=") ? "--logging.file.name=" + s.logFile().resolveSibling(name + ".app.log") : a);
+            cmd.add(a.startsWith("--server.port=") ? "--server.port=" + port : a);
         }
         for (String e : extra) {
             if (e.startsWith("-X")) {

@@ -215,7 +215,7 @@ class GatewayIT {
         assertThat(gray.header("X-Lane-Path")).isEqualTo("booking-service:gray,order-service:baseline");
         // The request id is the trace id the services log under: the gray instance handled it.
         await().atMost(Duration.ofSeconds(10)).until(() ->
-                Files.readString(E2ePlatform.logDir().resolve("booking-service@gray.app.log")).contains(rid));
+                Files.readString(E2ePlatform.logDir().resolve("booking-service@gray.log")).contains(rid));
 
         Http.Response base = Http.get("tester1", "/api/app/hospitals");
         assertThat(base.header("X-Lane-Path")).isEqualTo("booking-service:baseline");
@@ -228,7 +228,7 @@ class GatewayIT {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.header("X-Lane-Path")).as("only testers see lane paths").isNull();
         assertThat(r.header("X-Request-Id")).isEqualTo(rid);
-        Path log = E2ePlatform.logDir().resolve("bff-gateway.app.log");
+        Path log = E2ePlatform.logDir().resolve("bff-gateway.log");
         await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(log).contains("rid=" + rid));
         String line = Files.readAllLines(log).stream().filter(l -> l.contains("rid=" + rid)).findFirst().orElseThrow();
         // The gateway chose no lane, so no dubbo.tag went out: Dubbo's tag router cannot send it to a gray instance.
@@ -268,7 +268,7 @@ class GatewayIT {
             assertThat(timedOut.code()).isEqualTo("TIMEOUT");
 
             // A broken document is refused whole; the last good one stays.
-            Path log = E2ePlatform.logDir().resolve("bff-gateway.app.log");
+            Path log = E2ePlatform.logDir().resolve("bff-gateway.log");
             long refusedBefore = count(log, "routes: refused a new version");
             configCenter.publishConfig("routes", GROUP, "{\"routes\": [ {\"id\": \"x\"} ]}");
             await().atMost(Duration.ofSeconds(20)).until(() -> count(log, "routes: refused a new version") > refusedBefore);

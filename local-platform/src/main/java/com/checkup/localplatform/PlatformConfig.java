@@ -198,8 +198,9 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
                 "--dubbo.config-center.address=" + registryUrl(),
                 "--checkup.rocketmq.name-server=" + namesrvAddr(),
                 "--checkup.demo-data=" + (lane == null),
-                "--checkup.data-dir=" + dataDir().resolve(name),
-                "--logging.file.name=" + logDir().resolve(name + ".app.log")));
+                // Logs go to the console only, which up writes to logs/<name>.log (as k8s keeps a container's
+                // output): a file appender besides wrote and formatted every line twice.
+                "--checkup.data-dir=" + dataDir().resolve(name)));
         if (name.startsWith("hospital-sync-service")) {
             cmd.add("--checkup.sync.simulator-url=" + simulatorUrl());
             // The only hospital systems of the local platform: the simulator's address.

@@ -50,8 +50,10 @@ final class ServiceProcess {
             throws StartupException {
         try {
             Files.createDirectories(spec.logFile().getParent());
-            if (!appendLog) {
-                Files.deleteIfExists(spec.logFile());
+            if (!appendLog && Files.exists(spec.logFile())) {
+                // A new start begins a new log; the previous run's stays one more start, next to it.
+                Files.move(spec.logFile(), spec.logFile().resolveSibling(spec.logFile().getFileName() + ".1"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
             ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -10,14 +10,12 @@ import com.checkup.booking.persistence.CatalogueRepository;
 import com.checkup.booking.persistence.CatalogueRepository.ExamItem;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
+import com.checkup.platform.cache.RecentReads;
 import com.checkup.platform.paging.Keyset;
 import com.checkup.platform.paging.KeysetCursor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -41,8 +39,8 @@ public class CatalogueQueries {
     /** The sort time of every hospital cursor: the list is by id alone. */
     private static final Instant BY_ID_ONLY = Instant.parse("2000-01-01T00:00:00Z");
 
-    private final Map<String, Cached<Hospital>> hospitalCache = new ConcurrentHashMap<>();
-    private final Map<String, Cached<CheckupPackage>> packageCache = new ConcurrentHashMap<>();
+    private final RecentReads<String, Hospital> hospitalCache;
+    private final RecentReads<String, CheckupPackage> packageCache;
     private final CatalogueRepository catalogue;
     private final CapacityCalendar calendar;
     private final BookingPolicies policies;
@@ -53,6 +51,9 @@ public class CatalogueQueries {
         this.calendar = calendar;
         this.policies = policies;
         this.clock = clock;
+        // Bounds far above the catalogue's size (2,000 hospitals in the large seed, a few packages each).
+        this.hospitalCache = new RecentReads<>(CACHE_TTL, 20_000, clock);
+        this.packageCache = new RecentReads<>(CACHE_TTL, 100_000, clock);
     }
 
     public List<Hospital> hospitals() {
@@ -89,7 +90,7 @@ public class CatalogueQueries {
 
     public Hospital hospital(String hospitalId) {
         String id = required("hospitalId", hospitalId);
-        return cached(hospitalCache, id, () -> catalogue.hospital(id))
+        return hospitalCache.get(id, () -> catalogue.hospital(id))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "No hospital " + id));
     }
 
@@ -104,7 +105,7 @@ public class CatalogueQueries {
     /** An active package the hospital sells; NOT_FOUND otherwise. */
     public CheckupPackage packageOf(Hospital h, String packageId) {
         String id = required("packageId", packageId);
-        return cached(packageCache, id, () -> catalogue.activePackage(id)).filter(p -> p.hospitalId().equals(h.id()))
+        return packageCache.get(id, () -> catalogue.activePackage(id)).filter(p -> p.hospitalId().equals(h.id()))
                 .orElseThrow(() -> new BusinessException(ErrorCode.NOT_FOUND, "Hospital " + h.id() + " has no package " + id));
     }
 
@@ -149,20 +150,6 @@ public class CatalogueQueries {
     }
 
     /** A recent value, or a fresh load; misses are not cached (a new hospital is bookable at once). */
-    private <T> Optional<T> cached(Map<String, Cached<T>> cache, String key, Supplier<Optional<T>> load) {
-        Instant now = clock.instant();
-        Cached<T> c = cache.get(key);
-        if (c != null && c.loadedAt().plus(CACHE_TTL).isAfter(now)) {
-            return Optional.of(c.value());
-        }
-        Optional<T> fresh = load.get();
-        fresh.ifPresentOrElse(v -> cache.put(key, new Cached<>(v, now)), () -> cache.remove(key));
-        return fresh;
-    }
-
-    private record Cached<T>(T value, Instant loadedAt) {
-    }
-
     static LocalDate date(String field, String text) {
         String v = required(field, text);
         try {

@@ -9,8 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import com.checkup.platform.cache.RecentReads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,12 +30,19 @@ public class Notifications {
     private final Clock clock;
     private final ZoneId zone;
     private final LocalTime reminderAt;
+    /**
+     * A hospital's templates for an event type, as read within the last minute: every notice reads them, and they
+     * change only by migration (a row edited in the database by hand shows within a minute).
+     */
+    private final RecentReads<String, Map<Channel, String>> templates;
+    static final Duration TEMPLATES_TTL = Duration.ofMinutes(1);
 
     public Notifications(MessageRepository messages, Clock clock, ZoneId zone, LocalTime reminderAt) {
         this.messages = messages;
         this.clock = clock;
         this.zone = zone;
         this.reminderAt = reminderAt;
+        this.templates = new RecentReads<>(TEMPLATES_TTL, 50_000, clock);
     }
 
     /** Notices for an event, due now (the dispatcher applies quiet hours). Returns how many were new. */
@@ -66,7 +76,11 @@ public class Notifications {
         }
         int added = 0;
         Instant now = clock.instant();
-        for (Map.Entry<Channel, String> t : messages.templates(hospitalId, eventType).entrySet()) {
+        Map<Channel, String> forEvent = templates.get(hospitalId + "\n" + eventType, () -> {
+            Map<Channel, String> read = messages.templates(hospitalId, eventType);
+            return read.isEmpty() ? Optional.empty() : Optional.of(java.util.Collections.unmodifiableMap(read));
+        }).orElse(Map.of());
+        for (Map.Entry<Channel, String> t : forEvent.entrySet()) {
             Message m = new Message("M-" + UUID.randomUUID(), eventId, eventType, kind, bookingId, hospitalId, recipient,
                     t.getKey(), Template.render(t.getValue(), values), Template.renderShown(t.getValue(), values), Message.Status.PENDING, 0, sendAt, null, null, now, now, values, null);
             if (messages.add(m)) {

@@ -51,14 +51,12 @@ public class OrderCommands {
         }
         Order fresh = Order.create(req.getBookingId(), req.getConsumerId(), req.getHospitalId(), req.getPackageId(),
                 req.getAmountCents(), now());
-        var existing = orders.findByBooking(fresh.bookingId());
-        if (existing.isPresent()) {
-            return sameOrConflict(existing.get(), req);
-        }
         try {
+            // Insert first: a repeat is rare, and the booking's unique key tells it apart (MariaDB rolls back only the
+            // failed statement, not the transaction, so a batch of createAll goes on).
             orders.insert(fresh);
-        } catch (DuplicateKeyException raced) {
-            // Another request for the same booking won the race: answer like a repeat.
+        } catch (DuplicateKeyException repeat) {
+            // The same request again, or another for the same booking that won the race: answer like a repeat.
             return sameOrConflict(orders.findByBooking(fresh.bookingId()).orElseThrow(), req);
         }
         publish(OrderEvent.CREATED, fresh, null);

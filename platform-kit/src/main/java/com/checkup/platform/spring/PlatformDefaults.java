@@ -61,6 +61,9 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         d.put("spring.datasource.hikari.data-source-properties.prepStmtCacheSqlLimit", "2048");
         d.put("spring.datasource.hikari.data-source-properties.useLocalSessionState", "true");
         d.put("spring.datasource.hikari.data-source-properties.cacheServerConfiguration", "true");
+        // A read-only transaction stays read-only in Spring and the driver, without two SET SESSION TRANSACTION round
+        // trips around it (a one-SELECT read was three statements more than its SELECT).
+        d.put("spring.datasource.hikari.data-source-properties.readOnlyPropagatesToServer", "false");
         d.put("spring.flyway.baseline-on-migrate", "true");
         d.put("spring.flyway.baseline-version", "0");
         d.put("management.endpoint.health.probes.enabled", "true");
