@@ -39,6 +39,7 @@ public class SyncJobRepository extends LeaseTable<String, SyncJobRow, SyncJob> {
         r.createdAt = utc(now);
         try {
             mapper.add(r);
+            workAdded();
             return true;
         } catch (DuplicateKeyException e) {
             return false;

@@ -45,7 +45,11 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
         r.templateValues = m.values().isEmpty() ? null : json(m.values());
         r.sendAt = utc(m.sendAt());
         r.createdAt = utc(m.createdAt());
-        return mapper.insertOnce(r) == 1;
+        if (mapper.insertOnce(r) != 1) {
+            return false;
+        }
+        workAdded();
+        return true;
     }
 
     @Override
@@ -88,7 +92,11 @@ public class MessageRepository extends LeaseTable<String, MessageRow, Message> {
     }
 
     public boolean replay(String id, Instant now) {
-        return mapper.replay(id, utc(now)) == 1;
+        if (mapper.replay(id, utc(now)) != 1) {
+            return false;
+        }
+        workAdded();
+        return true;
     }
 
     /** A recipient's messages newest first (creation time, then id), strictly after {@code after} when given. */

@@ -64,6 +64,14 @@ public class PlatformAutoConfiguration {
         }
     }
 
+    /**
+     * RocketMQ 5's producer starts two threads for its automatic batching (off here: every event is sent on its own)
+     * that wake every half of this hold time whether or not anything is batched: at the default 10 ms, 400 wake-ups a
+     * second, ~10 ms of CPU a second per service at rest. At 400 ms they wake 5 times a second, and a shutdown waits for
+     * them 200 ms at most (they are joined, not interrupted).
+     */
+    static final int ACCUMULATOR_HOLD_MS = 400;
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnBean(DataSource.class)
     @ConditionalOnProperty("checkup.rocketmq.name-server")
@@ -77,6 +85,7 @@ public class PlatformAutoConfiguration {
             p.setPollNameServerInterval((int) props.getRocketmq().getClientInterval().toMillis());
             p.setHeartbeatBrokerInterval((int) props.getRocketmq().getClientInterval().toMillis());
             p.setSendMsgTimeout(5_000);
+            p.batchMaxDelayMs(ACCUMULATOR_HOLD_MS);
             p.start();
             return p;
         }

@@ -66,8 +66,11 @@ public class PlatformProperties {
     }
 
     public static class Outbox {
-        /** How often the relay looks for events left behind (each commit also wakes it at once). */
-        private Duration pollInterval = Duration.ofSeconds(1);
+        /**
+         * How often the relay looks for events left behind: a failed send's retry, a dead process's (after its lease).
+         * An event committed here is handed to the relay at its commit and never waits for this.
+         */
+        private Duration pollInterval = Duration.ofSeconds(5);
         /** How long a relay owns a row while sending it. */
         private Duration lease = Duration.ofSeconds(30);
 

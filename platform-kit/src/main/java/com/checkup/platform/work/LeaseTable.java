@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A table of leased work, claimed the one way every such table is: read the ids of due rows, take them with one
@@ -24,6 +26,32 @@ import java.util.UUID;
  * @param <T> the work item handed to workers
  */
 public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
+    private volatile Runnable wakeUp = () -> {
+    };
+
+    @Override
+    public void whenWorkAdded(Runnable wakeUp) {
+        this.wakeUp = wakeUp;
+    }
+
+    /**
+     * A subclass calls this after writing work that may be due: the loop driving this table looks at once — after the
+     * commit when inside a transaction (before it, the row cannot be seen), else now. The poll still finds work added
+     * elsewhere (another instance, a retry coming due), only later.
+     */
+    protected final void workAdded() {
+        Runnable w = wakeUp;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    w.run();
+                }
+            });
+        } else {
+            w.run();
+        }
+    }
 
     /** Ids of rows due at {@code now} and not under a live lease, in the order they should be worked, at most {@code limit}. */
     protected abstract List<K> dueIds(LocalDateTime now, int limit);

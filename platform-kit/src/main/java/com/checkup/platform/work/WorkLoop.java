@@ -73,6 +73,7 @@ public final class WorkLoop<T> implements AutoCloseable {
         this.passes = Executors.newSingleThreadScheduledExecutor(daemon(name));
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(settings.workers(), daemon(() -> name + "-" + n.incrementAndGet()));
+        queue.whenWorkAdded(this::wakeUp);
     }
 
     public WorkLoop<T> start() {

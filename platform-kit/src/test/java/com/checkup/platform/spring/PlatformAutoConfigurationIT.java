@@ -74,6 +74,13 @@ class PlatformAutoConfigurationIT {
     }
 
     @Test
+    void theEventProducersBatchingThreadsWakeRarely() {
+        // They wake every half of this hold time, batching or not (RocketMQ's default, 10 ms: 400 wake-ups a second).
+        assertThat(app.getBean(org.apache.rocketmq.client.producer.DefaultMQProducer.class).getBatchMaxDelayMs())
+                .isEqualTo(PlatformAutoConfiguration.ACCUMULATOR_HOLD_MS).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
     void readinessIsExposedForTheLauncherAndK8s() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness")).build(),

@@ -93,4 +93,34 @@ class LeaseTableTest {
         assertThat(t.claim(NOW, 1, Duration.ofMinutes(1))).hasSize(1);
         assertThat(t.claimStatements).isEqualTo(1);
     }
+
+    @Test
+    void workAddedInATransactionWakesTheLoopAtItsCommitOnlyAndOutsideOneAtOnce() {
+        Table table = new Table();
+        java.util.concurrent.atomic.AtomicInteger wakeUps = new java.util.concurrent.atomic.AtomicInteger();
+        table.whenWorkAdded(wakeUps::incrementAndGet);
+
+        table.workAdded(); // no transaction: the row is visible now
+        assertThat(wakeUps).hasValue(1);
+
+        org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+        try {
+            table.workAdded();
+            assertThat(wakeUps).as("not before the commit: the row cannot be seen yet").hasValue(1);
+            org.springframework.transaction.support.TransactionSynchronizationUtils.triggerAfterCommit();
+            assertThat(wakeUps).hasValue(2);
+        } finally {
+            org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+        }
+
+        org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+        try {
+            table.workAdded();
+            org.springframework.transaction.support.TransactionSynchronizationUtils.triggerAfterCompletion(
+                    org.springframework.transaction.support.TransactionSynchronization.STATUS_ROLLED_BACK);
+            assertThat(wakeUps).as("a rolled-back write added nothing").hasValue(2);
+        } finally {
+            org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+        }
+    }
 }
