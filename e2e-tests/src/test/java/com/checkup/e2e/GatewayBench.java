@@ -51,8 +51,8 @@ import org.junit.jupiter.api.Test;
  */
 class GatewayBench {
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 32);
-    /** Warm-up rounds: each target in turn, as measured ones; the JIT of three JVMs shares two cores, so it takes a while. */
-    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 3);
+    /** Warm-up rounds: each target in turn, as measured ones; the JIT of three JVMs shares two cores, so it takes a while (with 3, our gateway's CPU per request was still falling round after round). */
+    private static final int WARMUP_ROUNDS = Integer.getInteger("bench.warmupRounds", 6);
     private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
     private static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
     private static final int MAX_REQUESTS = 5_000_000;

@@ -42,6 +42,8 @@ public class SyncJobRepository extends LeaseTable<String, SyncJobRow, SyncJob> {
             workAdded();
             return true;
         } catch (DuplicateKeyException e) {
+            // Another copy wrote it (every tier's copy records every event): it may be this copy's hospital to run.
+            workAdded();
             return false;
         }
     }

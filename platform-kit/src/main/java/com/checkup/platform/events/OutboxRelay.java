@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.client.producer.SendStatus;
@@ -68,8 +69,16 @@ public final class OutboxRelay implements AutoCloseable {
     private final WorkLoop<Row> loop;
     /** The claim under which this relay's own committed rows are written (a claim token: 36 characters at most). */
     private final String directToken = UUID.randomUUID().toString();
-    private final ConcurrentLinkedQueue<Row> committed = new ConcurrentLinkedQueue<>();
+    /** A row handed over at its commit, and when ({@link System#nanoTime}). */
+    private record Handed(Row row, long at) {
+    }
+
+    /** Most rows waiting for the sender; past it (a broker too slow for the load) rows are left to the poll. */
+    static final int MAX_HANDED = 10_000;
+    private final ConcurrentLinkedQueue<Handed> committed = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger handed = new AtomicInteger();
     private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private volatile boolean closed;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "outbox-sender");
         t.setDaemon(true);
@@ -104,33 +113,109 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /**
-     * Sends rows that were written under {@link #directToken} and have just been committed, on the sender thread. If
-     * this relay is closing, or the process dies first, they are sent by whichever relay claims them when their lease
-     * lapses.
+     * Sends rows that were written under {@link #directToken} and have just been committed, on the sender thread. Rows
+     * it does not send (this relay closing, too many waiting, a failed send before them, waiting half a lease already)
+     * are released: due for the poll, here or in another instance. If the process dies first, whichever relay claims
+     * them when their lease lapses sends them.
      */
     void sendCommitted(List<Row> rows) {
-        committed.addAll(rows);
+        if (closed || handed.get() + rows.size() > MAX_HANDED) {
+            release(rows, Duration.ZERO);
+            return;
+        }
+        long now = System.nanoTime();
+        for (Row r : rows) {
+            committed.add(new Handed(r, now));
+        }
+        handed.addAndGet(rows.size());
+        scheduleDrain();
+    }
+
+    private void scheduleDrain() {
         if (drainQueued.compareAndSet(false, true)) {
             try {
                 sender.execute(this::drainCommitted);
             } catch (RejectedExecutionException closing) {
                 drainQueued.set(false);
+                releaseHanded(Duration.ZERO);
             }
         }
     }
 
+    private Handed nextHanded() {
+        Handed h = committed.poll();
+        if (h != null) {
+            handed.decrementAndGet();
+        }
+        return h;
+    }
+
     private void drainCommitted() {
         drainQueued.set(false);
-        List<Lease<Row>> batch = new ArrayList<>();
-        for (Row r = committed.poll(); r != null; r = committed.poll()) {
-            batch.add(new Lease<>(r, directToken));
-            if (batch.size() == BATCH) {
-                sendAll(batch);
-                batch.clear();
+        try {
+            // Past half its lease a row is left to the poll: sending it now could race the relay that claims it next.
+            long staleBefore = System.nanoTime() - lease.toNanos() / 2;
+            List<Lease<Row>> batch = new ArrayList<>();
+            List<Row> notSent = new ArrayList<>();
+            boolean refused = false;
+            for (Handed h = nextHanded(); h != null; h = nextHanded()) {
+                if (h.at() - staleBefore < 0) {
+                    notSent.add(h.row());
+                    continue;
+                }
+                batch.add(new Lease<>(h.row(), directToken));
+                if (batch.size() == BATCH) {
+                    refused = !sendHanded(batch);
+                    batch.clear();
+                    if (refused || closed) {
+                        break;
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                if (refused || closed) {
+                    batch.forEach(l -> notSent.add(l.item()));
+                } else {
+                    refused = !sendHanded(batch);
+                }
+            }
+            release(notSent, Duration.ZERO);
+            if (refused || closed) {
+                // The broker refused one: what waits behind it goes to the poll, after the first retry's delay.
+                releaseHanded(refused ? RETRY.delayAfter(1) : Duration.ZERO);
+            }
+        } catch (RuntimeException e) {
+            // E.g. the database gone while marking: what was sent goes again once its claim lapses (at least once).
+            log.warn("Outbox sender: {}; unmarked events are sent again when their claim lapses", RetryPolicy.describe(e));
+        } finally {
+            if (!committed.isEmpty() && !closed) {
+                scheduleDrain();
             }
         }
-        if (!batch.isEmpty()) {
-            sendAll(batch);
+    }
+
+    /** Everything still waiting for the sender, released (see {@link #release}). */
+    private void releaseHanded(Duration after) {
+        List<Row> rows = new ArrayList<>();
+        for (Handed h = nextHanded(); h != null; h = nextHanded()) {
+            rows.add(h.row());
+        }
+        release(rows, after);
+    }
+
+    /** Gives up this relay's claim on rows it will not send: due for the poll after {@code after}. */
+    private void release(List<Row> rows, Duration after) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Row> part = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            List<Object> args = new ArrayList<>(List.of(after.toNanos() / 1000));
+            part.forEach(r -> args.add(r.eventId()));
+            args.add(directToken);
+            try {
+                jdbc.update("UPDATE outbox_event SET claim_token = NULL, next_attempt_at = TIMESTAMPADD(MICROSECOND, ?, NOW(3))"
+                        + " WHERE event_id IN (" + marks(part.size()) + ") AND claim_token = ?", args.toArray());
+            } catch (RuntimeException e) {
+                log.warn("Outbox: {} events left to their claim's lapse: {}", part.size(), RetryPolicy.describe(e));
+            }
         }
     }
 
@@ -147,6 +232,34 @@ public final class OutboxRelay implements AutoCloseable {
                 sent.add(l.item().eventId());
             }
         }
+        markSent(batch, sent);
+        return sent.size();
+    }
+
+    /**
+     * The sender's batch, in order, stopping at the first failed send (the broker is down or refusing: the next ones
+     * would wait out the same timeout): the failed row is released by {@link #send} with its backoff, the rest here.
+     * Returns whether all were sent.
+     */
+    private boolean sendHanded(List<Lease<Row>> batch) {
+        List<Object> sent = new ArrayList<>();
+        List<Row> untried = new ArrayList<>();
+        boolean failed = false;
+        for (Lease<Row> l : batch) {
+            if (failed || closed) {
+                untried.add(l.item());
+            } else if (send(l)) {
+                sent.add(l.item().eventId());
+            } else {
+                failed = true;
+            }
+        }
+        markSent(batch, sent);
+        release(untried, RETRY.delayAfter(1));
+        return !failed && untried.isEmpty();
+    }
+
+    private void markSent(List<Lease<Row>> batch, List<Object> sent) {
         if (!sent.isEmpty()) {
             // Only under our claim: a row whose lease lapsed is another relay's now (it sends it again: at least once).
             List<Object> args = new ArrayList<>(sent);
@@ -154,7 +267,6 @@ public final class OutboxRelay implements AutoCloseable {
             jdbc.update("UPDATE outbox_event SET status = 'SENT', sent_at = NOW(3), attempts = attempts + 1, last_error = NULL,"
                     + " claim_token = NULL WHERE event_id IN (" + marks(sent.size()) + ") AND claim_token = ?", args.toArray());
         }
-        return sent.size();
     }
 
     private boolean send(Lease<Row> lease) {
@@ -191,18 +303,29 @@ public final class OutboxRelay implements AutoCloseable {
         return n == null ? 0 : n;
     }
 
-    /** Stops claiming; what was committed before is still sent (a few seconds at most), then the threads end. */
+    /**
+     * Stops claiming; what the sender has started finishes (a few seconds at most), and every row still under this
+     * relay's claim — waiting for the sender, or committed from now on — is released, due at once for the next relay
+     * to look (another instance, or this service's next start) instead of after its lease.
+     */
     @Override
     public void close() {
         loop.close();
         sender.shutdown();
         try {
             if (!sender.awaitTermination(5, TimeUnit.SECONDS)) {
-                log.warn("Outbox sender still busy at close: what it has not sent goes out when its lease lapses");
-                sender.shutdownNow();
+                log.warn("Outbox sender still busy at close");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        closed = true;
+        releaseHanded(Duration.ZERO);
+        try {
+            jdbc.update("UPDATE outbox_event SET claim_token = NULL, next_attempt_at = NOW(3)"
+                    + " WHERE status = 'PENDING' AND claim_token = ?", directToken);
+        } catch (RuntimeException e) {
+            log.warn("Outbox: rows of this relay left to their claim's lapse: {}", RetryPolicy.describe(e));
         }
     }
 

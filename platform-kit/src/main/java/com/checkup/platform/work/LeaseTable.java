@@ -26,12 +26,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * @param <T> the work item handed to workers
  */
 public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
-    private volatile Runnable wakeUp = () -> {
-    };
+    private final List<Runnable> wakeUps = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public void whenWorkAdded(Runnable wakeUp) {
-        this.wakeUp = wakeUp;
+        wakeUps.add(wakeUp);
     }
 
     /**
@@ -40,7 +39,7 @@ public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
      * elsewhere (another instance, a retry coming due), only later.
      */
     protected final void workAdded() {
-        Runnable w = wakeUp;
+        Runnable w = () -> wakeUps.forEach(Runnable::run);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

@@ -161,10 +161,24 @@ class OutboxIT {
     }
 
     @Test
-    void anEventWhoseRelayWentAwayBeforeSendingItIsSentOnceItsClaimLapses() {
-        OutboxRelay gone = new OutboxRelay(jdbc, producer, Duration.ofMillis(200), Duration.ofSeconds(2));
-        gone.close(); // the process stops between commit and send: the hand-over finds no sender
-        String eventId = change(new OutboxEventPublisher(jdbc, gone), "orphan-1");
+    void anEventCommittedAfterItsRelayClosedIsLeftDueForTheNextRelay() {
+        OutboxRelay gone = new OutboxRelay(jdbc, producer, Duration.ofMillis(200), Duration.ofSeconds(30));
+        gone.close(); // a graceful stop: work still committing finds no sender
+        String eventId = change(new OutboxEventPublisher(jdbc, gone), "after-close-1");
+        try (OutboxRelay restarted = relay()) {
+            assertThat(restarted.relayDue()).as("released at once, not after the closed relay's lease").isEqualTo(1);
+            awaitDelivered(eventId);
+            drainThrough(restarted);
+        }
+        assertThat(recorder.deliveriesOf(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void anEventWhoseProcessDiedBeforeSendingItIsSentOnceItsClaimLapses() {
+        // What a publisher leaves when its process dies between commit and send: the row under its relay's claim.
+        String eventId = change(new OutboxEventPublisher(jdbc, null), "orphan-1");
+        jdbc.update("UPDATE outbox_event SET claim_token = 'dead-relay', next_attempt_at = TIMESTAMPADD(SECOND, 2, NOW(3))"
+                + " WHERE event_id = ?", eventId);
         try (OutboxRelay restarted = relay()) {
             assertThat(restarted.relayDue()).as("still under the dead relay's claim").isZero();
             restarted.start();
@@ -172,6 +186,39 @@ class OutboxIT {
             drainThrough(restarted);
         }
         assertThat(recorder.deliveriesOf(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedSendLeavesItAndTheEventsBehindItToThePollWhichSendsEachOnce() {
+        // Never started: every send fails at once, as with the broker down.
+        DefaultMQProducer down = new DefaultMQProducer("outbox-it-down");
+        down.setNamesrvAddr(producer.getNamesrvAddr());
+        OutboxRelay failing = new OutboxRelay(jdbc, down, Duration.ofMillis(200), Duration.ofSeconds(30));
+        List<String> ids;
+        try {
+            OutboxEventPublisher publisher = new OutboxEventPublisher(jdbc, failing);
+            ids = tx.execute(s -> {
+                jdbc.update("INSERT INTO booking_change (id) VALUES ('refused')");
+                List<String> out = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    out.add(publisher.publish(TOPIC, "booking.changed", "refused-" + i, Map.of("bookingId", "refused-" + i)));
+                }
+                return out;
+            });
+            // Released, not left under the claim for its lease: the first with its failed attempt, the others untried.
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM outbox_event"
+                    + " WHERE message_key LIKE 'refused-%' AND claim_token IS NULL", Integer.class) == 3);
+            assertThat(jdbc.queryForList("SELECT attempts FROM outbox_event WHERE message_key LIKE 'refused-%' ORDER BY id",
+                    Integer.class)).containsExactly(1, 0, 0);
+        } finally {
+            failing.close();
+        }
+        try (OutboxRelay up = relay()) {
+            up.start();
+            ids.forEach(OutboxIT::awaitDelivered);
+            drainThrough(up);
+        }
+        assertThat(ids).allSatisfy(id -> assertThat(recorder.deliveriesOf(id)).isEqualTo(1));
     }
 
     @Test
