@@ -1,6 +1,7 @@
 package com.checkup.message.app;
 
 import com.checkup.contracts.message.InboxNotice;
+import com.checkup.platform.tx.Commits;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +15,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes consumers' inbox notices: from events, in the transaction that records the event as handled (so once per
@@ -59,7 +58,7 @@ public final class InboxNotices {
             return false;
         }
         store.show(id, user, now);
-        afterCommit(() -> waiters.wake(user));
+        Commits.afterCommit(() -> waiters.wake(user));
         return true;
     }
 
@@ -126,7 +125,7 @@ public final class InboxNotices {
         if (!store.show(d.id(), d.user(), now)) {
             return false; // another instance showed it, or it was called off meanwhile
         }
-        afterCommit(() -> waiters.wake(d.user()));
+        Commits.afterCommit(() -> waiters.wake(d.user()));
         return true;
     }
 
@@ -166,17 +165,4 @@ public final class InboxNotices {
         return "N-" + UUID.randomUUID();
     }
 
-    /** Runs after the current transaction commits (never on rollback); at once without one. */
-    static void afterCommit(Runnable r) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    r.run();
-                }
-            });
-        } else {
-            r.run();
-        }
-    }
 }

@@ -6,32 +6,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
+import com.checkup.platform.time.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class CatalogueNamesTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-01T00:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-01T00:00:00Z"));
 
     @Test
     void namesAreCachedPerHospitalAndAnUnreachableCatalogueIsAskedAgainOnlyLater() {
@@ -44,12 +26,12 @@ class CatalogueNamesTest {
         assertThat(names.packageName("H001", "H001-CT")).isEmpty();
         verify(catalogue, times(1)).hospitals();
 
-        now.set(now.get().plusSeconds(31));
+        clock.advance(Duration.ofSeconds(31));
         assertThat(names.hospital("H001")).contains("北京协和");
         assertThat(names.packageName("H001", "H001-CT")).contains("CT 套餐");
         assertThat(names.packageName("H001", "H001-X")).isEmpty();
         assertThat(names.hospital(null)).isEmpty();
-        now.set(now.get().plus(Duration.ofMinutes(9)));
+        clock.advance(Duration.ofMinutes(9));
         names.hospital("H001");
         verify(catalogue, times(2)).hospitals();
         verify(catalogue, times(1)).packages("H001");

@@ -1,6 +1,7 @@
 package com.checkup.platform.events;
 
 import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.tx.Commits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -93,17 +93,14 @@ public final class OutboxEventPublisher implements EventPublisher {
     /** Hands the rows to the relay once (and only if) the transaction has committed. */
     private void sendAfterCommit(List<Object[]> rows, Instant deliverAt) {
         if (relay != null) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    long delayMs = deliverAt == null ? 0 : Math.max(0, deliverAt.toEpochMilli() - System.currentTimeMillis());
-                    List<OutboxRelay.Row> committed = new ArrayList<>(rows.size());
-                    for (Object[] r : rows) {
-                        committed.add(new OutboxRelay.Row(0, (String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                                (String) r[4], (String) r[5], 0, delayMs));
-                    }
-                    relay.sendCommitted(committed);
+            Commits.afterCommit(() -> {
+                long delayMs = deliverAt == null ? 0 : Math.max(0, deliverAt.toEpochMilli() - System.currentTimeMillis());
+                List<OutboxRelay.Row> committed = new ArrayList<>(rows.size());
+                for (Object[] r : rows) {
+                    committed.add(new OutboxRelay.Row(0, (String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                            (String) r[4], (String) r[5], 0, delayMs));
                 }
+                relay.sendCommitted(committed);
             });
         }
     }

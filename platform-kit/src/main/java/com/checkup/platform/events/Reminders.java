@@ -1,6 +1,7 @@
 package com.checkup.platform.events;
 
 import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.tx.Commits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -13,8 +14,6 @@ import org.apache.rocketmq.client.producer.SendResult;
 import org.apache.rocketmq.common.message.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Timer messages a service sends to itself ("this hold is due at 10:15"), for work whose truth is already in the
@@ -58,16 +57,7 @@ public final class Reminders {
         m.setKeys(key == null ? id : key + " " + id);
         // Headers now, while the caller's context (trace, lane) is current.
         EventHeaders.stamp(m, EventHeaders.of(CallContextHolder.currentOrNewRoot(), id, type));
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    send(m, at);
-                }
-            });
-        } else {
-            send(m, at);
-        }
+        Commits.afterCommit(() -> send(m, at));
     }
 
     /** Reminders the broker did not take since start (each is left to the sweep). */

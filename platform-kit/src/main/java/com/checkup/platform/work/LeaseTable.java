@@ -11,8 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import com.checkup.platform.tx.Commits;
 
 /**
  * A table of leased work, claimed the one way every such table is: read the ids of due rows, take them with one
@@ -39,17 +38,7 @@ public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
      * elsewhere (another instance, a retry coming due), only later.
      */
     protected final void workAdded() {
-        Runnable w = () -> wakeUps.forEach(Runnable::run);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    w.run();
-                }
-            });
-        } else {
-            w.run();
-        }
+        Commits.afterCommit(() -> wakeUps.forEach(Runnable::run));
     }
 
     /** Ids of rows due at {@code now} and not under a live lease, in the order they should be worked, at most {@code limit}. */

@@ -3,32 +3,15 @@ package com.checkup.platform.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.checkup.platform.time.SettableClock;
 import org.junit.jupiter.api.Test;
 
 class RecentReadsTest {
-    private Instant now = Instant.parse("2026-12-03T10:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T10:00:00Z"));
     private final AtomicInteger reads = new AtomicInteger();
 
     private Optional<String> read(String value) {
@@ -40,10 +23,10 @@ class RecentReadsTest {
     void aValueIsReadOnceWithinItsTimeAndAgainAfter() {
         RecentReads<String, String> cache = new RecentReads<>(Duration.ofSeconds(10), 100, clock);
         assertThat(cache.get("H001", () -> read("v1"))).contains("v1");
-        now = now.plusSeconds(9);
+        clock.advance(Duration.ofSeconds(9));
         assertThat(cache.get("H001", () -> read("v2"))).contains("v1");
         assertThat(reads).hasValue(1);
-        now = now.plusSeconds(1);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(cache.get("H001", () -> read("v2"))).contains("v2");
         assertThat(reads).hasValue(2);
     }
