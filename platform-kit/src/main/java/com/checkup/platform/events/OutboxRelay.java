@@ -97,7 +97,10 @@ public final class OutboxRelay implements AutoCloseable {
         loop.start().wakeUp();
     }
 
-    /** Sends what is due now, without waiting for the next poll (called after a commit). */
+    /**
+     * Looks for due rows now, without waiting for the next poll (rows left behind, or written without a relay; a row
+     * committed with this relay is handed over and never needs it).
+     */
     public void wakeUp() {
         loop.wakeUp();
     }
