@@ -187,17 +187,24 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         List<String> cmd = new ArrayList<>(List.of(
                 // The heap starts small and grows on demand up to its cap: a service's heap after start-up is ~60 MB
                 // live, and starting at the cap let the young generation's churn touch ~50 MB more of it per JVM.
-                javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms48m", "-Xmx256m", "-Xss512k",
+                javaExecutable(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms48m", "-Xmx256m", "-XX:MaxNewSize=12m", "-Xss512k",
+                "-Dio.netty.allocator.numDirectArenas=1",
                 // Dubbo generates classes with javassist (e.g. for its Micrometer metrics): Java 17 needs this.
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED",
                 "-Djava.net.preferIPv4Stack=true", "-Djdk.net.hosts.file=" + hostsFile(),
-                "-Duser.home=" + home.resolve("home").resolve(name),
+                "-Duser.home=" + home.resolve("home").resolve(name)));
+        // An operator's extra flags (e.g. -XX:NativeMemoryTracking=summary, a flight recording), after ours: the last wins.
+        cmd.addAll(extraServiceJvmOptions());
+        cmd.addAll(List.of(
                 "-jar", jar.toString(),
                 "--server.address=127.0.0.1", "--server.port=" + httpPort,
                 "--dubbo.registry.address=" + registryUrl(),
                 "--dubbo.config-center.address=" + registryUrl(),
                 "--checkup.rocketmq.name-server=" + namesrvAddr(),
                 "--checkup.demo-data=" + (lane == null),
+                // Two idle database connections per service instead of Hikari's ten: the pool still grows to ten
+                // under load; at rest the other eight were ~50 server threads and their buffers for nothing.
+                "--spring.datasource.hikari.minimum-idle=2",
                 // Logs go to the console only, which up writes to logs/<name>.log (as k8s keeps a container's
                 // output): a file appender besides wrote and formatted every line twice.
                 "--checkup.data-dir=" + dataDir().resolve(name)));
@@ -245,6 +252,12 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         }
         return new ServiceSpec(name, httpPort, dubboPort, database, List.copyOf(cmd), "/actuator/health/readiness",
                 logDir().resolve(name + ".log"));
+    }
+
+    /** {@code -Dcheckup.service-jvm-options="..."} on the launcher: flags added to every service JVM, split at spaces. */
+    static List<String> extraServiceJvmOptions() {
+        String options = System.getProperty("checkup.service-jvm-options", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
     static String javaExecutable() {

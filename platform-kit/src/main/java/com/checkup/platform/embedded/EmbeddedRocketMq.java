@@ -62,7 +62,12 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         nsConfig.setRocketmqHome(dir.toString());
         nsConfig.setKvConfigPath(dir.resolve("namesrv/kvConfig.json").toString());
         nsConfig.setConfigStorePath(dir.resolve("namesrv/namesrv.properties").toString());
+        // Thread pools sized for one machine's traffic, not a production cluster's: the defaults start some 120 threads
+        // (32 for consumer offsets alone) that a local platform never keeps busy, each with its stack and allocator cache.
+        nsConfig.setDefaultThreadPoolNums(2);
+        nsConfig.setClientRequestThreadPoolNums(2);
         NettyServerConfig nsNetty = new NettyServerConfig();
+        nsNetty.setServerWorkerThreads(2);
         nsNetty.setBindAddress(LoopbackPorts.LOOPBACK);
         nsNetty.setListenPort(namesrvPort);
         NamesrvController namesrv = new NamesrvController(nsConfig, nsNetty, new NettyClientConfig());
@@ -84,8 +89,13 @@ public final class EmbeddedRocketMq implements AutoCloseable {
         bc.setAutoCreateSubscriptionGroup(true);
         bc.setRegisterNameServerPeriod(10_000);
         bc.setTransactionCheckInterval(2_000);
+        bc.setConsumerManageThreadPoolNums(2);
+        bc.setClientManageThreadPoolNums(2);
+        bc.setAdminBrokerThreadPoolNums(2);
+        bc.setPullMessageThreadPoolNums(4);
 
         NettyServerConfig brokerNetty = new NettyServerConfig();
+        brokerNetty.setServerWorkerThreads(4);
         brokerNetty.setBindAddress(LoopbackPorts.LOOPBACK);
         brokerNetty.setListenPort(brokerPort);
         NettyClientConfig brokerClient = new NettyClientConfig();
