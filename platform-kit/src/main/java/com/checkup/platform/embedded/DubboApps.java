@@ -64,6 +64,7 @@ public final class DubboApps implements AutoCloseable {
             r.setInterface(iface);
             r.setCheck(false);
             r.setRetries(0);
+            r.setFilter(DubboDefaults.CONSUMER_FILTER);
             // Providers of other "applications" live in this JVM too: go over the network like real services do,
             // or Dubbo's in-JVM shortcut skips routing (and lanes) altogether.
             r.setScope("remote");

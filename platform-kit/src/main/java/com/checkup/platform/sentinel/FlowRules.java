@@ -43,6 +43,14 @@ public final class FlowRules {
         }
     }
 
+    /**
+     * Whether this process has any flow rule: Dubbo calls go through Sentinel only then. Any rule switches every
+     * method back to Sentinel's path, so a rule takes effect (and counts) from its load, as before.
+     */
+    public static boolean inForce() {
+        return !FlowRuleManager.getRules().isEmpty();
+    }
+
     /** Blocked calls become TOO_MANY_REQUESTS, on the provider and on the consumer side. Idempotent. */
     public static void installBlockedCallErrors() {
         DubboAdapterGlobalConfig.setProviderFallback((invoker, invocation, ex) -> AsyncRpcResult.newDefaultAsyncResult(

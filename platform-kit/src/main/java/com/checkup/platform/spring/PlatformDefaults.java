@@ -37,6 +37,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
         Map<String, Object> d = new LinkedHashMap<>();
         dubboMetrics(d);
         d.put("dubbo.provider.filter", DubboDefaults.PROVIDER_FILTER);
+        d.put("dubbo.consumer.filter", DubboDefaults.CONSUMER_FILTER);
         d.put("dubbo.application.qos-enable", "false");
         d.put("dubbo.application.register-mode", "interface");
         d.put("dubbo.application.service-discovery.migration", "FORCE_INTERFACE");

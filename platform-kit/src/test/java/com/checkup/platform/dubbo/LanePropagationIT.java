@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.platform.configcenter.ConfigCenter;
 import com.checkup.platform.context.CallContext;
@@ -151,6 +152,16 @@ class LanePropagationIT {
 
         FlowRules.publish(cc, "hop-a", List.of());
         await().atMost(Duration.ofSeconds(10)).until(() -> countBlocked(20)[1] == 0);
+    }
+
+    @Test
+    void withoutAFlowRuleCallsDoNotGoThroughSentinel() {
+        assertThat(FlowRules.inForce()).isFalse();
+        assertThat(callInLane(null)).hasSize(3);
+        // Sentinel keeps a statistics node per resource it was entered for: none for B's and C's methods, which no
+        // rule ever named (each hop is a consumer call and a provider call).
+        assertThat(ClusterBuilderSlot.getClusterNodeMap().keySet()).map(r -> r.getName())
+                .noneMatch(n -> n.contains(Hops.HopB.class.getName()) || n.contains(Hops.HopC.class.getName()));
     }
 
     /** Calls ping n times: {passed, blocked with TOO_MANY_REQUESTS}. Any other failure fails the test. */
