@@ -254,10 +254,21 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
                 logDir().resolve(name + ".log"));
     }
 
-    /** {@code -Dcheckup.service-jvm-options="..."} on the launcher: flags added to every service JVM, split at spaces. */
+    /**
+     * {@code -Dcheckup.service-jvm-options="..."} on the launcher ({@code CHECKUP_SERVICE_OPTS} of the script): flags
+     * added to every service JVM, split at spaces. Only flags: a bare word would become the main class, and a class path
+     * or jar of its own would replace the service.
+     */
     static List<String> extraServiceJvmOptions() {
         String options = System.getProperty("checkup.service-jvm-options", "").strip();
-        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        List<String> flags = options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+        for (String f : flags) {
+            if (!f.startsWith("-") || List.of("-jar", "-cp", "-classpath", "--class-path").contains(f)) {
+                throw new IllegalArgumentException("CHECKUP_SERVICE_OPTS (checkup.service-jvm-options) takes JVM flags, "
+                        + "each starting with '-' (not -jar or a class path); '" + f + "' is not one");
+            }
+        }
+        return flags;
     }
 
     static String javaExecutable() {

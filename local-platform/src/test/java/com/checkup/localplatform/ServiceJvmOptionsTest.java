@@ -1,6 +1,7 @@
 package com.checkup.localplatform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,16 @@ class ServiceJvmOptionsTest {
         assertThat(extra).isGreaterThan(defaults);
         assertThat(cmd.get(extra + 1)).isEqualTo("-XX:NativeMemoryTracking=summary");
         assertThat(cmd.get(extra + 2)).isEqualTo("-jar");
+    }
+
+    @Test
+    void onlyFlagsAreTaken() {
+        for (String bad : new String[] {"-Xmx1g Evil", "-jar other.jar", "-cp /tmp"}) {
+            System.setProperty("checkup.service-jvm-options", bad);
+            assertThatThrownBy(() -> PlatformConfig.defaults(root).javaService("order-service", root.resolve("order.jar"),
+                    8101, 20881, "checkup_order")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("CHECKUP_SERVICE_OPTS");
+        }
     }
 
     @Test

@@ -101,6 +101,7 @@ class InboxServiceIT {
         generic.setCheck(false);
         generic.setRetries(0);
         generic.setScope("remote");
+        generic.setFilter(com.checkup.platform.dubbo.DubboDefaults.CONSUMER_FILTER);
         generic.setUrl(refA.getUrl());
         client.bootstrap().reference(generic);
         client.start();

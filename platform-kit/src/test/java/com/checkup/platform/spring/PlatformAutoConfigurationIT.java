@@ -4,14 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import com.alibaba.csp.sentinel.slots.clusterbuilder.ClusterBuilderSlot;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
+import com.checkup.platform.dubbo.DubboDefaults;
 import com.checkup.platform.embedded.EmbeddedInfraExtension;
 import com.checkup.platform.embedded.LoopbackPorts;
 import com.checkup.platform.embedded.TestInfrastructure;
 import com.checkup.platform.flags.FeatureFlag;
 import com.checkup.platform.flags.FeatureFlags;
+import com.checkup.platform.sentinel.FlowRules;
 import com.checkup.platform.spring.it.Greeter;
 import com.checkup.platform.spring.it.GreeterApp;
 import com.checkup.platform.embedded.DubboApps;
@@ -79,6 +82,18 @@ class PlatformAutoConfigurationIT {
         // They wake every half of this hold time, batching or not (RocketMQ's default, 10 ms: 400 wake-ups a second).
         assertThat(app.getBean(org.apache.rocketmq.client.producer.DefaultMQProducer.class).getBatchMaxDelayMs())
                 .isEqualTo(PlatformAutoConfiguration.ACCUMULATOR_HOLD_MS).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void aServicesDubboCallsEnterSentinelOnlyWhenAFlowRuleExists() {
+        assertThat(app.getEnvironment().getProperty("dubbo.provider.filter")).isEqualTo(DubboDefaults.PROVIDER_FILTER);
+        assertThat(app.getEnvironment().getProperty("dubbo.consumer.filter")).isEqualTo(DubboDefaults.CONSUMER_FILTER);
+        assertThat(FlowRules.inForce()).isFalse();
+        try (CallContextHolder.Scope ignored = CallContextHolder.bind(new CallContext("trace-sentinel", null, "CONSUMER", null, "u1"))) {
+            assertThat(greeter.get().greet("Sam")).isEqualTo("Hello Sam");
+        }
+        assertThat(ClusterBuilderSlot.getClusterNodeMap().keySet()).map(r -> r.getName())
+                .noneMatch(n -> n.contains(Greeter.class.getName()));
     }
 
     @Test
