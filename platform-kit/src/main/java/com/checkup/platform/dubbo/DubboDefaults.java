@@ -1,6 +1,6 @@
 package com.checkup.platform.dubbo;
 
-/** Provider settings every service uses; applied by the Spring wiring and by tests that build Dubbo by hand. */
+/** Filter settings every service uses (provider and consumer side); applied by the Spring wiring and by tests that build Dubbo by hand. */
 public final class DubboDefaults {
     /**
      * {@link ErrorBoundaryFilter} replaces Dubbo's exception filter; Sentinel's filter is replaced by one that enters

@@ -56,8 +56,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         // not be 128 MB each; their defaults cost ~30 MB of resident memory at rest.
         cfg.addArg("--key-buffer-size=8M");
         cfg.addArg("--aria-pagecache-buffer-size=16M");
-        // The redo log buffer is written round and round, so all of it becomes resident: 4 MB holds the largest
-        // transaction here (a 500-row roster batch) without waiting for a log write.
+        // The redo log buffer is written round and round, so all of it becomes resident (16 MB by default); a
+        // transaction larger than 4 MB only makes InnoDB write the log sooner.
         cfg.addArg("--innodb-log-buffer-size=4M");
         cfg.addArg("--max-connections=500");
         if ("root".equals(System.getProperty("user.name"))) {

@@ -12,7 +12,7 @@ import org.apache.dubbo.rpc.RpcException;
  * Sentinel's provider filter, entered only while this process has flow rules ({@link FlowRules#inForce()}); replaces
  * {@code sentinel.dubbo.provider.filter} ({@link com.checkup.platform.dubbo.DubboDefaults}). With no rule, Sentinel's
  * two entries per call (interface and method: resource names built, contexts, sliding-window counters, a metrics log
- * line per resource each second) limit nothing: they were ~8 % of the CPU of a hold.
+ * line per resource each second) limit nothing: they took ~8 % of the hold bench's CPU samples.
  */
 @Activate(group = CommonConstants.PROVIDER)
 public class RuledSentinelProviderFilter extends SentinelDubboProviderFilter {
