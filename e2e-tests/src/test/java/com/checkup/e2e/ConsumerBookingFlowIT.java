@@ -59,6 +59,10 @@ class ConsumerBookingFlowIT {
         orders = app.refer(OrderService.class);
         payments = app.refer(PaymentService.class);
         bookings = app.refer(BookingService.class);
+        // The gateway gives hold, cancel and pay 10 s (routes.json); so does this client. Dubbo's default 1 s
+        // failed a CI run on the first WeChat Pay call (a cold JVM signing with RSA and calling the simulator).
+        payments.setTimeout(10_000);
+        bookings.setTimeout(10_000);
         app.start();
         flags = new FeatureFlags(ConfigCenter.connect(ApplicationModel.defaultModel(), config.registryUrl()));
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() ->
