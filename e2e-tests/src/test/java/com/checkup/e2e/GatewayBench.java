@@ -94,8 +94,11 @@ class GatewayBench {
         List<ServiceSpec> specs = new ArrayList<>();
         for (ServiceSpec s : base.services()) {
             if (s.name().equals("bff-gateway")) {
-                specs.add(fullJit(s, s.name(), s.httpPort(), jfr("gateway"), s.readinessPath()));
+                List<String> ours = new ArrayList<>(jfr("gateway"));
+                ours.addAll(gatewayFlags());
+                specs.add(fullJit(s, s.name(), s.httpPort(), ours, s.readinessPath()));
                 List<String> bare = new ArrayList<>(jfr("bare"));
+                bare.addAll(gatewayFlags());
                 bare.add("--checkup.gateway.bare=true");
                 specs.add(fullJit(s, "bff-gateway-bare", barePort, bare, "/bench/cities"));
             } else {
@@ -207,6 +210,15 @@ class GatewayBench {
         }
         return List.of("-XX:StartFlightRecording=settings=profile,filename="
                 + Path.of("target", "bench-platform", name + ".jfr").toAbsolutePath());
+    }
+
+    /**
+     * {@code -Dbench.gatewayFlags="-XX:MaxNewSize=86m ..."}: JVM flags for both gateways, after the services' own (the
+     * later of two equal flags wins), e.g. to tell what a heap setting costs each.
+     */
+    private static List<String> gatewayFlags() {
+        String flags = System.getProperty("bench.gatewayFlags", "").trim();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 
     private static ServiceSpec fullJit(ServiceSpec s, String name, int port, List<String> extra, String readiness) {
@@ -374,6 +386,9 @@ class GatewayBench {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "GatewayBench: %d in flight, %d s per measurement, %d cores, Java %s%n",
                 CONCURRENCY, MEASURE.toSeconds(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+        if (!gatewayFlags().isEmpty()) {
+            b.append("both gateways with ").append(String.join(" ", gatewayFlags())).append('\n');
+        }
         for (Figures f : all) {
             b.append(f.line()).append('\n');
         }
