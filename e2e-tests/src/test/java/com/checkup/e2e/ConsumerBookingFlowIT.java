@@ -112,6 +112,15 @@ class ConsumerBookingFlowIT {
                 .filter(a -> a.getPeriod().equals(period)).findFirst().orElseThrow().getRemaining();
     }
 
+    /** Steers the WeChat Pay simulator (its control API; fields left out stay as they are). */
+    private static void wechatPay(String behaviour) {
+        assertThat(Http.status("PUT", E2ePlatform.config().weChatPayUrl() + "/control/wechatpay", behaviour)).isEqualTo(204);
+    }
+
+    private static String tradeState(String outTradeNo) {
+        return Http.getJson(E2ePlatform.config().weChatPayUrl() + "/control/wechatpay").at("/orders/" + outTradeNo).asText();
+    }
+
     private static BookingStatus status(String consumer, String bookingId) {
         return as(consumer, () -> bookings.get().get(bookingId)).getStatus();
     }
@@ -165,11 +174,24 @@ class ConsumerBookingFlowIT {
                 as("consumer2", () -> bookings.get().cancel(b.getBookingId(), "flag not applied yet"));
                 return false;
             });
+            // The payer opens WeChat Pay's page but does not pay before the hold expires.
+            wechatPay("{\"autoPay\":false}");
+            PaymentView payment = as("consumer2", () -> payments.get().pay(held[0].getOrderId(), "WECHAT_PAY"));
+            String trade = payment.getPaymentId().substring(1);
+            assertThat(tradeState(trade)).isEqualTo("NOTPAY");
+
             await().atMost(Duration.ofSeconds(60)).until(() -> status("consumer2", held[0].getBookingId()) == BookingStatus.EXPIRED);
             assertThat(orders.get().get(held[0].getOrderId()).getStatus()).isEqualTo(OrderStatus.CLOSED);
             assertThat(code(() -> payments.get().pay(held[0].getOrderId(), "SIMULATED"))).isEqualTo("CONFLICT");
             assertThat(remaining("H002", "H002-BASIC", day, "AFTERNOON")).isEqualTo(before);
+            // order.closed → payment-service closes the trade at WeChat Pay: the payer can no longer pay it.
+            await().atMost(Duration.ofSeconds(60)).until(() ->
+                    Acting.asPlatform(() -> payments.get().get(payment.getPaymentId())).getStatus() == PaymentStatus.CLOSED);
+            assertThat(tradeState(trade)).isEqualTo("CLOSED");
+            assertThat(Http.status("POST", E2ePlatform.config().weChatPayUrl() + "/control/wechatpay/orders/" + trade + "/pay",
+                    null)).as("the payer cannot pay it").isEqualTo(409);
         } finally {
+            wechatPay("{\"autoPay\":true}");
             flags.clear(BookingFlags.HOLD_EXPIRY, "H002");
         }
     }

@@ -128,6 +128,23 @@ final class Http {
         return plain("POST", url);
     }
 
+    /** A plain request anywhere on loopback (a simulator's control API), JSON body or none: its status. */
+    static int status(String method, String url, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     private static JsonNode plain(String method, String url) {
         try {
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))

@@ -1,20 +1,24 @@
 package com.checkup.payment;
 
-import com.checkup.platform.embedded.BusinessErrors;
 import static org.awaitility.Awaitility.await;
 
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.CreateOrderRequest;
+import com.checkup.contracts.order.OrderEvent;
 import com.checkup.contracts.order.OrderService;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
 import com.checkup.contracts.payment.PaymentService;
+import com.checkup.platform.context.CallContext;
 import com.checkup.platform.embedded.Acting;
+import com.checkup.platform.embedded.BusinessErrors;
 import com.checkup.platform.embedded.DubboApps;
 import com.checkup.platform.embedded.LoopbackPorts;
 import com.checkup.platform.embedded.TestInfrastructure;
+import com.checkup.platform.events.EventHeaders;
+import com.checkup.platform.events.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +26,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.dubbo.config.ReferenceConfig;
+import org.apache.rocketmq.client.producer.DefaultMQProducer;
+import org.apache.rocketmq.common.message.Message;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +43,17 @@ final class PaymentServiceFixture implements AutoCloseable {
     final ReferenceConfig<PaymentService> payments;
     final JdbcTemplate db;
     private final DubboApps apps;
+    /** Sends order events as order-service does. */
+    private final DefaultMQProducer orderService;
 
     PaymentServiceFixture(TestInfrastructure infra, String database, String... extraArgs) throws Exception {
         infra.mariaDb().createDatabase(database);
         infra.rocketMq().createTopic(Topics.PAYMENT);
+        infra.rocketMq().createTopic(Topics.ORDER);
+        orderService = new DefaultMQProducer("payment-it-orders-" + database);
+        orderService.setNamesrvAddr(infra.rocketMq().namesrvAddr());
+        orderService.setInstanceName("payment-it-orders-" + database);
+        orderService.start();
         apps = new DubboApps(infra.zooKeeper().dubboUrl());
         apps.app("order-service-standin-" + database, null).provide(OrderService.class, new OrdersStandIn(orders)).start();
         List<String> args = new ArrayList<>(List.of(
@@ -73,6 +86,18 @@ final class PaymentServiceFixture implements AutoCloseable {
         return o;
     }
 
+    /** order-service closes the order (unpaid) and says so: order.closed, event id in the headers. */
+    void orderClosed(OrderView o) throws Exception {
+        o.setStatus(OrderStatus.CLOSED);
+        OrderEvent e = new OrderEvent();
+        e.setOrderId(o.getOrderId());
+        e.setStatus(OrderStatus.CLOSED);
+        e.setReason("HOLD_EXPIRED");
+        Message m = new Message(Topics.ORDER, OrderEvent.CLOSED, Json.MAPPER.writeValueAsBytes(e));
+        EventHeaders.stamp(m, EventHeaders.of(CallContext.newRoot(), UUID.randomUUID().toString(), OrderEvent.CLOSED));
+        orderService.send(m);
+    }
+
     int events(String type, String orderId) {
         return db.queryForObject("SELECT COUNT(*) FROM outbox_event WHERE event_type = ? AND message_key = ?",
                 Integer.class, type, orderId);
@@ -84,6 +109,7 @@ final class PaymentServiceFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        orderService.shutdown();
         apps.close();
         service.close();
     }

@@ -232,6 +232,41 @@ class WeChatPayIT {
     }
 
     @Test
+    void anOrderClosedUnpaidClosesItsTradeSoThePayerCanNoLongerPayIt() throws Exception {
+        channel.behave(new Behaviour(false, 200, 0, false, false, 0, 0)); // the payer has not paid
+        OrderView o = f.order(31000, OrderStatus.CREATED);
+        PaymentView p = pay(o);
+        String no = outTradeNo(p.getPaymentId());
+        assertThat(channel.tradeState(no)).isEqualTo("NOTPAY");
+
+        f.orderClosed(o); // the hold expired
+        awaitStatus(p.getPaymentId(), PaymentStatus.CLOSED);
+        assertThat(channel.tradeState(no)).isEqualTo("CLOSED");
+        assertThat(channel.pay(no)).as("the payer cannot pay a closed trade").isFalse();
+        assertThat(f.events(PaymentEvent.SUCCEEDED, o.getOrderId())).isZero();
+        assertThat(channel.badSignatures()).isZero();
+    }
+
+    @Test
+    void aTradePaidJustBeforeItsOrderClosedIsAppliedThenGivenBack() throws Exception {
+        // The payer pays, its notification is lost, then the hold expires: the close finds the trade paid.
+        channel.behave(new Behaviour(false, 200, 0, false, true, 0, 0));
+        OrderView o = f.order(42000, OrderStatus.CREATED);
+        PaymentView p = pay(o);
+        assertThat(channel.pay(outTradeNo(p.getPaymentId()))).isTrue();
+
+        f.orderClosed(o);
+        awaitStatus(p.getPaymentId(), PaymentStatus.SUCCEEDED);
+        assertThat(outcomes(p.getPaymentId())).containsExactly("APPLIED");
+        assertThat(f.events(PaymentEvent.SUCCEEDED, o.getOrderId())).isEqualTo(1);
+
+        channel.behave(FAST);
+        f.service.getBean(com.checkup.payment.app.Reconciliation.class).run(); // its order is closed: money back
+        awaitStatus(p.getPaymentId(), PaymentStatus.REFUNDED);
+        assertThat(channel.tradeState(outTradeNo(p.getPaymentId()))).isEqualTo("REFUND");
+    }
+
+    @Test
     void reconciliationRefundsMoneyTakenForAClosedOrderOnlyOnceTheChannelConfirmsIt() {
         OrderView o = f.order(6600, OrderStatus.CREATED);
         PaymentView p = pay(o);

@@ -44,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code POST /v3/pay/transactions/h5}: an H5 prepay order ({@code out_trade_no} is ours) → {@code h5_url};</li>
  *   <li>{@code GET /v3/pay/transactions/out-trade-no/{no}?mchid=}: the order as the channel sees it;</li>
+ *   <li>{@code POST /v3/pay/transactions/out-trade-no/{no}/close} {@code {"mchid"}}: an unpaid order is closed (the
+ *       payer can no longer pay it), 204 also when it was closed before or does not exist, as WeChat answers; a paid
+ *       one answers 400 {@code ORDERPAID};</li>
  *   <li>{@code POST /v3/refund/domestic/refunds}, {@code GET /v3/refund/domestic/refunds/{out_refund_no}}.</li>
  * </ul>
  * The payer pays by themselves after {@link Behaviour#delayMs()} (or when told, {@link #pay}); then a
@@ -63,6 +66,7 @@ public final class WeChatPaySimulator implements AutoCloseable {
     private static final String SCHEMA = "WECHATPAY2-SHA256-RSA2048";
     private static final Pattern AUTH_FIELD = Pattern.compile("(\\w+)=\"([^\"]*)\"");
     private static final Pattern ORDER_PATH = Pattern.compile("^/v3/pay/transactions/out-trade-no/([A-Za-z0-9_*|-]{6,32})$");
+    private static final Pattern CLOSE_PATH = Pattern.compile("^/v3/pay/transactions/out-trade-no/([A-Za-z0-9_*|-]{6,32})/close$");
     private static final Pattern REFUND_PATH = Pattern.compile("^/v3/refund/domestic/refunds/([A-Za-z0-9_*|@-]{1,64})$");
     private static final Pattern CONTROL_PAY = Pattern.compile("^/control/wechatpay/orders/([A-Za-z0-9_*|-]{6,32})/pay$");
 
@@ -222,7 +226,7 @@ public final class WeChatPaySimulator implements AutoCloseable {
         return all.size();
     }
 
-    /** The trade state of an order (NOTPAY, SUCCESS, REFUND), or null. */
+    /** The trade state of an order (NOTPAY, SUCCESS, CLOSED, REFUND), or null. */
     public String tradeState(String outTradeNo) {
         Order o = orders.get(outTradeNo);
         return o == null ? null : o.state;
@@ -284,6 +288,8 @@ public final class WeChatPaySimulator implements AutoCloseable {
                 } else {
                     signed(ex, 200, transaction(o));
                 }
+            } else if ("POST".equals(method) && (m = CLOSE_PATH.matcher(path)).matches()) {
+                close(ex, m.group(1), body);
             } else if ("POST".equals(method) && "/v3/refund/domestic/refunds".equals(path)) {
                 refund(ex, body);
             } else if ("GET".equals(method) && (m = REFUND_PATH.matcher(path)).matches()) {
@@ -353,6 +359,27 @@ public final class WeChatPaySimulator implements AutoCloseable {
         signed(ex, 200, answer);
     }
 
+    private void close(HttpExchange ex, String outTradeNo, String body) throws IOException {
+        JsonNode j = JSON.readTree(body.isEmpty() ? "{}" : body);
+        if (!merchant.mchId().equals(j.path("mchid").asText())) {
+            signed(ex, 400, error("PARAM_ERROR", "参数错误"));
+            return;
+        }
+        Order o = orders.get(outTradeNo);
+        if (o != null) {
+            synchronized (o) {
+                if ("NOTPAY".equals(o.state)) {
+                    o.state = "CLOSED";
+                } else if (!"CLOSED".equals(o.state)) {
+                    signed(ex, 400, error("ORDERPAID", "订单已支付"));
+                    return;
+                }
+            }
+        }
+        signHeaders(ex, "");
+        ex.sendResponseHeaders(204, -1);
+    }
+
     private void refund(HttpExchange ex, String body) throws IOException {
         JsonNode j = JSON.readTree(body.isEmpty() ? "{}" : body);
         String outRefundNo = j.path("out_refund_no").asText("");
@@ -393,7 +420,12 @@ public final class WeChatPaySimulator implements AutoCloseable {
         t.put("out_trade_no", o.outTradeNo);
         t.put("trade_type", "MWEB");
         t.put("trade_state", o.state);
-        t.put("trade_state_desc", "SUCCESS".equals(o.state) ? "支付成功" : "NOTPAY".equals(o.state) ? "未支付" : "转入退款");
+        t.put("trade_state_desc", switch (o.state) {
+            case "SUCCESS" -> "支付成功";
+            case "NOTPAY" -> "未支付";
+            case "CLOSED" -> "已关闭";
+            default -> "转入退款";
+        });
         if (o.transactionId != null) {
             t.put("transaction_id", o.transactionId);
             t.put("bank_type", "OTHERS");
@@ -550,6 +582,12 @@ public final class WeChatPaySimulator implements AutoCloseable {
     /** An API answer, signed with the platform key as the SDK's validator expects. */
     private void signed(HttpExchange ex, int status, ObjectNode body) throws IOException {
         String text = body.toString();
+        signHeaders(ex, text);
+        json(ex, status, text);
+    }
+
+    /** WeChat signs every answer, one without a body (204) too: over timestamp, nonce and the (empty) body. */
+    private void signHeaders(HttpExchange ex, String text) {
         String ts = String.valueOf(Instant.now().getEpochSecond());
         String nonce = WeChatPayKeys.nonce(32);
         ex.getResponseHeaders().set("Wechatpay-Timestamp", ts);
@@ -557,7 +595,6 @@ public final class WeChatPaySimulator implements AutoCloseable {
         ex.getResponseHeaders().set("Wechatpay-Serial", platformKeyId);
         ex.getResponseHeaders().set("Wechatpay-Signature", WeChatPayKeys.sign(platformKey, ts + "\n" + nonce + "\n" + text + "\n"));
         ex.getResponseHeaders().set("Request-ID", UUID.randomUUID().toString());
-        json(ex, status, text);
     }
 
     private static void json(HttpExchange ex, int status, String text) throws IOException {

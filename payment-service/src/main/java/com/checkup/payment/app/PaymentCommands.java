@@ -194,6 +194,34 @@ public class PaymentCommands {
     }
 
     /**
+     * Its order closed unpaid (the hold expired, or the booking was cancelled): the pending payment's trade is closed
+     * at its channel, so the payer can no longer pay it, and the payment is CLOSED. One the channel reports paid after
+     * all is applied as paid instead, and reconciliation gives the money back (its order is closed). Runs in the
+     * transaction that records order.closed as handled: safe to repeat.
+     *
+     * @throws PaymentChannel.ChannelUnavailable when the channel cannot be reached (the event is delivered again)
+     */
+    public void orderClosed(String orderId) {
+        Payment p = payments.findLive(orderId).orElse(null);
+        if (p == null || p.status() != PaymentStatus.PENDING) {
+            return;
+        }
+        PaymentChannel channel = channels.find(p.channel());
+        if (channel != null) {
+            channel.close(p);
+            // Closed first, then asked: a payment made before the close is seen, none can be made after it.
+            ChannelNotification paid = channel.canBeAsked() ? channel.query(p).orElse(null) : null;
+            if (paid != null) {
+                answered(p, paid);
+                return;
+            }
+        }
+        if (payments.transition(p.id(), PaymentStatus.PENDING, PaymentStatus.CLOSED, null)) {
+            log.info("Payment {} closed: its order {} closed unpaid", p.id(), orderId);
+        }
+    }
+
+    /**
      * A callback of a channel that signs its body with an HMAC (the simulated one): verified, then applied once. Nothing
      * from the URL or body is logged raw: the channel name is checked first, the body only stored.
      */
@@ -345,7 +373,9 @@ public class PaymentCommands {
     private String apply(Payment p, ChannelNotification n, String channel, String body) {
         String outcome;
         if (ChannelNotification.SUCCESS.equals(n.kind())) {
-            if (payments.transition(p.id(), PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, n.channelTxnId())) {
+            // Also a payment closed with its order: the payer paid before the close took, the money is given back.
+            if (payments.transition(p.id(), PaymentStatus.PENDING, PaymentStatus.SUCCEEDED, n.channelTxnId())
+                    || payments.transition(p.id(), PaymentStatus.CLOSED, PaymentStatus.SUCCEEDED, n.channelTxnId())) {
                 events.publish(Topics.PAYMENT, PaymentEvent.SUCCEEDED, p.orderId(),
                         new PaymentEvent(p.id(), p.orderId(), p.amountCents(), p.channel()));
                 outcome = "APPLIED";

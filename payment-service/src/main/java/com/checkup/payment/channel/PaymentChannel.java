@@ -36,6 +36,16 @@ public interface PaymentChannel {
         return false;
     }
 
+    /**
+     * Asks the channel to close the payment's trade, so the payer can no longer pay it (its order closed unpaid). Safe
+     * to repeat. A trade paid in the meantime stays paid: the caller asks ({@link #query}) after closing. The default,
+     * for a channel without trades to close, does nothing.
+     *
+     * @throws ChannelUnavailable when the channel could not be reached or refused for now
+     */
+    default void close(Payment payment) {
+    }
+
     /** Asks the channel to give the money back; it answers later with a REFUNDED notification. Safe to repeat. */
     void requestRefund(Payment payment);
 

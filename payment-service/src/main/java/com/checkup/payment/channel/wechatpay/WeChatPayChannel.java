@@ -15,6 +15,7 @@ import com.wechat.pay.java.core.notification.NotificationParser;
 import com.wechat.pay.java.core.notification.RequestParam;
 import com.wechat.pay.java.service.payments.h5.H5Service;
 import com.wechat.pay.java.service.payments.h5.model.Amount;
+import com.wechat.pay.java.service.payments.h5.model.CloseOrderRequest;
 import com.wechat.pay.java.service.payments.h5.model.H5Info;
 import com.wechat.pay.java.service.payments.h5.model.PrepayRequest;
 import com.wechat.pay.java.service.payments.h5.model.QueryOrderByOutTradeNoRequest;
@@ -144,6 +145,28 @@ public final class WeChatPayChannel implements PaymentChannel {
             return payments.prepay(r).getH5Url();
         } catch (WechatPayException e) {
             throw unavailable("prepay of " + p.id(), e);
+        }
+    }
+
+    /**
+     * WeChat's close order ({@code POST /v3/pay/transactions/out-trade-no/{no}/close}): 204 also for a trade closed
+     * before. A 4xx (the trade is paid, or unknown to WeChat) is left to the query the caller makes next.
+     */
+    @Override
+    public void close(Payment p) {
+        CloseOrderRequest r = new CloseOrderRequest();
+        r.setMchid(settings.getMchId());
+        r.setOutTradeNo(outTradeNo(p));
+        try {
+            payments.closeOrder(r);
+        } catch (ServiceException e) {
+            if (e.getHttpStatusCode() >= 500) {
+                throw unavailable("close of " + p.id(), e);
+            }
+            log.info("WeChat Pay did not close the trade of payment {}: {} {}", p.id(), e.getErrorCode(),
+                    e.getErrorMessage());
+        } catch (WechatPayException e) {
+            throw unavailable("close of " + p.id(), e);
         }
     }
 
