@@ -324,6 +324,9 @@ class ChaosIT {
         // A refunded payment: the booking is gone and its order says so.
         problems.addAll(prefixed("refunded but booking kept", rows("SELECT b.id, b.status, o.status, p.id" + chaos
                 + " AND p.status = 'REFUNDED' AND (b.status IN (" + quoted(LIVE) + ") OR o.status = 'PAID')")));
+        // A payment closed with its order: the order is closed and the booking did not go on (nothing was taken).
+        problems.addAll(prefixed("payment closed but order or booking live", rows("SELECT b.id, b.status, o.status, p.id"
+                + chaos + " AND p.status = 'CLOSED' AND (o.status <> 'CLOSED' OR b.status IN (" + quoted(LIVE) + "))")));
         // A booking that ended unpaid has its order closed (so it cannot be paid any more).
         problems.addAll(prefixed("ended but order open", rows("SELECT b.id, b.status, o.status" + chaos
                 + " AND b.status IN ('CANCELLED', 'EXPIRED') AND o.status IN ('CREATED', 'PAID')")));

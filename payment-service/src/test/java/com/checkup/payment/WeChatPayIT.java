@@ -248,6 +248,24 @@ class WeChatPayIT {
     }
 
     @Test
+    void aPendingPaymentWhoseOrderClosedUnseenHasItsTradeClosedByThePendingPass() {
+        // order.closed never reached payment-service (or its channel was away then): the next pass closes the trade.
+        channel.behave(new Behaviour(false, 200, 0, false, false, 0, 0));
+        OrderView o = f.order(27000, OrderStatus.CREATED);
+        PaymentView p = pay(o);
+        o.setStatus(OrderStatus.CLOSED);
+
+        f.service.getBean(PendingPayments.class).run();
+        assertThat(status(p.getPaymentId())).isEqualTo(PaymentStatus.CLOSED);
+        assertThat(channel.tradeState(outTradeNo(p.getPaymentId()))).isEqualTo("CLOSED");
+        OrderView open = f.order(27000, OrderStatus.CREATED);
+        PaymentView q = pay(open);
+        f.service.getBean(PendingPayments.class).run();
+        assertThat(status(q.getPaymentId())).as("an open order's trade stays open").isEqualTo(PaymentStatus.PENDING);
+        assertThat(channel.tradeState(outTradeNo(q.getPaymentId()))).isEqualTo("NOTPAY");
+    }
+
+    @Test
     void aTradePaidJustBeforeItsOrderClosedIsAppliedThenGivenBack() throws Exception {
         // The payer pays, its notification is lost, then the hold expires: the close finds the trade paid.
         channel.behave(new Behaviour(false, 200, 0, false, true, 0, 0));

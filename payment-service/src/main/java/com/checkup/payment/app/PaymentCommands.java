@@ -194,30 +194,24 @@ public class PaymentCommands {
     }
 
     /**
-     * Its order closed unpaid (the hold expired, or the booking was cancelled): the pending payment's trade is closed
-     * at its channel, so the payer can no longer pay it, and the payment is CLOSED. One the channel reports paid after
-     * all is applied as paid instead, and reconciliation gives the money back (its order is closed). Runs in the
-     * transaction that records order.closed as handled: safe to repeat.
+     * Closes a pending payment's trade at its channel, so the payer can no longer pay it (its order closed unpaid),
+     * then asks the channel once: unpaid → the payment is CLOSED; paid just before the close → applied as paid, and
+     * reconciliation gives the money back (its order is closed). A channel without trades to close leaves the payment
+     * PENDING (its own answer settles it). Called outside any transaction (two HTTP calls): {@link ClosedOrders}.
      *
-     * @throws PaymentChannel.ChannelUnavailable when the channel cannot be reached (the event is delivered again)
+     * @throws PaymentChannel.ChannelUnavailable when the channel could not be reached or refused for now
      */
-    public void orderClosed(String orderId) {
-        Payment p = payments.findLive(orderId).orElse(null);
-        if (p == null || p.status() != PaymentStatus.PENDING) {
+    void closeTrade(Payment p) {
+        PaymentChannel channel = channels.find(p.channel());
+        if (p.status() != PaymentStatus.PENDING || channel == null || !channel.close(p)) {
             return;
         }
-        PaymentChannel channel = channels.find(p.channel());
-        if (channel != null) {
-            channel.close(p);
-            // Closed first, then asked: a payment made before the close is seen, none can be made after it.
-            ChannelNotification paid = channel.canBeAsked() ? channel.query(p).orElse(null) : null;
-            if (paid != null) {
-                answered(p, paid);
-                return;
-            }
-        }
-        if (payments.transition(p.id(), PaymentStatus.PENDING, PaymentStatus.CLOSED, null)) {
-            log.info("Payment {} closed: its order {} closed unpaid", p.id(), orderId);
+        // Closed first, then asked: a payment made before the close is seen, none can be made after it.
+        ChannelNotification paid = channel.canBeAsked() ? channel.query(p).orElse(null) : null;
+        if (paid != null) {
+            answered(p, paid);
+        } else if (payments.transition(p.id(), PaymentStatus.PENDING, PaymentStatus.CLOSED, null)) {
+            log.info("Payment {} closed: its order {} closed unpaid", p.id(), p.orderId());
         }
     }
 

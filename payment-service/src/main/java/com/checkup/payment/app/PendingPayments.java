@@ -1,5 +1,6 @@
 package com.checkup.payment.app;
 
+import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.payment.PaymentStatus;
 import com.checkup.payment.channel.PaymentChannel;
 import com.checkup.payment.channel.PaymentChannels;
@@ -20,8 +21,9 @@ import org.springframework.stereotype.Service;
  * Notifications can be late or lost: payments still waiting on their channel after {@code query-after} are asked
  * about. A payment the channel says is paid is applied as its notification would be; a refund the channel says is
  * done likewise, and one it does not know (our request never reached it) is asked for again. Channels that cannot
- * be asked are left to their notifications. Safe on several instances at once: applying is idempotent, refund
- * requests are keyed by the payment.
+ * be asked are left to their notifications. An unpaid one whose order has closed has its trade closed
+ * ({@link ClosedOrders} does it on order.closed; this catches what that missed). Safe on several instances at once:
+ * applying is idempotent, refund requests are keyed by the payment, closing a trade twice is closing it.
  */
 @Service
 public class PendingPayments {
@@ -35,19 +37,22 @@ public class PendingPayments {
     private final PaymentRepository payments;
     private final PaymentChannels channels;
     private final PaymentCommands commands;
+    private final Orders orders;
     private final Clock clock;
     private final Duration queryAfter;
     /** Unpaid ones are asked about this long (past the channel's own pay-by time: WeChat's is 30 min), not for days. */
     private final Duration payLookBack;
     private final Duration lookBack;
 
-    public PendingPayments(PaymentRepository payments, PaymentChannels channels, PaymentCommands commands, Clock clock,
+    public PendingPayments(PaymentRepository payments, PaymentChannels channels, PaymentCommands commands, Orders orders,
+                           Clock clock,
                            @Value("${checkup.payment.pending.query-after:1m}") Duration queryAfter,
                            @Value("${checkup.payment.pending.pay-look-back:2h}") Duration payLookBack,
                            @Value("${checkup.payment.pending.look-back:2d}") Duration lookBack) {
         this.payments = payments;
         this.channels = channels;
         this.commands = commands;
+        this.orders = orders;
         this.clock = clock;
         this.queryAfter = queryAfter;
         this.payLookBack = payLookBack;
@@ -88,6 +93,9 @@ public class PendingPayments {
             } else if (p.status() == PaymentStatus.REFUND_PENDING) {
                 commands.requestRefund(p);
                 counts[2]++;
+            } else if (channel.canBeAsked() && orders.get(p.orderId()).getStatus() == OrderStatus.CLOSED) {
+                // Unpaid, and its order closed: the trade is closed now if order.closed did not get to it.
+                commands.closeTrade(p);
             }
         } catch (PaymentChannel.ChannelUnavailable e) {
             counts[3]++;

@@ -38,12 +38,13 @@ public interface PaymentChannel {
 
     /**
      * Asks the channel to close the payment's trade, so the payer can no longer pay it (its order closed unpaid). Safe
-     * to repeat. A trade paid in the meantime stays paid: the caller asks ({@link #query}) after closing. The default,
-     * for a channel without trades to close, does nothing.
+     * to repeat. True once no new payment can be made on it: closed now or before, or already paid (the caller asks,
+     * {@link #query}, which). The default, for a channel without trades to close, does nothing and answers false.
      *
      * @throws ChannelUnavailable when the channel could not be reached or refused for now
      */
-    default void close(Payment payment) {
+    default boolean close(Payment payment) {
+        return false;
     }
 
     /** Asks the channel to give the money back; it answers later with a REFUNDED notification. Safe to repeat. */

@@ -2,7 +2,7 @@ package com.checkup.payment.messaging;
 
 import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.OrderEvent;
-import com.checkup.payment.app.PaymentCommands;
+import com.checkup.payment.app.ClosedOrders;
 import com.checkup.platform.events.ReceivedEvent;
 import com.checkup.platform.spring.EventSubscriptions;
 import java.util.Set;
@@ -13,18 +13,18 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** order.closed → its pending payment's trade closed at the channel. Idempotent through platform-kit. */
+/** order.closed → its pending payment's trade closed at the channel ({@link ClosedOrders}). Idempotent. */
 @Component
 public class OrderEventsSubscriber {
     static final String GROUP = "payment-service-orders";
     private static final Logger log = LoggerFactory.getLogger(OrderEventsSubscriber.class);
 
     private final ObjectProvider<EventSubscriptions> subscriptions;
-    private final PaymentCommands commands;
+    private final ClosedOrders closedOrders;
 
-    public OrderEventsSubscriber(ObjectProvider<EventSubscriptions> subscriptions, PaymentCommands commands) {
+    public OrderEventsSubscriber(ObjectProvider<EventSubscriptions> subscriptions, ClosedOrders closedOrders) {
         this.subscriptions = subscriptions;
-        this.commands = commands;
+        this.closedOrders = closedOrders;
     }
 
     /** Subscribe once the service is fully started (database migrated, Dubbo exported). */
@@ -32,8 +32,8 @@ public class OrderEventsSubscriber {
     public void subscribe() {
         EventSubscriptions subs = subscriptions.getIfAvailable();
         if (subs == null) {
-            log.warn("No RocketMQ name server configured (checkup.rocketmq.name-server): closed orders' trades stay open"
-                    + " until the channel's own pay-by time");
+            log.warn("No RocketMQ name server configured (checkup.rocketmq.name-server): closed orders' trades are"
+                    + " closed by the pending-payments pass only");
             return;
         }
         subs.subscribe(GROUP, Topics.ORDER, Set.of(OrderEvent.CLOSED), this::on);
@@ -41,6 +41,6 @@ public class OrderEventsSubscriber {
 
     /** Runs in the transaction that records the event as handled; an exception means "deliver again". */
     void on(ReceivedEvent e) {
-        commands.orderClosed(e.payload(OrderEvent.class).getOrderId());
+        closedOrders.closed(e.payload(OrderEvent.class).getOrderId());
     }
 }

@@ -13,7 +13,10 @@ public interface PaymentMapper extends BaseMapper<PaymentRow> {
     @Select("SELECT * FROM payments WHERE live_order_id = #{orderId}")
     PaymentRow selectLive(@Param("orderId") String orderId);
 
-    /** Moves a payment from one status to the next only if it is still in the first: the row lock decides races. */
+    /**
+     * Moves a payment from one status to the next only if it is still in the first: the row lock decides races. Only
+     * REFUNDED frees the order's live key: a CLOSED payment keeps it, since a late payment moves it on to SUCCEEDED.
+     */
     @Update("UPDATE payments SET status = #{to}, updated_at = NOW(3),"
             + " channel_txn_id = COALESCE(#{txn}, channel_txn_id),"
             + " live_order_id = CASE WHEN #{to} = 'REFUNDED' THEN NULL ELSE live_order_id END"

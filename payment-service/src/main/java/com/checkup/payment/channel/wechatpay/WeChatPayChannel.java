@@ -45,6 +45,8 @@ public final class WeChatPayChannel implements PaymentChannel {
     public static final String NAME = "WECHAT_PAY";
     private static final String TRANSACTION_SUCCESS = "TRANSACTION.SUCCESS";
     private static final String REFUND_SUCCESS = "REFUND.SUCCESS";
+    /** Answers to a close after which the trade cannot be paid either: paid already, or closed before. */
+    private static final java.util.Set<String> CLOSE_SETTLED = java.util.Set.of("ORDERPAID", "ORDER_PAID", "ORDER_CLOSED");
 
     private final WeChatPaySettings settings;
     private final H5Service payments;
@@ -149,22 +151,25 @@ public final class WeChatPayChannel implements PaymentChannel {
     }
 
     /**
-     * WeChat's close order ({@code POST /v3/pay/transactions/out-trade-no/{no}/close}): 204 also for a trade closed
-     * before. A 4xx (the trade is paid, or unknown to WeChat) is left to the query the caller makes next.
+     * WeChat's close order ({@code POST /v3/pay/transactions/out-trade-no/{no}/close}; 204, also for a trade closed
+     * before). A trade already paid ({@code ORDERPAID}), closed ({@code ORDER_CLOSED}) or unknown to WeChat (404: the
+     * prepay never reached it) cannot be paid from now on either; any other refusal (rate limit, signature, parameters)
+     * is not a close and is tried again later.
      */
     @Override
-    public void close(Payment p) {
+    public boolean close(Payment p) {
         CloseOrderRequest r = new CloseOrderRequest();
         r.setMchid(settings.getMchId());
         r.setOutTradeNo(outTradeNo(p));
         try {
             payments.closeOrder(r);
+            return true;
         } catch (ServiceException e) {
-            if (e.getHttpStatusCode() >= 500) {
-                throw unavailable("close of " + p.id(), e);
+            if (e.getHttpStatusCode() == 404 || CLOSE_SETTLED.contains(e.getErrorCode())) {
+                log.info("WeChat Pay did not close the trade of payment {}: {}", p.id(), e.getErrorCode());
+                return true;
             }
-            log.info("WeChat Pay did not close the trade of payment {}: {} {}", p.id(), e.getErrorCode(),
-                    e.getErrorMessage());
+            throw unavailable("close of " + p.id(), e);
         } catch (WechatPayException e) {
             throw unavailable("close of " + p.id(), e);
         }
