@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One platform for the whole e2e run, started by local-platform as `up` would (every packaged service its own JVM,
- * real ZooKeeper, RocketMQ, MariaDB, free ports), plus a second booking-service in lane {@code gray}. Started by the
+ * real ZooKeeper, RocketMQ, MariaDB, free ports), plus a second booking-service in lane {@code gray}, and the gateway
+ * trusting 127.0.0.1 as its proxy. Started by the
  * first test class that asks, stopped when the run ends.
  */
 public final class E2ePlatform implements BeforeAllCallback {
@@ -34,7 +35,10 @@ public final class E2ePlatform implements BeforeAllCallback {
         }
         Path root = Path.of(System.getProperty("checkup.root", "..")).toAbsolutePath().normalize();
         PlatformConfig c = PlatformConfig.onFreePorts(root, Path.of("target", "e2e-platform").toAbsolutePath())
-                .withLanes(Map.of(GRAY, List.of("booking-service")), true);
+                .withLanes(Map.of(GRAY, List.of("booking-service")), true)
+                // The tests' client is the proxy in front of the gateway: an X-Forwarded-For it sends names the client
+                // (SecurityIT); a request without one is the proxy's own, 127.0.0.1, as before.
+                .withGatewayArguments("--checkup.gateway.trusted-proxies=127.0.0.1");
         assertThat(c.services()).extracting(ServiceSpec::name)
                 .as("service jars (run `mvn verify`, which packages them first)")
                 .contains("order-service", "payment-service", "booking-service", "message-service", "hospital-sync-service",

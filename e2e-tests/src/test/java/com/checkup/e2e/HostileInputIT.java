@@ -1005,6 +1005,11 @@ class HostileInputIT {
         out.add(many);
         out.add(base.copy("header", "forwarded-spoofing").header("X-Forwarded-For", "10.0.0.1, 127.0.0.1")
                 .header("X-Real-IP", "10.0.0.1").header("Forwarded", "for=10.0.0.1;proto=https"));
+        // read by the gateway (it trusts its test client as a proxy): names, zones, junk and a long chain end the walk
+        out.add(base.copy("header", "forwarded-long-chain").header("X-Forwarded-For",
+                "evil.example.com, fe80::1%eth0, [::1, 999.1.1.1:99999, " + "127.0.0.1, ".repeat(400) + "127.0.0.1"));
+        out.add(base.copy("header", "forwarded-name").header("X-Forwarded-For", "10.0.0.1, evil.example.com"));
+        out.add(base.copy("header", "forwarded-not-literal").header("X-Forwarded-For", "10.0.0.1, [.::]:80, .::, 127.0.0.1"));
         out.add(base.copy("header", "duplicate-request-ids").addHeader("X-Request-Id", "dup-a").addHeader("X-Request-Id", "dup-b"));
         out.add(base.copy("header", "accept-xml").header("Accept", "application/xml;q=garbage"));
         out.subList(core, out.size()).forEach(Probe::extra);

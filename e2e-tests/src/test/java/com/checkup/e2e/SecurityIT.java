@@ -20,10 +20,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -206,6 +212,74 @@ class SecurityIT {
         }
         assertThat(statuses).containsExactly(200, 200, 200, 409, 409, 409);
         held.forEach(id -> Http.post("tester1", "/api/app/bookings/" + id + "/cancel", Map.of()));
+    }
+
+    // ------------------------------------------------------------------ addresses behind a proxy
+
+    /**
+     * The gateway here trusts 127.0.0.1 as its proxy (E2ePlatform), as it would trust the ingress: failed logins are
+     * counted per client as the proxy reports it, so one client locked out does not lock out everyone behind the
+     * proxy, and an address a client writes into the header itself is not believed.
+     */
+    @Test
+    void failedLoginsAreCountedPerClientAsTheTrustedProxyReportsIt() {
+        String attacker = "203.0.113.7";
+        // Each failed login costs a password hash (~1 s here): two at a time, the machine's two cores, so the 20
+        // failures fit well inside the throttle's one-minute window on a slower machine too.
+        int threads = 2;
+        AtomicInteger failures = new AtomicInteger();
+        AtomicReference<Http.Response> lock = new AtomicReference<>();
+        List<String> unexpected = Collections.synchronizedList(new ArrayList<>());
+        long until = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> loops = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                loops.add(pool.submit(() -> {
+                    for (int i = 0; i < 150 && lock.get() == null && unexpected.isEmpty() && System.nanoTime() < until; i++) {
+                        // a new user name each time: only the address's count can lock (5 per name, 20 per address)
+                        Http.Response r = login("guess-" + UUID.randomUUID(), Map.of("X-Forwarded-For", attacker));
+                        if (r.status() == 401) {
+                            failures.incrementAndGet();
+                        } else if (r.status() == 429 && r.json().path("message").asText().contains("failed logins from this address")) {
+                            lock.compareAndSet(null, r);
+                        } else if (r.status() != 429) {
+                            // the login route's flow limit (10/s per client) answers 429 too: only slows the loop down
+                            unexpected.add(r.toString());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> loop : loops) {
+                loop.get();
+            }
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(unexpected).isEmpty();
+        Http.Response locked = lock.get();
+        assertThat(locked).as("the address is locked out").isNotNull();
+        // a failure counts as it ends: the other loop's attempt may have begun just before the 20th ended
+        assertThat(failures.get()).as("failures counted before the lock").isBetween(20, 20 + threads - 1);
+        assertThat(locked.header("Retry-After")).isNotNull();
+
+        assertThat(login("consumer1", Map.of("X-Forwarded-For", attacker)).status())
+                .as("locked out even with the right password").isEqualTo(429);
+        assertThat(login("consumer1", Map.of("X-Forwarded-For", "198.51.100.77")).status())
+                .as("another client behind the same proxy").isEqualTo(200);
+        assertThat(login("consumer1", Map.of()).status()).as("the proxy's own requests").isEqualTo(200);
+        assertThat(login("consumer1", Map.of("X-Forwarded-For", attacker + ", 198.51.100.78")).status())
+                .as("the locked client writing its old address in front of the one the proxy appends").isEqualTo(200);
+        assertThat(login("consumer1", Map.of("X-Forwarded-For", "198.51.100.78, " + attacker)).status())
+                .as("an address the locked client writes itself does not unlock it").isEqualTo(429);
+    }
+
+    private static Http.Response login(String user, Map<String, String> headers) {
+        String password = user.startsWith("guess-") ? "wrong" : user + "-pass";
+        return Http.raw("POST", "/api/auth/login", headers, "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
     }
 
     // ------------------------------------------------------------------ operators' writes

@@ -61,6 +61,24 @@ public record PlatformConfig(Path root, Path home, int zooKeeperPort, int namesr
         return base.withServices(specs);
     }
 
+    /**
+     * The gateway started with these arguments too (e.g. {@code --checkup.gateway.trusted-proxies=127.0.0.1}, for a
+     * test that is the proxy in front of it).
+     */
+    public PlatformConfig withGatewayArguments(String... arguments) {
+        List<ServiceSpec> specs = new ArrayList<>();
+        for (ServiceSpec s : services) {
+            if (s.name().equals("bff-gateway")) {
+                List<String> command = new ArrayList<>(s.command());
+                command.addAll(List.of(arguments));
+                s = new ServiceSpec(s.name(), s.httpPort(), s.dubboPort(), s.database(), List.copyOf(command),
+                        s.readinessPath(), s.logFile());
+            }
+            specs.add(s);
+        }
+        return withServices(specs);
+    }
+
     public PlatformConfig withServices(List<ServiceSpec> s) {
         return new PlatformConfig(root, home, zooKeeperPort, namesrvPort, brokerPort, mariaDbPort, gatewayPort, simulatorPort,
                 weChatPayPort, s, readyTimeout);

@@ -214,6 +214,34 @@ class WeChatPayIT {
     }
 
     @Test
+    void aChannelThatFailsAsksInARowIsLeftAloneForTheRestOfThePass() {
+        Behaviour unpaid = new Behaviour(false, 0, 0, false, false, 0, 0);
+        channel.behave(unpaid);
+        List<PaymentView> waiting = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            waiting.add(pay(f.order(3100 + i, OrderStatus.CREATED)));
+        }
+        PendingPayments pending = f.service.getBean(PendingPayments.class);
+
+        channel.behave(new Behaviour(false, 0, 0, false, false, 1, 0)); // one request gets a 500
+        PendingPayments.Report once = pending.run();
+        assertThat(once.unreachable()).isEqualTo(1);
+        assertThat(once.deferred()).as("one failure (maybe one payment's) holds back nobody").isZero();
+
+        channel.behave(new Behaviour(false, 0, 0, false, false, 3, 0)); // away: three 500s in a row
+        PendingPayments.Report away = pending.run();
+        assertThat(away.unreachable()).isEqualTo(3);
+        assertThat(away.deferred()).as("the others left to the next pass").isGreaterThanOrEqualTo(2);
+
+        channel.behave(unpaid);
+        PendingPayments.Report back = pending.run();
+        assertThat(back.unreachable()).isZero();
+        assertThat(back.deferred()).isZero();
+        assertThat(back.asked()).isGreaterThanOrEqualTo(waiting.size());
+        waiting.forEach(p -> assertThat(status(p.getPaymentId())).isEqualTo(PaymentStatus.PENDING));
+    }
+
+    @Test
     void aRefundGoesToTheChannelAndCompletesOnItsNotificationEvenWhenTheFirstRequestFails() {
         OrderView o = f.order(25000, OrderStatus.CREATED);
         PaymentView p = pay(o);

@@ -1,10 +1,10 @@
 package com.checkup.gateway.auth;
 
+import com.checkup.gateway.web.ClientAddress;
 import com.google.common.base.Ticker;
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -194,19 +194,8 @@ public final class LoginThrottle {
         return Math.max(1, (millis + 999) / 1000);
     }
 
-    /** The address as counted: IPv4 as is, IPv6 by its /64 prefix. */
+    /** The address as counted ({@link ClientAddress#countedAs}: IPv6 by its /64). */
     static String addressKey(InetAddress address) {
-        if (address == null) {
-            return "unknown";
-        }
-        if (address instanceof Inet6Address) {
-            byte[] b = address.getAddress();
-            StringBuilder s = new StringBuilder("v6:");
-            for (int i = 0; i < 8; i++) {
-                s.append(String.format("%02x", b[i] & 0xff));
-            }
-            return s.append("::/64").toString();
-        }
-        return address.getHostAddress();
+        return ClientAddress.countedAs(address);
     }
 }

@@ -23,6 +23,7 @@ import com.checkup.gateway.routes.RouteTable;
 import com.checkup.gateway.routes.RoutingPlugin;
 import com.checkup.gateway.dubbo.RegistryEndpoint;
 import com.checkup.gateway.routes.ShenyuRouteFeed;
+import com.checkup.gateway.web.ClientAddress;
 import com.checkup.gateway.web.EdgeWebFilter;
 import com.checkup.gateway.web.EnvelopeExceptionHandler;
 import com.checkup.gateway.web.ErrorClassifier;
@@ -206,11 +207,12 @@ public class GatewayConfig {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     EdgeWebFilter edgeWebFilter(JsonResponses responses, ShenyuRouteFeed feed, GatewayMetrics metrics, AtomicBoolean stopping,
-                                LiveDocument<RouteTable> routes, LiveLanes lanes) {
+                                LiveDocument<RouteTable> routes, LiveLanes lanes, GatewayProperties props) {
         WebClients clients = WebClients.fromClasspath(java.util.Set.of("workbench", "app"), responses);
         return new EdgeWebFilter(responses, () -> feed.isReady() && !stopping.get(), metrics, clients)
                 .routesCheck(() -> routes.get() == null ? List.of("(route table not loaded yet)")
-                        : lanes.withoutProvider(routes.get().services()));
+                        : lanes.withoutProvider(routes.get().services()))
+                .clientAddress(ClientAddress.trusting(props.getTrustedProxies()));
     }
 
     @Bean

@@ -21,6 +21,19 @@ public class GatewayProperties {
      * list hospital-sync-service enforces on every call. Empty: no HTTP connector can be set.
      */
     private List<String> connectorHosts = new ArrayList<>();
+    /**
+     * Proxies (IP addresses or CIDR blocks) whose {@code X-Forwarded-For} names the client: the ingress in front of
+     * the gateway. Empty: the TCP peer is the client and the header is ignored.
+     */
+    private List<String> trustedProxies = new ArrayList<>();
+
+    public List<String> getTrustedProxies() {
+        return trustedProxies;
+    }
+
+    public void setTrustedProxies(List<String> trustedProxies) {
+        this.trustedProxies = trustedProxies;
+    }
 
     public List<String> getConnectorHosts() {
         return connectorHosts;

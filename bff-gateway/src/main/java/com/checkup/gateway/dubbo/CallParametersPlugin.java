@@ -53,8 +53,8 @@ public final class CallParametersPlugin implements ShenyuPlugin {
     private static final byte[] NO_BODY = new byte[0];
 
     private Mono<Void> call(ServerWebExchange exchange, ShenyuPluginChain chain, RouteMatch match, Caller caller, byte[] bytes) {
-        java.net.InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
-        String clientAddress = peer == null || peer.getAddress() == null ? null : peer.getAddress().getHostAddress();
+        java.net.InetAddress client = GatewayExchange.client(exchange);
+        String clientAddress = client == null ? null : client.getHostAddress();
         String args = binder.bind(match.route(), new ParameterBinder.Request(match.variables(),
                 exchange.getRequest().getQueryParams(), exchange.getRequest().getHeaders(), bytes, clientAddress));
         exchange.getAttributes().put(Constants.PARAM_TRANSFORM, args);

@@ -49,7 +49,7 @@ public final class ParameterBinder {
             this(pathVariables, query, headers, body, null);
         }
 
-        /** {@code clientAddress}: the TCP peer's IP (behind a proxy that does not pass the client's, the proxy's). */
+        /** {@code clientAddress}: the client's IP ({@code ClientAddress}: from a trusted proxy, else the TCP peer). */
         public Request(Map<String, String> pathVariables, MultiValueMap<String, String> query, HttpHeaders headers, byte[] body,
                        String clientAddress) {
             this.pathVariables = pathVariables;

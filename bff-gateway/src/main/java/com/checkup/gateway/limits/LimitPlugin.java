@@ -7,6 +7,7 @@ import com.alibaba.csp.sentinel.context.ContextUtil;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.checkup.gateway.auth.Caller;
 import com.checkup.gateway.web.ApiError;
+import com.checkup.gateway.web.ClientAddress;
 import com.checkup.gateway.web.GatewayExchange;
 import org.apache.shenyu.common.dto.RuleData;
 import org.apache.shenyu.common.dto.SelectorData;
@@ -16,16 +17,19 @@ import org.apache.shenyu.plugin.base.AbstractShenyuPlugin;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import java.net.InetSocketAddress;
 import java.util.function.Supplier;
 
 /**
- * Sentinel flow control per route, with the tenant (else the user, else the client address) as Sentinel's origin,
- * so per-tenant rules apply. Over the limit: 429 in the envelope. The entry is async (exited when the response is
+ * Sentinel flow control per route, with the tenant (else the user, else the client address as {@link ClientAddress}
+ * counts it) as Sentinel's origin, so per-tenant rules apply. Over the limit: 429 in the envelope. The entry is async (exited when the response is
  * done, on whichever thread), as Sentinel requires for reactive code.
  */
 public final class LimitPlugin extends AbstractShenyuPlugin {
     public static final String NAME = "checkupLimits";
+
+    static final int CLIENT_BUCKETS = 4096;
+    private static final com.google.common.hash.HashFunction CLIENT_HASH = com.google.common.hash.Hashing.sipHash24(
+            new java.security.SecureRandom().nextLong(), new java.security.SecureRandom().nextLong());
 
     private final Supplier<LimitRules> rules;
 
@@ -58,8 +62,18 @@ public final class LimitPlugin extends AbstractShenyuPlugin {
         if (c != null) {
             return c.tenantId() != null ? c.tenantId() : c.userId();
         }
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
-        return remote == null ? "unknown" : remote.getAddress().getHostAddress();
+        return clientOrigin(GatewayExchange.client(exchange));
+    }
+
+    /**
+     * A signed-out caller's origin: its address as counted, hashed into one of {@value #CLIENT_BUCKETS} buckets with a
+     * key of this process. Sentinel keeps a counter per origin and never forgets one, so one per address would let
+     * anyone grow the gateway's memory by calling from new addresses; two clients rarely share a bucket, and nobody can
+     * aim for another's without the key.
+     */
+    static String clientOrigin(java.net.InetAddress client) {
+        long hash = CLIENT_HASH.hashUnencodedChars(ClientAddress.countedAs(client)).asLong();
+        return "client#" + Math.floorMod(hash, CLIENT_BUCKETS);
     }
 
     @Override

@@ -41,6 +41,7 @@ public final class EdgeWebFilter implements WebFilter {
     private final WebClients webClients;
     /** Route interfaces no provider serves (registry lookups: blocking, so called off the event loop). */
     private volatile java.util.function.Supplier<java.util.List<String>> unreachable = java.util.List::of;
+    private ClientAddress clientAddress = ClientAddress.peerOnly();
 
     public EdgeWebFilter(JsonResponses responses, BooleanSupplier ready, GatewayMetrics metrics) {
         this(responses, ready, metrics, new WebClients(java.util.Set.of(), Map.of(), responses));
@@ -96,10 +97,24 @@ public final class EdgeWebFilter implements WebFilter {
             }
         }
         ServerWebExchange ex = cleaned;
+        if (clientAddress.trustsAny()) {
+            java.net.InetSocketAddress peer = request.getRemoteAddress();
+            java.net.InetAddress address = clientAddress.of(peer == null ? null : peer.getAddress(),
+                    request.getHeaders().get(ClientAddress.FORWARDED_FOR));
+            if (address != null) {
+                ex.getAttributes().put(GatewayExchange.CLIENT, address);
+            }
+        }
         return chain.filter(ex).doFinally(signal -> {
             metrics.record(ex, System.nanoTime() - start);
             log(ex, start);
         });
+    }
+
+    /** Proxies whose {@code X-Forwarded-For} names the client (default: none, the TCP peer is the client). */
+    public EdgeWebFilter clientAddress(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
+        return this;
     }
 
     /**

@@ -12,6 +12,8 @@ public final class GatewayExchange {
     public static final String CALLER = "checkup.caller";
     public static final String LANE = "checkup.lane";
     public static final String CALL = "checkup.call";
+    /** Set by {@link EdgeWebFilter} only when a proxy is trusted ({@link ClientAddress}); otherwise the TCP peer. */
+    public static final String CLIENT = "checkup.client";
 
     private GatewayExchange() {
     }
@@ -35,5 +37,15 @@ public final class GatewayExchange {
 
     public static DubboCallState call(ServerWebExchange exchange) {
         return exchange.getAttribute(CALL);
+    }
+
+    /** The client's address ({@link ClientAddress}): what a trusted proxy reported, else the TCP peer; null if unknown. */
+    public static java.net.InetAddress client(ServerWebExchange exchange) {
+        java.net.InetAddress resolved = exchange.getAttribute(CLIENT);
+        if (resolved != null) {
+            return resolved;
+        }
+        java.net.InetSocketAddress peer = exchange.getRequest().getRemoteAddress();
+        return peer == null ? null : peer.getAddress();
     }
 }

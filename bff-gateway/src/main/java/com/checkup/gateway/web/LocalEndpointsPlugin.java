@@ -174,10 +174,9 @@ public final class LocalEndpointsPlugin implements ShenyuPlugin {
         if (username == null || password == null || username.length() > 128 || password.length() > 256) {
             return Mono.error(new ApiError(ErrorCode.BAD_REQUEST, "Send {\"username\": ..., \"password\": ...} as strings"));
         }
-        java.net.InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
         LoginThrottle.Attempt attempt;
         try {
-            attempt = throttle.begin(username, remote == null ? null : remote.getAddress());
+            attempt = throttle.begin(username, GatewayExchange.client(exchange));
         } catch (LoginThrottle.Locked locked) {
             return Mono.error(ApiError.tooManyRequests(locked.getMessage(), locked.retryAfterSeconds()));
         }

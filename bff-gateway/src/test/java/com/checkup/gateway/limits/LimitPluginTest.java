@@ -74,6 +74,52 @@ class LimitPluginTest {
         assertThat(call(method, path, "consumer-" + routeId + "-b")).isNull();
     }
 
+    /** A signed-out request from {@code client} (as EdgeWebFilter resolved it) through the plugin. */
+    private static ApiError callFrom(String method, String path, String client) {
+        MockServerWebExchange e = MockServerWebExchange.from(MockServerHttpRequest.method(org.springframework.http.HttpMethod.valueOf(method), path));
+        e.getAttributes().put(GatewayExchange.ROUTE, routes.match(method, path));
+        e.getAttributes().put(GatewayExchange.CLIENT, com.google.common.net.InetAddresses.forString(client));
+        try {
+            plugin.doExecute(e, ex -> Mono.empty(), null, null).block(Duration.ofSeconds(5));
+            return null;
+        } catch (ApiError refused) {
+            return refused;
+        }
+    }
+
+    @Test
+    void signedOutCallersAreLimitedPerClientAddress() {
+        String first = "203.0.113.1";
+        // another client in another bucket (the buckets' key is random per process: pick one that differs)
+        String second = java.util.stream.IntStream.range(2, 200).mapToObj(i -> "203.0.113." + i)
+                .filter(a -> !LimitPlugin.clientOrigin(ip(a)).equals(LimitPlugin.clientOrigin(ip(first))))
+                .findFirst().orElseThrow();
+        ApiError refused = null;
+        int calls = 0;
+        while (refused == null && calls < 100) {
+            refused = callFrom("POST", "/api/auth/login", first);
+            calls++;
+        }
+        assertThat(refused).as("login refused after %d calls from one address", calls).isNotNull();
+        assertThat(calls).isGreaterThan(10);
+        assertThat(callFrom("POST", "/api/auth/login", second)).as("another address").isNull();
+    }
+
+    @Test
+    void clientOriginsAreBoundedAndIpv6CountsPerSlash64() {
+        assertThat(LimitPlugin.clientOrigin(ip("2001:db8:1:2::1"))).isEqualTo(LimitPlugin.clientOrigin(ip("2001:db8:1:2:ffff::9")));
+        java.util.Set<String> origins = new java.util.HashSet<>();
+        for (int i = 0; i < 20_000; i++) {
+            origins.add(LimitPlugin.clientOrigin(ip("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255))));
+        }
+        assertThat(origins).hasSizeLessThanOrEqualTo(LimitPlugin.CLIENT_BUCKETS).hasSizeGreaterThan(LimitPlugin.CLIENT_BUCKETS / 2);
+        assertThat(origins).allMatch(o -> o.matches("client#\\d{1,4}"));
+    }
+
+    private static java.net.InetAddress ip(String literal) {
+        return com.google.common.net.InetAddresses.forString(literal);
+    }
+
     @Test
     void theEntitlementLookUpIsLimitedPerUser() {
         oneUserIsLimitedAndAnotherIsNot("GET", "/api/app/entitlements/ACME-0001", "entitlement");

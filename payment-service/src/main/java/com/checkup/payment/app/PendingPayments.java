@@ -10,7 +10,9 @@ import com.checkup.payment.persistence.PaymentRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,8 +33,15 @@ public class PendingPayments {
     private static final int BATCH = 100;
 
     /** What one pass did. */
-    public record Report(int asked, int applied, int refundsAskedAgain, int unreachable) {
+    /**
+     * @param unreachable asks that failed (the channel away or failing)
+     * @param deferred    payments not asked this pass because their channel had failed {@value #AWAY_AFTER} asks in a row
+     */
+    public record Report(int asked, int applied, int refundsAskedAgain, int unreachable, int deferred) {
     }
+
+    /** Failed asks in a row after which a channel is left alone for the rest of a pass. */
+    static final int AWAY_AFTER = 3;
 
     private final PaymentRepository payments;
     private final PaymentChannels channels;
@@ -61,13 +70,17 @@ public class PendingPayments {
 
     public Report run() {
         Instant now = clock.instant();
-        int[] counts = new int[4];
+        int[] counts = new int[5];
+        // A channel that fails several asks in a row is not asked again in this pass: while WeChat Pay is away, a few
+        // timeouts a pass instead of one per waiting payment (the next pass, a minute on, tries again). In a row, so
+        // one payment the channel always refuses does not hold back the others.
+        Map<String, Integer> failedInARow = new HashMap<>();
         for (PaymentStatus status : List.of(PaymentStatus.PENDING, PaymentStatus.REFUND_PENDING)) {
             Instant since = now.minus(status == PaymentStatus.PENDING ? payLookBack : lookBack);
             String afterId = "";
             while (true) {
                 List<Payment> batch = payments.waitingBetween(status, since, afterId, now.minus(queryAfter), BATCH);
-                batch.forEach(p -> ask(p, counts));
+                batch.forEach(p -> ask(p, counts, failedInARow));
                 if (batch.size() < BATCH) {
                     break;
                 }
@@ -75,12 +88,16 @@ public class PendingPayments {
                 afterId = batch.get(batch.size() - 1).id();
             }
         }
-        return new Report(counts[0], counts[1], counts[2], counts[3]);
+        return new Report(counts[0], counts[1], counts[2], counts[3], counts[4]);
     }
 
-    private void ask(Payment p, int[] counts) {
+    private void ask(Payment p, int[] counts, Map<String, Integer> failedInARow) {
         PaymentChannel channel = channels.find(p.channel());
         if (channel == null) {
+            return;
+        }
+        if (failedInARow.getOrDefault(p.channel(), 0) >= AWAY_AFTER) {
+            counts[4]++;
             return;
         }
         try {
@@ -97,8 +114,10 @@ public class PendingPayments {
                 // Unpaid, and its order closed: the trade is closed now if order.closed did not get to it.
                 commands.closeTrade(p);
             }
+            failedInARow.remove(p.channel());
         } catch (PaymentChannel.ChannelUnavailable e) {
             counts[3]++;
+            failedInARow.merge(p.channel(), 1, Integer::sum);
             log.warn("Could not ask {} about payment {}: {}", p.channel(), p.id(), e.getMessage());
         } catch (RuntimeException e) {
             counts[3]++;

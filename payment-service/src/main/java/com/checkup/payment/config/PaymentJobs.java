@@ -37,7 +37,7 @@ public class PaymentJobs {
     public void askAboutPending() {
         try (var ignored = asThisService()) {
             PendingPayments.Report r = pending.run();
-            if (r.applied() + r.refundsAskedAgain() + r.unreachable() > 0) {
+            if (r.applied() + r.refundsAskedAgain() + r.unreachable() + r.deferred() > 0) {
                 log.info("Pending payments: {}", r);
             }
         }
