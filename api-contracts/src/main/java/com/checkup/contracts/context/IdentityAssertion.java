@@ -3,7 +3,9 @@ package com.checkup.contracts.context;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -28,13 +30,16 @@ public final class IdentityAssertion {
 
     private final SecretKeySpec key;
     private final ThreadLocal<Mac> macs;
+    /** Keys whose assertions are believed too, never signed with: the other key of a rotation. */
+    private final IdentityAssertion[] alsoAccepted;
 
-    private IdentityAssertion(byte[] keyBytes) {
+    private IdentityAssertion(byte[] keyBytes, IdentityAssertion[] alsoAccepted) {
         if (keyBytes == null || keyBytes.length < MIN_KEY_BYTES) {
             throw new IllegalArgumentException("The internal identity key must be at least " + MIN_KEY_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(keyBytes.clone(), "HmacSHA256");
         this.macs = ThreadLocal.withInitial(this::newMac);
+        this.alsoAccepted = alsoAccepted;
     }
 
     /** From base64 of at least 32 random bytes (checkup.identity.key / CHECKUP_IDENTITY_KEY). */
@@ -48,7 +53,27 @@ public final class IdentityAssertion {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The internal identity key must be base64 (of 32+ random bytes)");
         }
-        return new IdentityAssertion(bytes);
+        return new IdentityAssertion(bytes, new IdentityAssertion[0]);
+    }
+
+    /**
+     * This key for signing and verifying, and {@code base64Keys} for verifying only (blank entries ignored): how a key
+     * is rotated without stopping every process at once. First every provider also accepts the new key; then every
+     * process signs with the new one and also accepts the old; then the old is dropped. Each step is a rolling restart.
+     */
+    public IdentityAssertion acceptingAlso(List<String> base64Keys) {
+        List<IdentityAssertion> others = new ArrayList<>();
+        for (String k : base64Keys == null ? List.<String>of() : base64Keys) {
+            if (k != null && !k.isBlank()) {
+                others.add(fromBase64(k));
+            }
+        }
+        return new IdentityAssertion(key.getEncoded(), others.toArray(new IdentityAssertion[0]));
+    }
+
+    /** How many other keys are accepted besides this one. */
+    public int alsoAcceptedCount() {
+        return alsoAccepted.length;
     }
 
     /** The attachment value for this caller of {@code service}, good until {@code nowEpochSeconds + TTL_SECONDS}. */
@@ -58,9 +83,25 @@ public final class IdentityAssertion {
         return VERSION + "." + expiry + "." + mac(persona, tenantId, userId, traceId, service, expiry);
     }
 
-    /** True when {@code assertion} was made with this key for exactly these values and has not expired. */
+    /**
+     * True when {@code assertion} was made with this key (or one it {@linkplain #acceptingAlso also accepts}) for
+     * exactly these values and has not expired.
+     */
     public boolean verify(String assertion, String persona, String tenantId, String userId, String traceId,
                           String service, long nowEpochSeconds) {
+        if (verifiedByThisKey(assertion, persona, tenantId, userId, traceId, service, nowEpochSeconds)) {
+            return true;
+        }
+        for (IdentityAssertion other : alsoAccepted) {
+            if (other.verifiedByThisKey(assertion, persona, tenantId, userId, traceId, service, nowEpochSeconds)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean verifiedByThisKey(String assertion, String persona, String tenantId, String userId, String traceId,
+                                      String service, long nowEpochSeconds) {
         if (assertion == null || assertion.length() > 128 || !assertion.startsWith(VERSION + ".")
                 || hasNewline(persona) || hasNewline(tenantId) || hasNewline(userId) || hasNewline(traceId)
                 || hasNewline(service)) {

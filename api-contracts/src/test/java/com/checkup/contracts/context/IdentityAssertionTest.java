@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IdentityAssertionTest {
@@ -47,6 +48,31 @@ class IdentityAssertionTest {
         assertFalse(key.verify(split, "DESK\nH001", null, "u", "t", "svc.Orders", NOW));
         // null and "" are the same absent value
         assertTrue(key.verify(key.sign("OPS", null, "ops1", "t", "svc.Orders", NOW), "OPS", "", "ops1", "t", "svc.Orders", NOW));
+    }
+
+    @Test
+    void aRotationAcceptsBothKeysWhileSigningWithOne() {
+        String oldKey = randomKey();
+        String newKey = randomKey();
+        IdentityAssertion before = IdentityAssertion.fromBase64(oldKey);
+        // step 1: providers also accept the new key; step 2: every process signs with the new, accepting the old
+        IdentityAssertion step1 = IdentityAssertion.fromBase64(oldKey).acceptingAlso(List.of(newKey, " "));
+        IdentityAssertion step2 = IdentityAssertion.fromBase64(newKey).acceptingAlso(List.of(oldKey));
+        IdentityAssertion after = IdentityAssertion.fromBase64(newKey);
+        assertTrue(step1.alsoAcceptedCount() == 1 && after.alsoAcceptedCount() == 0);
+
+        String byOld = before.sign("DESK", "H001", "desk.h001", "t", "svc.Orders", NOW);
+        String byNew = after.sign("DESK", "H001", "desk.h001", "t", "svc.Orders", NOW);
+        assertTrue(step2.sign("DESK", "H001", "desk.h001", "t", "svc.Orders", NOW).equals(byNew), "signs with its own key");
+        assertTrue(step1.sign("DESK", "H001", "desk.h001", "t", "svc.Orders", NOW).equals(byOld), "never with an accepted one");
+        for (IdentityAssertion during : new IdentityAssertion[] {step1, step2}) {
+            assertTrue(during.verify(byOld, "DESK", "H001", "desk.h001", "t", "svc.Orders", NOW));
+            assertTrue(during.verify(byNew, "DESK", "H001", "desk.h001", "t", "svc.Orders", NOW));
+            assertFalse(during.verify(byNew, "OPS", "H001", "desk.h001", "t", "svc.Orders", NOW), "values still covered");
+        }
+        assertFalse(after.verify(byOld, "DESK", "H001", "desk.h001", "t", "svc.Orders", NOW), "the old key dropped");
+        assertFalse(before.verify(byNew, "DESK", "H001", "desk.h001", "t", "svc.Orders", NOW));
+        assertThrows(IllegalArgumentException.class, () -> before.acceptingAlso(List.of("c2hvcnQ=")));
     }
 
     @Test

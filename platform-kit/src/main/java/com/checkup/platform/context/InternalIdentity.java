@@ -21,6 +21,14 @@ public final class InternalIdentity {
         installed = IdentityAssertion.fromBase64(base64Key);
     }
 
+    /**
+     * Sets the key of this process and the keys it believes besides (the other key of a rotation:
+     * {@code checkup.identity.also-accepted}, {@link IdentityAssertion#acceptingAlso}).
+     */
+    public static void install(String base64Key, java.util.List<String> alsoAccepted) {
+        installed = IdentityAssertion.fromBase64(base64Key).acceptingAlso(alsoAccepted);
+    }
+
     /** The key, or null when this process has none: then nothing it sends is believed, and it believes nobody. */
     public static IdentityAssertion current() {
         IdentityAssertion a = installed;

@@ -181,12 +181,25 @@ public class PlatformAutoConfiguration {
      * start. From {@code checkup.identity.key} (the environment variable {@code CHECKUP_IDENTITY_KEY}), never a default.
      */
     @Bean
-    InternalIdentityKey checkupInternalIdentity(@Value("${checkup.identity.key:}") String key) {
+    InternalIdentityKey checkupInternalIdentity(@Value("${checkup.identity.key:}") String key,
+                                                @Value("${checkup.identity.also-accepted:}") String alsoAccepted) {
         if (key.isBlank()) {
             throw new IllegalStateException("No internal identity key: set checkup.identity.key (env CHECKUP_IDENTITY_KEY) "
                     + "to base64 of 32+ random bytes, the same in the gateway and every service");
         }
-        InternalIdentity.install(key);
+        // During a key rotation only: the other key, believed but never signed with (docs/security.md).
+        java.util.List<String> others = java.util.Arrays.asList(alsoAccepted.split(","));
+        for (String other : others) {
+            try {
+                if (!other.isBlank()) {
+                    com.checkup.contracts.context.IdentityAssertion.fromBase64(other);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("checkup.identity.also-accepted (env CHECKUP_IDENTITY_ALSOACCEPTED) "
+                        + "holds a key that is not base64 of 32+ bytes", e);
+            }
+        }
+        InternalIdentity.install(key, others);
         return new InternalIdentityKey();
     }
 

@@ -54,6 +54,31 @@ class DubboContextTest {
     }
 
     @Test
+    void duringAKeyRotationCallersSignedWithEitherKeyAreBelieved() {
+        String oldKey = FieldCipher.newKey();
+        String newKey = FieldCipher.newKey();
+        try {
+            InternalIdentity.install(oldKey);
+            RpcInvocation byOld = new RpcInvocation();
+            DubboContext.write(new CallContext("trace-r1", null, "OPS", null, "ops1"), ORDERS, byOld);
+            InternalIdentity.install(newKey);
+            RpcInvocation byNew = new RpcInvocation();
+            DubboContext.write(new CallContext("trace-r2", null, "OPS", null, "ops1"), ORDERS, byNew);
+
+            // a provider past step 2 (signs with the new key, still believes the old)
+            InternalIdentity.install(newKey, java.util.List.of(oldKey));
+            assertThat(DubboContext.read(ORDERS, byOld).persona()).isEqualTo("OPS");
+            assertThat(DubboContext.read(ORDERS, byNew).persona()).isEqualTo("OPS");
+            // after step 3 the old key's callers are anonymous
+            InternalIdentity.install(newKey);
+            assertThat(DubboContext.read(ORDERS, byOld).persona()).isNull();
+            assertThat(DubboContext.read(ORDERS, byNew).persona()).isEqualTo("OPS");
+        } finally {
+            key();
+        }
+    }
+
+    @Test
     void plainAttachmentsAreAnonymous() {
         RpcInvocation inv = new RpcInvocation();
         inv.setAttachment(ContextKeys.TRACE_ID, "t");

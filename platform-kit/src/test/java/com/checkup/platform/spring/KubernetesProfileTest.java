@@ -72,6 +72,16 @@ class KubernetesProfileTest {
     }
 
     @Test
+    void theRotationsOtherIdentityKeyComesFromItsSecretsEnvironmentVariable() {
+        Map<String, Object> env = deploymentEnv();
+        env.put("CHECKUP_IDENTITY_ALSOACCEPTED", "b2xkLWtleQ==");
+        StandardEnvironment e = environment(env, "k8s");
+        org.springframework.boot.context.properties.source.ConfigurationPropertySources.attach(e);
+        // as the @Value of PlatformAutoConfiguration#checkupInternalIdentity reads it
+        assertThat(e.resolvePlaceholders("${checkup.identity.also-accepted:}")).isEqualTo("b2xkLWtleQ==");
+    }
+
+    @Test
     void portsAreThePodsAndTheProfileOutranksApplicationYmlButNotTheEnvironment() {
         Map<String, Object> env = deploymentEnv();
         env.put("DUBBO_PROVIDER_TAG", "gray");
