@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.checkup.platform.configcenter.ConfigCenter;
+import com.checkup.platform.embedded.DubboApps;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -244,13 +245,14 @@ class GatewayIT {
         ObjectNode ghost = Http.JSON.createObjectNode().put("id", "ghost").put("method", "GET").put("path", "/api/app/ghost")
                 .put("service", "com.checkup.contracts.ghost.GhostService").put("call", "nothing");
         ghost.putArray("personas").add("CONSUMER");
-        // A 1 ms budget: the call cannot answer in time.
+        // A 200 ms budget for a provider that answers after 3 s.
         ObjectNode slow = Http.JSON.createObjectNode().put("id", "slow").put("method", "GET").put("path", "/api/app/slow")
-                .put("service", "com.checkup.contracts.booking.BookingService").put("call", "mine").put("timeoutMs", 1);
+                .put("service", SlowProbe.class.getName()).put("call", "answerLate").put("timeoutMs", 200);
         slow.putArray("personas").add("CONSUMER");
         ((ArrayNode) doc.get("routes")).add(alias).add(ghost).add(slow);
         assertThat(Http.get("consumer1", "/api/app/clinics").status()).isEqualTo(404);
-        try {
+        try (DubboApps probes = new DubboApps(E2ePlatform.config().registryUrl())) {
+            probes.app("slow-probe", null).provide(SlowProbe.class, new SlowProbe.Impl()).start();
             assertThat(configCenter.publishConfig("routes", GROUP, doc.toString())).isTrue();
             await().atMost(Duration.ofSeconds(20)).until(() -> Http.get("consumer1", "/api/app/clinics").status() == 200);
             assertThat(Http.get("consumer1", "/api/app/clinics").json()).hasSize(3);
@@ -258,14 +260,13 @@ class GatewayIT {
             Http.Response down = Http.get("consumer1", "/api/app/ghost");
             assertThat(down.status()).isEqualTo(503);
             assertThat(down.code()).isEqualTo("UNAVAILABLE");
-            // A call over its time budget: 504 in the envelope. Dubbo notices a timeout on its timer's next tick (every
-            // 30 ms), so a call of a few ms often beats a 1 ms budget: bounded retries until one is caught.
-            Http.Response timedOut = null;
-            for (int i = 0; i < 200 && (timedOut == null || timedOut.status() != 504); i++) {
-                timedOut = Http.get("consumer1", "/api/app/slow");
-            }
+            // A call over its time budget: 504 in the envelope, long before the provider answers.
+            await().atMost(Duration.ofSeconds(20)).until(() -> Http.get("consumer1", "/api/app/slow").status() != 503);
+            long started = System.nanoTime();
+            Http.Response timedOut = Http.get("consumer1", "/api/app/slow");
             assertThat(timedOut.status()).as(timedOut.toString()).isEqualTo(504);
             assertThat(timedOut.code()).isEqualTo("TIMEOUT");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(SlowProbe.DELAY_MS));
 
             // A broken document is refused whole; the last good one stays.
             Path log = E2ePlatform.logDir().resolve("bff-gateway.log");
