@@ -13,7 +13,9 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +31,8 @@ public final class TokenCodec {
     private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     private final SecretKeySpec key;
+    /** Keys whose tokens are believed too, never issued with: the other key of a rotation. */
+    private final List<SecretKeySpec> alsoAccepted;
     private final Duration ttl;
     private final Clock clock;
     /**
@@ -71,12 +75,30 @@ public final class TokenCodec {
     }
 
     public TokenCodec(byte[] secret, Duration ttl, Clock clock) {
+        this(secret, List.of(), ttl, clock);
+    }
+
+    /**
+     * @param alsoAccepted keys whose tokens are believed but never issued (a rotation: first every gateway also
+     *                     accepts the new key, then issues with it and accepts the old, then drops the old once the
+     *                     tokens it signed have expired)
+     */
+    public TokenCodec(byte[] secret, List<byte[]> alsoAccepted, Duration ttl, Clock clock) {
+        this.key = hmacKey(secret);
+        List<SecretKeySpec> others = new ArrayList<>();
+        for (byte[] other : alsoAccepted) {
+            others.add(hmacKey(other));
+        }
+        this.alsoAccepted = List.copyOf(others);
+        this.ttl = ttl;
+        this.clock = clock;
+    }
+
+    private static SecretKeySpec hmacKey(byte[] secret) {
         if (secret == null || secret.length < 32) {
             throw new IllegalArgumentException("the token key must be at least 32 bytes (256 bits)");
         }
-        this.key = new SecretKeySpec(secret, "HmacSHA256");
-        this.ttl = ttl;
-        this.clock = clock;
+        return new SecretKeySpec(secret, "HmacSHA256");
     }
 
     public Issued issue(Caller caller) {
@@ -129,7 +151,7 @@ public final class TokenCodec {
         if (!B64.encodeToString(signature).equals(token.substring(last + 1))) {
             throw new InvalidToken("Malformed token");
         }
-        if (!MessageDigest.isEqual(signature, sign(token.substring(0, last)))) {
+        if (!signedByAKeyOfOurs(signature, token.substring(0, last))) {
             throw new InvalidToken("Token signature is not valid");
         }
         JsonNode claims = decode(token.substring(first + 1, last));
@@ -183,7 +205,23 @@ public final class TokenCodec {
         }
     }
 
+    private boolean signedByAKeyOfOurs(byte[] signature, String signingInput) {
+        if (MessageDigest.isEqual(signature, sign(signingInput))) {
+            return true;
+        }
+        for (SecretKeySpec other : alsoAccepted) {
+            if (MessageDigest.isEqual(signature, sign(other, signingInput))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private byte[] sign(String input) {
+        return sign(key, input);
+    }
+
+    private static byte[] sign(SecretKeySpec key, String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);

@@ -227,7 +227,24 @@ public class GatewayConfig {
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("checkup.gateway.jwt.secret must be base64 (of 32+ random bytes)");
         }
-        return new TokenCodec(key, props.getJwt().getTtl(), Clock.systemUTC());
+        // During a rotation only (docs/security.md): tokens of the other key are believed, never issued.
+        List<byte[]> others = new java.util.ArrayList<>();
+        for (String other : props.getJwt().getAlsoAccepted()) {
+            if (other == null || other.isBlank()) {
+                continue;
+            }
+            try {
+                byte[] k = Base64.getDecoder().decode(other.trim());
+                if (k.length < 32) {
+                    throw new IllegalArgumentException("short");
+                }
+                others.add(k);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("checkup.gateway.jwt.also-accepted (env CHECKUP_GATEWAY_JWT_ALSOACCEPTED) "
+                        + "holds a key that is not base64 of 32+ bytes");
+            }
+        }
+        return new TokenCodec(key, others, props.getJwt().getTtl(), Clock.systemUTC());
     }
 
     /**

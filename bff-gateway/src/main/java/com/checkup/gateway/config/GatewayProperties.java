@@ -79,6 +79,16 @@ public class GatewayProperties {
         /** Base64 of at least 32 random bytes; from the environment (CHECKUP_JWT_SECRET), never from code. */
         private String secret;
         private Duration ttl = Duration.ofHours(1);
+        /** During a rotation only: the other key (base64), whose tokens are believed but never issued. */
+        private List<String> alsoAccepted = new ArrayList<>();
+
+        public List<String> getAlsoAccepted() {
+            return alsoAccepted;
+        }
+
+        public void setAlsoAccepted(List<String> alsoAccepted) {
+            this.alsoAccepted = alsoAccepted;
+        }
 
         public String getSecret() {
             return secret;

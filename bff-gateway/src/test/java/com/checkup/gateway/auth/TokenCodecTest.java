@@ -43,6 +43,29 @@ class TokenCodecTest {
     }
 
     @Test
+    void duringAKeyRotationTokensOfBothKeysAreBelievedAndOnlyTheNewOneIssues() throws Exception {
+        byte[] next = Arrays.copyOf(KEY, KEY.length);
+        next[5] ^= 7;
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        // step 1: still issuing with the old key, also believing the new; step 2: issuing with the new, believing the old
+        TokenCodec step1 = new TokenCodec(KEY, java.util.List.of(next), Duration.ofHours(1), clock);
+        TokenCodec step2 = new TokenCodec(next, java.util.List.of(KEY), Duration.ofHours(1), clock);
+        TokenCodec after = new TokenCodec(next, Duration.ofHours(1), clock);
+
+        String byOld = codec.issue(new Caller("consumer1", "CONSUMER", null)).token;
+        String byStep2 = step2.issue(new Caller("consumer2", "CONSUMER", null)).token;
+        String byStep1 = step1.issue(new Caller("consumer3", "CONSUMER", null)).token;
+        assertThat(codec.verify(byStep1).userId()).as("step 1 still issues with the old key").isEqualTo("consumer3");
+        assertThatThrownBy(() -> after.verify(byStep1)).hasMessageContaining("signature");
+        assertThat(step1.verify(byStep2).userId()).isEqualTo("consumer2");
+        assertThat(step2.verify(byOld).userId()).isEqualTo("consumer1");
+        assertThat(after.verify(byStep2).userId()).as("issued with the new key").isEqualTo("consumer2");
+        assertThatThrownBy(() -> after.verify(byOld)).as("the old key dropped").hasMessageContaining("signature");
+        assertThatThrownBy(() -> new TokenCodec(KEY, java.util.List.of(new byte[16]), Duration.ofHours(1), clock))
+                .hasMessageContaining("32 bytes");
+    }
+
+    @Test
     void algNoneAndGarbageAreRefused() {
         String token = codec.issue(new Caller("consumer1", "CONSUMER", null)).token;
         String payload = token.split("\\.")[1];

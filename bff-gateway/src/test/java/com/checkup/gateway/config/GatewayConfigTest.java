@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.checkup.gateway.web.MultipartRefusal;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.checkup.gateway.auth.Caller;
+import com.checkup.gateway.auth.TokenCodec;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
@@ -23,5 +28,32 @@ class GatewayConfigTest {
         assertThat(json.readTree("[".repeat(65) + "]".repeat(65)).isArray()).isTrue();
         assertThatThrownBy(() -> json.readTree("[".repeat(30_000) + "]".repeat(30_000)))
                 .isInstanceOf(StreamConstraintsException.class);
+    }
+
+    @Test
+    void theTokenCodecBelievesTheAlsoAcceptedKeyAndRefusesToStartOnAMalformedOne() throws Exception {
+        String current = newKey();
+        String next = newKey();
+        GatewayProperties rotating = new GatewayProperties();
+        rotating.getJwt().setSecret(current);
+        rotating.getJwt().setAlsoAccepted(List.of(" " + next + " ", ""));
+        GatewayProperties issuingWithNext = new GatewayProperties();
+        issuingWithNext.getJwt().setSecret(next);
+
+        TokenCodec codec = new GatewayConfig().tokenCodec(rotating);
+        String byNext = new GatewayConfig().tokenCodec(issuingWithNext).issue(new Caller("consumer1", "CONSUMER", null)).token;
+        assertThat(codec.verify(byNext).userId()).isEqualTo("consumer1");
+
+        rotating.getJwt().setAlsoAccepted(List.of(Base64.getEncoder().encodeToString(new byte[16])));
+        assertThatThrownBy(() -> new GatewayConfig().tokenCodec(rotating)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CHECKUP_GATEWAY_JWT_ALSOACCEPTED").hasMessageNotContaining("AAAA");
+        rotating.getJwt().setAlsoAccepted(List.of("not base64!"));
+        assertThatThrownBy(() -> new GatewayConfig().tokenCodec(rotating)).isInstanceOf(IllegalStateException.class);
+    }
+
+    private static String newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 }
