@@ -59,8 +59,12 @@ class FlowBench {
      * by shape (literals taken out), most frequent first. A diagnosis: the log costs the database CPU of its own.
      */
     private static final boolean STATEMENTS = Boolean.getBoolean("bench.statements");
-    /** Warm-up at 10 flows/s, not measured. */
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
+    /**
+     * Warm-up, not measured: {@code bench.warmupSeconds} at {@code bench.warmupRate} flows/s. A long-running service has
+     * compiled its hot paths long ago; a warm-up below the measured rates leaves the JIT compiling during them.
+     */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 180);
+    private static final int WARMUP_RATE = Integer.getInteger("bench.warmupRate", 25);
     private static final long GOAL_CALLBACK_TO_CONFIRMED_P99_MS = 300;
     private static final String[] HOSPITALS = {"H001", "H002", "H003"};
 
@@ -90,10 +94,10 @@ class FlowBench {
             String gw = "http://127.0.0.1:" + config.gatewayPort();
             byte[] key = Base64.getDecoder().decode(secret(config, "jwt.secret"));
             raiseCapacity(config);
-            line("FlowBench: rates %s flows/s, %d s each after %d s at 10/s, %d cores (%s), Java %s", RATES, SECONDS, WARMUP_SECONDS,
-                    Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
-            // Warm-up: the same flow at a low rate, not measured (JIT, connection pools, Dubbo references).
-            run(http, gw, key, 10, WARMUP_SECONDS, "warm");
+            line("FlowBench: rates %s flows/s, %d s each after %d s at %d/s, %d cores (%s), Java %s", RATES, SECONDS, WARMUP_SECONDS,
+                    WARMUP_RATE, Runtime.getRuntime().availableProcessors(), cpuModel(), System.getProperty("java.version"));
+            // Warm-up: the same flow, not measured (JIT, connection pools, Dubbo references).
+            run(http, gw, key, WARMUP_RATE, WARMUP_SECONDS, "warm");
             atRest();
             for (int rate : RATES) {
                 Outcome o = run(http, gw, key, rate, SECONDS, "r" + rate);
