@@ -221,30 +221,29 @@ public class GatewayConfig {
         if (secret == null || secret.isBlank()) {
             throw new IllegalStateException("No token key: set checkup.gateway.jwt.secret (env CHECKUP_JWT_SECRET) to base64 of 32+ random bytes");
         }
-        byte[] key;
-        try {
-            key = Base64.getDecoder().decode(secret.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("checkup.gateway.jwt.secret must be base64 (of 32+ random bytes)");
-        }
+        byte[] key = tokenKey(secret, "checkup.gateway.jwt.secret (env CHECKUP_JWT_SECRET)");
         // During a rotation only (docs/security.md): tokens of the other key are believed, never issued.
         List<byte[]> others = new java.util.ArrayList<>();
         for (String other : props.getJwt().getAlsoAccepted()) {
-            if (other == null || other.isBlank()) {
-                continue;
-            }
-            try {
-                byte[] k = Base64.getDecoder().decode(other.trim());
-                if (k.length < 32) {
-                    throw new IllegalArgumentException("short");
-                }
-                others.add(k);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("checkup.gateway.jwt.also-accepted (env CHECKUP_GATEWAY_JWT_ALSOACCEPTED) "
-                        + "holds a key that is not base64 of 32+ bytes");
+            if (other != null && !other.isBlank()) {
+                others.add(tokenKey(other, "checkup.gateway.jwt.also-accepted (env CHECKUP_GATEWAY_JWT_ALSOACCEPTED)"));
             }
         }
         return new TokenCodec(key, others, props.getJwt().getTtl(), Clock.systemUTC());
+    }
+
+    /** A token key from its base64; the error names the setting, never the value. */
+    private static byte[] tokenKey(String base64, String setting) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            key = new byte[0];
+        }
+        if (key.length < 32) {
+            throw new IllegalStateException(setting + " must be base64 of 32+ random bytes");
+        }
+        return key;
     }
 
     /**

@@ -11,6 +11,11 @@ import com.checkup.gateway.auth.TokenCodec;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.codec.ServerCodecConfigurer;
 
@@ -49,6 +54,22 @@ class GatewayConfigTest {
                 .hasMessageContaining("CHECKUP_GATEWAY_JWT_ALSOACCEPTED").hasMessageNotContaining("AAAA");
         rotating.getJwt().setAlsoAccepted(List.of("not base64!"));
         assertThatThrownBy(() -> new GatewayConfig().tokenCodec(rotating)).isInstanceOf(IllegalStateException.class);
+        rotating.getJwt().setAlsoAccepted(List.of());
+        rotating.getJwt().setSecret(Base64.getEncoder().encodeToString(new byte[16]));
+        assertThatThrownBy(() -> new GatewayConfig().tokenCodec(rotating)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("CHECKUP_JWT_SECRET");
+    }
+
+    @Test
+    void theAlsoAcceptedKeysComeFromTheEnvironmentVariableTheDeploymentSets() {
+        String a = newKey();
+        String b = newKey();
+        StandardEnvironment env = new StandardEnvironment();
+        env.getPropertySources().addFirst(new SystemEnvironmentPropertySource("deployment-" + StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.of("CHECKUP_GATEWAY_JWT_ALSOACCEPTED", a + "," + b)));
+        GatewayProperties bound = new Binder(ConfigurationPropertySources.from(env.getPropertySources()))
+                .bind("checkup.gateway", GatewayProperties.class).get();
+        assertThat(bound.getJwt().getAlsoAccepted()).containsExactly(a, b);
     }
 
     private static String newKey() {
