@@ -10,10 +10,11 @@ import java.util.function.Consumer;
 
 /**
  * Combines work that callers submit under the same key at about the same time into one batch, run by one of the
- * callers (group commit, without a thread of its own). Per key at most one batch runs at a time; what arrives while it
- * runs waits and forms the next batch, so batches grow with the load by themselves and a lone caller runs alone at
- * once, with no added delay. Typical use: many holds on one hot slot become one transaction instead of a queue of
- * transactions waiting for the slot's row lock.
+ * callers (group commit, without a thread of its own). Per key at most one batch runs at a time; what arrives
+ * meanwhile waits and forms the next batch, so batches grow with the load by themselves and a lone caller
+ * runs alone at once, with no added delay. An optional follow-up runs after a batch, by the same caller, once the key is
+ * free again; the batch's callers return after it. Typical use: many holds on one hot slot become one transaction
+ * instead of a queue of transactions waiting for the slot's row lock, and their orders one call.
  *
  * @param <K> what may be combined (e.g. the slot and the lane)
  * @param <T> one caller's work
@@ -23,6 +24,7 @@ public final class Combiner<K, T, R> {
     private final ConcurrentHashMap<K, Group> groups = new ConcurrentHashMap<>();
     private final int maxBatch;
     private final Consumer<List<Entry<T, R>>> action;
+    private final Consumer<List<Entry<T, R>>> then;
 
     /**
      * @param maxBatch most entries in one batch
@@ -30,11 +32,22 @@ public final class Combiner<K, T, R> {
      *                 leaves open fails with what the action threw, or an {@link IllegalStateException}
      */
     public Combiner(int maxBatch, Consumer<List<Entry<T, R>>> action) {
+        this(maxBatch, action, null);
+    }
+
+    /**
+     * @param then runs after {@code action}, by the same caller, once the key is free again: the key's next batch may
+     *             run meanwhile. For work that must follow a batch before its callers return but need not hold up the
+     *             next batch (telling another service what was written). It sees the entries as the action left them and
+     *             may fail one that had a result; if it throws, the entries with a result fail with that.
+     */
+    public Combiner(int maxBatch, Consumer<List<Entry<T, R>>> action, Consumer<List<Entry<T, R>>> then) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be at least 1");
         }
         this.maxBatch = maxBatch;
         this.action = action;
+        this.then = then;
     }
 
     /** Runs {@code work} in a batch of its key and returns its result, or throws what its entry failed with. */
@@ -48,9 +61,10 @@ public final class Combiner<K, T, R> {
                     continue; // emptied and removed meanwhile: join (or start) the key's new group
                 }
                 g.queue.add(mine);
-                while (!mine.done) {
-                    if (g.running) {
-                        // Not interruptible: the entry is queued and will be run; its caller must get its result.
+                while (!mine.settled) {
+                    if (g.running || mine.taken) {
+                        // Not interruptible: the entry is queued (or in a batch) and will be run; its caller must get
+                        // its result.
                         g.finished.awaitUninterruptibly();
                         continue;
                     }
@@ -66,7 +80,21 @@ public final class Combiner<K, T, R> {
                             g.retired = true;
                             groups.remove(key, g);
                         }
+                        if (then == null) {
+                            batch.forEach(e -> e.settled = true);
+                        }
                         g.finished.signalAll();
+                    }
+                    if (then != null) {
+                        // The key is free: the next batch may start while this one's follow-up runs.
+                        g.lock.unlock();
+                        try {
+                            follow(batch);
+                        } finally {
+                            g.lock.lock();
+                            batch.forEach(e -> e.settled = true);
+                            g.finished.signalAll();
+                        }
                     }
                 }
             } finally {
@@ -111,10 +139,26 @@ public final class Combiner<K, T, R> {
         }
     }
 
+    private void follow(List<Entry<T, R>> batch) {
+        try {
+            then.accept(batch);
+        } catch (RuntimeException | Error e) {
+            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("Batch failed", e);
+            for (Entry<T, R> entry : batch) {
+                if (entry.failure == null) {
+                    entry.fail(failure);
+                }
+            }
+        }
+    }
+
     /** One caller's work in a batch. */
     public static final class Entry<T, R> {
         private final T work;
         private volatile boolean done;
+        /** In a batch (no longer queued); and when its caller may return (after the follow-up, if any). */
+        private boolean taken;
+        private boolean settled;
         private R result;
         private RuntimeException failure;
 
@@ -128,6 +172,11 @@ public final class Combiner<K, T, R> {
 
         public boolean isDone() {
             return done;
+        }
+
+        /** The result it was completed with; null when it failed or is still open. */
+        public R value() {
+            return done && failure == null ? result : null;
         }
 
         public void complete(R value) {
@@ -158,7 +207,9 @@ public final class Combiner<K, T, R> {
         List<Entry<T, R>> take(int max) {
             List<Entry<T, R>> batch = new ArrayList<>(Math.min(max, queue.size()));
             while (batch.size() < max && !queue.isEmpty()) {
-                batch.add(queue.poll());
+                Entry<T, R> e = queue.poll();
+                e.taken = true;
+                batch.add(e);
             }
             return batch;
         }

@@ -138,6 +138,67 @@ class CombinerTest {
         assertThat(c.activeKeys()).isZero();
     }
 
+    @Test
+    void aFollowUpRunsOnceTheKeyIsFreeAndItsCallersReturnOnlyAfterIt() throws Exception {
+        CountDownLatch firstFollowing = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        Combiner<String, Integer, String> c = new Combiner<>(4, batch -> batch.forEach(e -> e.complete("r" + e.work())),
+                batch -> {
+                    batch.forEach(e -> seen.add(e.value()));
+                    if (batch.get(0).work() == 0) {
+                        firstFollowing.countDown();
+                        waitFor(release);
+                    }
+                });
+
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> c.submit("slot", 0), pool);
+        assertThat(firstFollowing.await(10, TimeUnit.SECONDS)).isTrue();
+        // The key is free while the first batch's follow-up runs: the next batch is written and returns meanwhile.
+        assertThat(CompletableFuture.supplyAsync(() -> c.submit("slot", 1), pool).get(10, TimeUnit.SECONDS)).isEqualTo("r1");
+        assertThat(first).isNotDone();
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("r0");
+        assertThat(seen).containsExactlyInAnyOrder("r0", "r1");
+        assertThat(c.activeKeys()).isZero();
+    }
+
+    @Test
+    void aFollowUpMayFailAnEntryAndOneThatThrowsFailsTheEntriesStillStanding() {
+        Combiner<String, Integer, Integer> c = new Combiner<>(4, batch -> batch.forEach(e -> e.complete(e.work())),
+                batch -> {
+                    for (Combiner.Entry<Integer, Integer> e : batch) {
+                        if (e.work() == 1) {
+                            e.fail(new IllegalArgumentException("one"));
+                        }
+                        if (e.work() == 2) {
+                            throw new IllegalStateException("two");
+                        }
+                    }
+                });
+        assertThat(c.submit("k", 0)).isZero();
+        assertThatThrownBy(() -> c.submit("k", 1)).isInstanceOf(IllegalArgumentException.class).hasMessage("one");
+        assertThatThrownBy(() -> c.submit("k", 2)).isInstanceOf(IllegalStateException.class).hasMessage("two");
+        assertThat(c.activeKeys()).isZero();
+    }
+
+    @Test
+    void withAFollowUpManyCallersStillAllFinishWithTheirOwnResults() throws Exception {
+        AtomicInteger followed = new AtomicInteger();
+        Combiner<String, Integer, Integer> c = new Combiner<>(3, batch -> batch.forEach(e -> e.complete(e.work())),
+                batch -> followed.addAndGet(batch.size()));
+        List<CompletableFuture<Integer>> all = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            int n = i;
+            all.add(CompletableFuture.supplyAsync(() -> c.submit("k" + (n % 2), n), pool));
+        }
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).get(30, TimeUnit.SECONDS)).isEqualTo(i + 1);
+        }
+        assertThat(followed.get()).isEqualTo(300);
+        assertThat(c.activeKeys()).isZero();
+    }
+
     private static void waitFor(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
