@@ -6,6 +6,9 @@ import com.checkup.contracts.error.ErrorCode;
 import com.checkup.contracts.order.CreateOrderRequest;
 import com.checkup.contracts.order.OrderStatus;
 import com.checkup.contracts.order.OrderView;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -30,11 +33,59 @@ public class HoldOrders {
         try {
             orders.create(request(b));
         } catch (RuntimeException e) {
-            log.warn("Order for booking {} not created yet: {}", b.id(), e.toString());
-            throw new BusinessException(ErrorCode.UNAVAILABLE, "Your place is held (booking " + b.id()
-                    + "), but its order could not be created just now; repeat the request with the same Idempotency-Key");
+            throw notCreated(b, e);
         }
         return b;
+    }
+
+    /**
+     * Creates the orders of holds written together, in one call (one transaction in order-service); one by one when
+     * order-service refuses one of them, so each learns its own answer. Returns, by booking id, what each booking whose
+     * order could not be created should answer (as {@link #create} would throw); empty when all were created.
+     */
+    public Map<String, BusinessException> createAll(List<Booking> held) {
+        if (held.size() == 1) {
+            return createEach(held);
+        }
+        try {
+            orders.createAll(held.stream().map(HoldOrders::request).toList());
+            // The log line names the bookings, so each booking's trace can still be followed to its order.
+            log.info("Created the orders of {} bookings in one call: {}", held.size(), held.stream().map(Booking::id).toList());
+            return Map.of();
+        } catch (BusinessException refused) {
+            if (ErrorCode.UNAVAILABLE.name().equals(refused.getCode())) {
+                return notCreated(held, refused);
+            }
+            log.info("Creating {} orders in one call was refused, creating them one by one: {}", held.size(), refused.toString());
+            return createEach(held);
+        } catch (RuntimeException unavailable) {
+            return notCreated(held, unavailable);
+        }
+    }
+
+    /** order-service unreachable, too slow or overloaded: one by one would only wait as long again, each. */
+    private static Map<String, BusinessException> notCreated(List<Booking> held, RuntimeException why) {
+        Map<String, BusinessException> failed = new LinkedHashMap<>();
+        held.forEach(b -> failed.put(b.id(), notCreated(b, why)));
+        return failed;
+    }
+
+    private Map<String, BusinessException> createEach(List<Booking> held) {
+        Map<String, BusinessException> failed = new LinkedHashMap<>();
+        for (Booking b : held) {
+            try {
+                create(b);
+            } catch (BusinessException e) {
+                failed.put(b.id(), e);
+            }
+        }
+        return failed;
+    }
+
+    private static BusinessException notCreated(Booking b, RuntimeException why) {
+        log.warn("Order for booking {} not created yet: {}", b.id(), why.toString());
+        return new BusinessException(ErrorCode.UNAVAILABLE, "Your place is held (booking " + b.id()
+                + "), but its order could not be created just now; repeat the request with the same Idempotency-Key");
     }
 
     /** Closes the booking's order unless it is paid; true when the booking may end unpaid. */

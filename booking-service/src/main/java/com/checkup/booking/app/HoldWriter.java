@@ -4,6 +4,7 @@ import com.checkup.booking.domain.Booking;
 import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.BookingRepository;
 import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.event.Topics;
 import com.checkup.platform.batch.Combiner;
 import com.checkup.platform.context.CallContext;
@@ -12,6 +13,7 @@ import com.checkup.platform.events.Reminders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,11 +26,14 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes new holds: the booking row, its expiry reminder and its places. A hold on a quiet slot is written alone. Holds
+ * Writes new holds: the booking row and its places, then, once committed, its expiry reminder and its order. A hold
+ * on a quiet slot is written alone. Holds
  * that arrive together on one hot slot are combined ({@link Combiner}): one transaction inserts them all and takes
  * their places with one conditional update, instead of each transaction queueing for the slot's row lock in turn.
  * When a combined write cannot take them all (the slot is nearly sold out, an idempotency key repeats), it is rolled
- * back and every hold of the batch is written alone, so sold out and repeats are still decided hold by hold.
+ * back and every hold of the batch is written alone, so sold out and repeats are still decided hold by hold. The
+ * orders of a batch's holds are created after its commit with one call per lane, once the slot is free for the next
+ * batch (so a batch of holds costs one order call, not one per hold, and the next batch need not wait for it).
  */
 @Component
 public class HoldWriter {
@@ -56,22 +61,27 @@ public class HoldWriter {
     private final CapacityCalendar calendar;
     private final Reminders reminders;
     private final TransactionTemplate tx;
+    private final HoldOrders orders;
     private final Combiner<Slot, NewHold, Outcome> combiner;
 
     public HoldWriter(BookingRepository bookings, CapacityCalendar calendar, Reminders reminders, TransactionTemplate tx,
-                      @Value("${checkup.booking.hold-batch-max:32}") int maxBatch) {
+                      HoldOrders orders, @Value("${checkup.booking.hold-batch-max:32}") int maxBatch) {
         this.bookings = bookings;
         this.calendar = calendar;
         this.reminders = reminders;
         this.tx = tx;
-        this.combiner = new Combiner<>(maxBatch, this::write);
+        this.orders = orders;
+        this.combiner = new Combiner<>(maxBatch, this::write, this::afterCommit);
     }
 
     /**
-     * Writes a validated new hold unless its consumer already has {@code maxUnpaid} unpaid holds that have not expired;
-     * returns once it is committed (or refused). The caller keeps one consumer's holds from being written concurrently
-     * (in this instance), so the count cannot be raced. The count is taken in the write's transaction: for a combined
-     * batch, one statement for all its consumers instead of one per hold.
+     * Writes a validated new hold unless its consumer already has {@code maxUnpaid} unpaid holds that have not expired,
+     * and creates its order; returns once both are done (or it is refused). The caller keeps one consumer's holds from
+     * being written concurrently (in this instance), so the count cannot be raced. The count is taken in the write's
+     * transaction: for a combined batch, one statement for all its consumers instead of one per hold.
+     *
+     * @throws com.checkup.contracts.error.BusinessException UNAVAILABLE when the hold is written but its order could not
+     *                                                       be created (a repeat with the same key creates it)
      */
     public Outcome write(Booking held, int maxUnpaid) {
         return combiner.submit(held.slot(), new NewHold(held, maxUnpaid, CallContextHolder.current().orElse(null)));
@@ -92,6 +102,36 @@ public class HoldWriter {
                 e.fail(failed);
             }
         }
+    }
+
+    /**
+     * After the commit, outside the slot (its next batch may be written meanwhile): the expiry reminders of the holds
+     * written, then their orders, one call per lane (a tester's lane reaches its own order-service), a lone hold's in its
+     * caller's trace; a hold whose order could not be created answers UNAVAILABLE.
+     */
+    private void afterCommit(List<Combiner.Entry<NewHold, Outcome>> batch) {
+        Map<String, List<Combiner.Entry<NewHold, Outcome>>> byLane = new LinkedHashMap<>();
+        for (Combiner.Entry<NewHold, Outcome> e : batch) {
+            if (e.value() == Outcome.HELD) {
+                remind(e.work());
+                CallContext c = e.work().context();
+                byLane.computeIfAbsent(c == null || c.lane() == null ? "" : c.lane(), l -> new ArrayList<>()).add(e);
+            }
+        }
+        byLane.forEach((lane, held) -> {
+            CallContext context = held.size() == 1 ? held.get(0).work().context()
+                    : CallContext.newRoot().withLane(lane.isEmpty() ? null : lane);
+            Map<String, BusinessException> failed;
+            try (CallContextHolder.Scope ignored = CallContextHolder.bind(context)) {
+                failed = orders.createAll(held.stream().map(e -> e.work().booking()).toList());
+            }
+            for (Combiner.Entry<NewHold, Outcome> e : held) {
+                BusinessException notCreated = failed.get(e.work().booking().id());
+                if (notCreated != null) {
+                    e.fail(notCreated);
+                }
+            }
+        });
     }
 
     private boolean writeTogether(List<Combiner.Entry<NewHold, Outcome>> batch) {
@@ -122,7 +162,6 @@ public class HoldWriter {
                 }
                 List<Booking> all = written.stream().map(e -> e.work().booking()).toList();
                 bookings.insertAll(all);
-                written.forEach(e -> remind(e.work()));
                 // Last, as for one hold: the slot's rows stay locked only from here to the commit.
                 if (!calendar.takeAll(all.get(0).slot(), all.stream().map(Booking::resources).toList())) {
                     s.setRollbackOnly();
@@ -156,9 +195,8 @@ public class HoldWriter {
                     return Outcome.TOO_MANY_HOLDS;
                 }
                 bookings.insert(b);
-                remind(h);
                 if (!calendar.take(b.slot(), b.resources())) {
-                    s.setRollbackOnly(); // sold out: the booking and its reminder go too
+                    s.setRollbackOnly(); // sold out: the booking goes too
                     return Outcome.SOLD_OUT;
                 }
                 return Outcome.HELD;
@@ -174,8 +212,8 @@ public class HoldWriter {
 
     /**
      * The expiry is a reminder, not an outbox event: the HELD row and its expiry time are the durable record, and
-     * {@link ExpirySweep} ends any hold whose reminder was lost. Sent after the commit, in the caller's context (lane,
-     * trace), also when another caller's thread writes the batch.
+     * {@link ExpirySweep} ends any hold whose reminder was lost. Sent once committed (no transaction is active here, so
+     * at once), in the caller's context (lane, trace), also when another caller's thread writes the batch.
      */
     private void remind(NewHold h) {
         try (CallContextHolder.Scope ignored = bind(h)) {

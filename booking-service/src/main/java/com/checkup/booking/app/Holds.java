@@ -25,8 +25,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * A consumer holds a place: the booking, its capacity and its expiry reminder commit together ({@link HoldWriter});
- * the order is created after the commit ({@link HoldOrders}). A repeat with the same idempotency key returns the same
+ * A consumer holds a place: the booking, its capacity and its expiry reminder commit together, and the order is
+ * created after the commit ({@link HoldWriter}, {@link HoldOrders}). A repeat with the same idempotency key returns the same
  * booking (and finishes creating its order if an earlier attempt could not); a different request with that key is
  * refused.
  */
@@ -102,7 +102,7 @@ public class Holds {
             int max = policies.maxUnpaidHolds(h.id());
             HoldWriter.Outcome outcome;
             try {
-                outcome = writer.write(held, max);
+                outcome = writer.write(held, max); // and its order created, or UNAVAILABLE
             } catch (DuplicateKeyException repeat) {
                 // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
                 return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
@@ -120,7 +120,7 @@ public class Holds {
             }
         }
         log.info("Held {} ({} {}) for {} until {}", held.id(), slot, pkg.id(), consumer, expiresAt);
-        return orders.create(held);
+        return held;
     }
 
     private Booking replay(Booking earlier, String fingerprint) {
