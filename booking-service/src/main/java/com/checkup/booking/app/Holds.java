@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,6 +34,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Holds {
     private static final Logger log = LoggerFactory.getLogger(Holds.class);
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{8,64}");
+    private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s-]");
+    private static final Pattern PHONE_PREFIX = Pattern.compile("^\\+86");
 
     private final BookingRepository bookings;
     private final CapacityCalendar calendar;
@@ -137,7 +141,7 @@ public class Holds {
             throw invalid("Idempotency-Key is required: a unique value per booking attempt, repeated on retries");
         }
         String k = key.trim();
-        if (!k.matches("[A-Za-z0-9._:-]{8,64}")) {
+        if (!KEY.matcher(k).matches()) {
             throw invalid("Idempotency-Key must be 8 to 64 letters, digits or . _ : -");
         }
         return k;
@@ -149,7 +153,7 @@ public class Holds {
         String canonical = String.join("\u001f", norm(r.getHospitalId()), norm(r.getPackageId()), norm(r.getDate()),
                 norm(r.getPeriod()).toUpperCase(), norm(e.getName()), norm(e.getGender()).toUpperCase(),
                 norm(e.getBirthDate()), norm(e.getIdNumber()).toUpperCase(),
-                norm(e.getPhone()).replaceAll("[\\s-]", "").replaceFirst("^\\+86", ""));
+                PHONE_PREFIX.matcher(PHONE_SEPARATORS.matcher(norm(e.getPhone())).replaceAll("")).replaceFirst(""));
         return cipher.blindIndex(canonical);
     }
 

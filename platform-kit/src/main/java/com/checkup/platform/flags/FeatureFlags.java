@@ -5,6 +5,7 @@ import com.checkup.contracts.error.ErrorCode;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.regex.Pattern;
 import org.apache.dubbo.common.config.configcenter.ConfigChangeType;
 import org.apache.dubbo.common.config.configcenter.ConfigurationListener;
 import org.apache.dubbo.common.config.configcenter.DynamicConfiguration;
@@ -20,6 +21,7 @@ public final class FeatureFlags {
     public static final String GROUP = "checkup-flags";
     public static final String ALL_HOSPITALS = "default";
     private static final Logger log = LoggerFactory.getLogger(FeatureFlags.class);
+    private static final Pattern HOSPITAL_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final DynamicConfiguration config;
     private final ConcurrentMap<String, Optional<String>> values = new ConcurrentHashMap<>();
@@ -81,7 +83,7 @@ public final class FeatureFlags {
     }
 
     static String key(String hospitalId, FeatureFlag<?> flag) {
-        if (hospitalId == null || !hospitalId.matches("[A-Za-z0-9_-]{1,64}")) {
+        if (hospitalId == null || !HOSPITAL_ID.matcher(hospitalId).matches()) {
             throw new BusinessException(ErrorCode.VALIDATION_FAILED, "Bad hospital id for a flag: " + hospitalId);
         }
         return hospitalId + "." + flag.name();
