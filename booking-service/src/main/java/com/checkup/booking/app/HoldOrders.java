@@ -9,6 +9,7 @@ import com.checkup.contracts.order.OrderView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class HoldOrders {
     private static final Logger log = LoggerFactory.getLogger(HoldOrders.class);
+
+    /** Refusals of a createAll that are about one of its orders (the others may be fine): then each is created alone. */
+    private static final Set<String> ABOUT_ONE_ORDER = Set.of(ErrorCode.IDEMPOTENCY_CONFLICT.name(),
+            ErrorCode.VALIDATION_FAILED.name(), ErrorCode.CONFLICT.name());
 
     private final Orders orders;
 
@@ -40,8 +45,9 @@ public class HoldOrders {
 
     /**
      * Creates the orders of holds written together, in one call (one transaction in order-service); one by one when
-     * order-service refuses one of them, so each learns its own answer. Returns, by booking id, what each booking whose
-     * order could not be created should answer (as {@link #create} would throw); empty when all were created.
+     * order-service refuses the request itself (one of the orders), so each learns its own answer. Returns, by booking
+     * id, what each booking whose order could not be created should answer (as {@link #create} would throw); empty when
+     * all were created.
      */
     public Map<String, BusinessException> createAll(List<Booking> held) {
         if (held.size() == 1) {
@@ -53,18 +59,21 @@ public class HoldOrders {
             log.info("Created the orders of {} bookings in one call: {}", held.size(), held.stream().map(Booking::id).toList());
             return Map.of();
         } catch (BusinessException refused) {
-            if (ErrorCode.UNAVAILABLE.name().equals(refused.getCode())) {
-                return notCreated(held, refused);
+            if (!ABOUT_ONE_ORDER.contains(refused.getCode())) {
+                return allNotCreated(held, refused);
             }
             log.info("Creating {} orders in one call was refused, creating them one by one: {}", held.size(), refused.toString());
             return createEach(held);
         } catch (RuntimeException unavailable) {
-            return notCreated(held, unavailable);
+            return allNotCreated(held, unavailable);
         }
     }
 
-    /** order-service unreachable, too slow or overloaded: one by one would only wait as long again, each. */
-    private static Map<String, BusinessException> notCreated(List<Booking> held, RuntimeException why) {
+    /**
+     * Each booking's answer when none of their orders could be created: order-service unreachable, too slow, shedding
+     * load or failing (one by one would only add calls and wait as long again, each).
+     */
+    static Map<String, BusinessException> allNotCreated(List<Booking> held, RuntimeException why) {
         Map<String, BusinessException> failed = new LinkedHashMap<>();
         held.forEach(b -> failed.put(b.id(), notCreated(b, why)));
         return failed;

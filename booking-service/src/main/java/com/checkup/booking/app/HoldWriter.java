@@ -27,8 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes new holds: the booking row and its places, then, once committed, its expiry reminder and its order. A hold
- * on a quiet slot is written alone. Holds
- * that arrive together on one hot slot are combined ({@link Combiner}): one transaction inserts them all and takes
+ * on a quiet slot is written alone. Holds that arrive together on one hot slot are combined ({@link Combiner}): one transaction inserts them all and takes
  * their places with one conditional update, instead of each transaction queueing for the slot's row lock in turn.
  * When a combined write cannot take them all (the slot is nearly sold out, an idempotency key repeats), it is rolled
  * back and every hold of the batch is written alone, so sold out and repeats are still decided hold by hold. The
@@ -45,8 +44,12 @@ public class HoldWriter {
      */
     public enum Outcome { HELD, SOLD_OUT, TOO_MANY_HOLDS }
 
-    /** @param maxUnpaid how many unpaid holds its consumer may have, this one included */
-    private record NewHold(Booking booking, int maxUnpaid, CallContext context) {
+    /**
+     * @param maxUnpaid how many unpaid holds its consumer may have, this one included
+     * @param written   run once the hold is committed or refused, before its order is created: frees its consumer for
+     *                  the next hold (that hold's count sees this one), by whichever thread wrote the batch
+     */
+    private record NewHold(Booking booking, int maxUnpaid, CallContext context, Runnable written) {
     }
 
     /** Since start: transactions that wrote holds, holds written, and of those the ones written in combined batches. */
@@ -71,27 +74,35 @@ public class HoldWriter {
         this.reminders = reminders;
         this.tx = tx;
         this.orders = orders;
-        this.combiner = new Combiner<>(maxBatch, this::write, this::afterCommit);
+        this.combiner = new Combiner<>(maxBatch, this::writeBatch, this::afterCommit);
     }
 
     /**
      * Writes a validated new hold unless its consumer already has {@code maxUnpaid} unpaid holds that have not expired,
      * and creates its order; returns once both are done (or it is refused). The caller keeps one consumer's holds from
-     * being written concurrently (in this instance), so the count cannot be raced. The count is taken in the write's
-     * transaction: for a combined batch, one statement for all its consumers instead of one per hold.
+     * being written concurrently (in this instance) until {@code written} runs, so the count cannot be raced. The count
+     * is taken in the write's transaction: for a combined batch, one statement for all its consumers instead of one per
+     * hold.
      *
+     * @param written runs once the hold is committed or refused (before its order is created), possibly on another
+     *                thread; it may run again afterwards
      * @throws com.checkup.contracts.error.BusinessException UNAVAILABLE when the hold is written but its order could not
      *                                                       be created (a repeat with the same key creates it)
      */
-    public Outcome write(Booking held, int maxUnpaid) {
-        return combiner.submit(held.slot(), new NewHold(held, maxUnpaid, CallContextHolder.current().orElse(null)));
+    public Outcome write(Booking held, int maxUnpaid, Runnable written) {
+        return combiner.submit(held.slot(), new NewHold(held, maxUnpaid, CallContextHolder.current().orElse(null), written));
+    }
+
+    /** Holds waiting for the slot's next batch (for tests). */
+    int queued(Slot slot) {
+        return combiner.queued(slot);
     }
 
     public Stats stats() {
         return new Stats(transactions.get(), holds.get(), combinedHolds.get());
     }
 
-    private void write(List<Combiner.Entry<NewHold, Outcome>> batch) {
+    private void writeBatch(List<Combiner.Entry<NewHold, Outcome>> batch) {
         if (batch.size() > 1 && writeTogether(batch)) {
             return;
         }
@@ -105,11 +116,13 @@ public class HoldWriter {
     }
 
     /**
-     * After the commit, outside the slot (its next batch may be written meanwhile): the expiry reminders of the holds
-     * written, then their orders, one call per lane (a tester's lane reaches its own order-service), a lone hold's in its
-     * caller's trace; a hold whose order could not be created answers UNAVAILABLE.
+     * After the commit, outside the slot (its next batch may be written meanwhile): the holds' consumers are freed for
+     * their next holds, then come the expiry reminders of the holds written and their orders, one call per lane (a
+     * tester's lane reaches its own order-service), a lone hold's in its caller's trace; a hold whose order could not be
+     * created answers UNAVAILABLE. Nothing here may take away another hold's answer: each lane's failure stays its own.
      */
     private void afterCommit(List<Combiner.Entry<NewHold, Outcome>> batch) {
+        batch.forEach(e -> e.work().written().run());
         Map<String, List<Combiner.Entry<NewHold, Outcome>>> byLane = new LinkedHashMap<>();
         for (Combiner.Entry<NewHold, Outcome> e : batch) {
             if (e.value() == Outcome.HELD) {
@@ -121,9 +134,12 @@ public class HoldWriter {
         byLane.forEach((lane, held) -> {
             CallContext context = held.size() == 1 ? held.get(0).work().context()
                     : CallContext.newRoot().withLane(lane.isEmpty() ? null : lane);
+            List<Booking> bookingsHeld = held.stream().map(e -> e.work().booking()).toList();
             Map<String, BusinessException> failed;
             try (CallContextHolder.Scope ignored = CallContextHolder.bind(context)) {
-                failed = orders.createAll(held.stream().map(e -> e.work().booking()).toList());
+                failed = orders.createAll(bookingsHeld);
+            } catch (RuntimeException unexpected) {
+                failed = HoldOrders.allNotCreated(bookingsHeld, unexpected);
             }
             for (Combiner.Entry<NewHold, Outcome> e : held) {
                 BusinessException notCreated = failed.get(e.work().booking().id());
@@ -220,6 +236,9 @@ public class HoldWriter {
             Booking b = h.booking();
             reminders.remindAt(Topics.BOOKING_TIMERS, HoldExpiry.HOLD_DUE, b.id(),
                     BookingEvents.event(b, null, false, null), b.holdExpiresAt());
+        } catch (RuntimeException e) {
+            // Best effort: the hold is committed and the sweep ends it if it is never paid.
+            log.warn("Expiry reminder for booking {} not sent, the sweep will end it: {}", h.booking().id(), e.toString());
         }
     }
 

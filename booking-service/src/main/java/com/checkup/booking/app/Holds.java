@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +28,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * A consumer holds a place: the booking, its capacity and its expiry reminder commit together, and the order is
+ * A consumer holds a place: the booking and its capacity commit together; the expiry reminder is sent and the order
  * created after the commit ({@link HoldWriter}, {@link HoldOrders}). A repeat with the same idempotency key returns the same
  * booking (and finishes creating its order if an earlier attempt could not); a different request with that key is
  * refused.
@@ -101,27 +103,32 @@ public class Holds {
         held.attachOrder(OrderService.orderIdOf(held.id()));
         // No booking.held event: order.created (same moment) already tells the world a place awaits payment.
         // One consumer's holds are counted and written one at a time (in this instance), so concurrent requests of one
-        // account cannot each pass the cap.
-        synchronized (holdLocks.get(consumer)) {
-            int max = policies.maxUnpaidHolds(h.id());
-            HoldWriter.Outcome outcome;
-            try {
-                outcome = writer.write(held, max); // and its order created, or UNAVAILABLE
-            } catch (DuplicateKeyException repeat) {
-                // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
-                return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
+        // account cannot each pass the cap. The consumer is freed once the hold is committed, not after its order call:
+        // a slow order-service must not hold up other consumers that share the stripe.
+        int max = policies.maxUnpaidHolds(h.id());
+        HoldWriter.Outcome outcome;
+        Runnable written = holdLocks.acquire(consumer);
+        try {
+            outcome = writer.write(held, max, written); // and its order created, or UNAVAILABLE
+        } catch (DuplicateKeyException repeat) {
+            outcome = null;
+        } finally {
+            written.run();
+        }
+        if (outcome == null) {
+            // The key was used before, or by a concurrent request that won (its insert is committed): a repeat.
+            return replay(bookings.findByIdempotencyKey(consumer, key).orElseThrow(), fingerprint);
+        }
+        if (outcome == HoldWriter.Outcome.TOO_MANY_HOLDS) {
+            var earlier = bookings.findByIdempotencyKey(consumer, key);
+            if (earlier.isPresent()) {
+                return replay(earlier.get(), fingerprint);
             }
-            if (outcome == HoldWriter.Outcome.TOO_MANY_HOLDS) {
-                var earlier = bookings.findByIdempotencyKey(consumer, key);
-                if (earlier.isPresent()) {
-                    return replay(earlier.get(), fingerprint);
-                }
-                throw new BusinessException(ErrorCode.TOO_MANY_HOLDS, "You have as many unpaid bookings as allowed ("
-                        + max + "): pay or cancel one before holding another place");
-            }
-            if (outcome == HoldWriter.Outcome.SOLD_OUT) {
-                throw SoldOut.explain(calendar, slot, pkg.resources());
-            }
+            throw new BusinessException(ErrorCode.TOO_MANY_HOLDS, "You have as many unpaid bookings as allowed ("
+                    + max + "): pay or cancel one before holding another place");
+        }
+        if (outcome == HoldWriter.Outcome.SOLD_OUT) {
+            throw SoldOut.explain(calendar, slot, pkg.resources());
         }
         log.info("Held {} ({} {}) for {} until {}", held.id(), slot, pkg.id(), consumer, expiresAt);
         return held;
@@ -165,18 +172,29 @@ public class Holds {
         return new BusinessException(ErrorCode.VALIDATION_FAILED, message);
     }
 
-    /** Striped monitors by consumer: the same consumer always maps to the same one; memory stays bounded. */
+    /**
+     * Striped locks by consumer: the same consumer always maps to the same one; memory stays bounded. Semaphores, not
+     * monitors: the thread that writes a combined batch frees each of its consumers once it is committed.
+     */
     static final class HoldLocks {
-        private final Object[] stripes = new Object[256];
+        private final Semaphore[] stripes = new Semaphore[256];
 
         HoldLocks() {
             for (int i = 0; i < stripes.length; i++) {
-                stripes[i] = new Object();
+                stripes[i] = new Semaphore(1);
             }
         }
 
-        Object get(String consumer) {
-            return stripes[Math.floorMod(consumer.hashCode(), stripes.length)];
+        /** Waits for the consumer's stripe; the returned release may be run by any thread, any number of times. */
+        Runnable acquire(String consumer) {
+            Semaphore stripe = stripes[Math.floorMod(consumer.hashCode(), stripes.length)];
+            stripe.acquireUninterruptibly();
+            AtomicBoolean released = new AtomicBoolean();
+            return () -> {
+                if (released.compareAndSet(false, true)) {
+                    stripe.release();
+                }
+            };
         }
     }
 }

@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * free again; the batch's callers return after it. Typical use: many holds on one hot slot become one transaction
  * instead of a queue of transactions waiting for the slot's row lock, and their orders one call.
  *
- * @param <K> what may be combined (e.g. the slot and the lane)
+ * @param <K> what may be combined (e.g. the slot)
  * @param <T> one caller's work
  * @param <R> one caller's result
  */
@@ -104,7 +104,7 @@ public final class Combiner<K, T, R> {
         }
     }
 
-    /** Keys with work queued or running (for tests and metrics). */
+    /** Keys with work queued or a batch running (not counting follow-ups still running; for tests and metrics). */
     public int activeKeys() {
         return groups.size();
     }
@@ -127,10 +127,8 @@ public final class Combiner<K, T, R> {
         RuntimeException thrown = null;
         try {
             action.accept(batch);
-        } catch (RuntimeException e) {
-            thrown = e;
-        } catch (Error e) {
-            thrown = new IllegalStateException("Batch failed", e);
+        } catch (Throwable e) { // Errors and sneaky checked exceptions too: every caller must get an answer
+            thrown = asRuntime(e);
         }
         for (Entry<T, R> e : batch) {
             if (!e.done) {
@@ -142,8 +140,8 @@ public final class Combiner<K, T, R> {
     private void follow(List<Entry<T, R>> batch) {
         try {
             then.accept(batch);
-        } catch (RuntimeException | Error e) {
-            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("Batch failed", e);
+        } catch (Throwable e) {
+            RuntimeException failure = asRuntime(e);
             for (Entry<T, R> entry : batch) {
                 if (entry.failure == null) {
                     entry.fail(failure);
@@ -152,12 +150,17 @@ public final class Combiner<K, T, R> {
         }
     }
 
+    private static RuntimeException asRuntime(Throwable e) {
+        return e instanceof RuntimeException r ? r : new IllegalStateException("Batch failed", e);
+    }
+
     /** One caller's work in a batch. */
     public static final class Entry<T, R> {
         private final T work;
         private volatile boolean done;
-        /** In a batch (no longer queued); and when its caller may return (after the follow-up, if any). */
+        /** Taken into a batch (no longer queued): its caller must not start a batch of its own. */
         private boolean taken;
+        /** Its batch and the batch's follow-up (if any) are over: its caller may return. */
         private boolean settled;
         private R result;
         private RuntimeException failure;
@@ -174,7 +177,7 @@ public final class Combiner<K, T, R> {
             return done;
         }
 
-        /** The result it was completed with; null when it failed or is still open. */
+        /** The result it was completed with, for a follow-up to read; null when it failed or is still open. */
         public R value() {
             return done && failure == null ? result : null;
         }
