@@ -6,12 +6,15 @@ import com.checkup.platform.work.LeaseTable;
 import com.checkup.platform.work.WorkLoop;
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -67,8 +70,14 @@ public final class OutboxRelay implements AutoCloseable {
     private final Duration lease;
     private final Table table = new Table();
     private final WorkLoop<Row> loop;
+    /**
+     * Whose claims this relay's are, the same in this instance's next process (see {@link #OutboxRelay(JdbcTemplate,
+     * DefaultMQProducer, Duration, Duration, String)}): 12 hex characters that start each of its claim tokens; null when
+     * the instance has no stable identity.
+     */
+    private final String ownerTag;
     /** The claim under which this relay's own committed rows are written (a claim token: 36 characters at most). */
-    private final String directToken = UUID.randomUUID().toString();
+    private final String directToken;
     /** A row handed over at its commit, and when ({@link System#nanoTime}). */
     private record Handed(Row row, long at) {
     }
@@ -86,15 +95,63 @@ public final class OutboxRelay implements AutoCloseable {
     });
 
     public OutboxRelay(JdbcTemplate jdbc, DefaultMQProducer producer, Duration pollInterval, Duration lease) {
+        this(jdbc, producer, pollInterval, lease, null);
+    }
+
+    /**
+     * @param instance what names this service instance across its restarts and no other live one (e.g. service, host
+     *                 and ports): rows this relay claimed and had not sent when its process died are due again as soon
+     *                 as the instance's next process starts its relay, instead of after their lease. Null: they wait
+     *                 out the lease.
+     */
+    public OutboxRelay(JdbcTemplate jdbc, DefaultMQProducer producer, Duration pollInterval, Duration lease, String instance) {
         this.jdbc = jdbc;
         this.producer = producer;
         this.lease = lease;
+        this.ownerTag = instance == null || instance.isBlank() ? null : ownerTag(instance);
+        this.directToken = newToken();
         this.loop = new WorkLoop<>("outbox-relay", table, this::sendAll, new WorkLoop.Settings(1, BATCH, lease, pollInterval),
                 Clock.systemUTC(), null);
     }
 
     public void start() {
+        releaseOwnClaims();
         loop.start().wakeUp();
+    }
+
+    /**
+     * Rows still claimed by this instance's previous process (it died between commit and send, or mid-batch) are due
+     * now: nothing else can be sending them, so waiting out their lease would only delay them.
+     */
+    private void releaseOwnClaims() {
+        if (ownerTag == null) {
+            return;
+        }
+        try {
+            int n = jdbc.update("UPDATE outbox_event SET next_attempt_at = NOW(3) WHERE status = 'PENDING'"
+                    + " AND claim_token LIKE ? AND next_attempt_at > NOW(3)", ownerTag + ".%");
+            if (n > 0) {
+                log.info("Outbox: {} events claimed by this instance's previous process are due again", n);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Outbox: claims of this instance's previous process left to lapse: {}", RetryPolicy.describe(e));
+        }
+    }
+
+    /** Hex of the first 6 bytes of the instance's SHA-256: fixed length, no LIKE wildcards. */
+    private static String ownerTag(String instance) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(instance.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(h, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The owner's tag, a dot and 23 random hex characters (92 bits); a random UUID without an owner. */
+    private String newToken() {
+        String random = UUID.randomUUID().toString();
+        return ownerTag == null ? random : ownerTag + "." + random.replace("-", "").substring(0, 23);
     }
 
     /**
@@ -338,6 +395,11 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** outbox_event as leased work, on the database's clock (the {@code now} given is not used, see above). */
     private final class Table extends LeaseTable<Long, Row, Row> {
+        @Override
+        protected String newToken() {
+            return OutboxRelay.this.newToken();
+        }
+
         @Override
         protected List<Long> dueIds(LocalDateTime now, int limit) {
             return jdbc.queryForList("SELECT id FROM outbox_event WHERE status = 'PENDING' AND next_attempt_at <= NOW(3)"

@@ -31,6 +31,7 @@ import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfigu
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -92,9 +93,9 @@ public class PlatformAutoConfiguration {
 
         @Bean(destroyMethod = "close")
         OutboxRelay outboxRelay(PlatformTables tables, JdbcTemplate jdbc, DefaultMQProducer producer,
-                                PlatformProperties props) {
+                                PlatformProperties props, Environment env) {
             OutboxRelay relay = new OutboxRelay(jdbc, producer, props.getOutbox().getPollInterval(),
-                    props.getOutbox().getLease());
+                    props.getOutbox().getLease(), instance(env));
             relay.start();
             return relay;
         }
@@ -223,5 +224,27 @@ public class PlatformAutoConfiguration {
 
     /** Present when this application's flow rules are watched. */
     public record FlowRulesBinding(String application) {
+    }
+
+    /**
+     * What names this service instance across restarts of its process and no other live instance: the service, its
+     * Dubbo address (the pod's IP in k8s, kept by a container restart; fixed ports locally) and its HTTP port. Null when
+     * a port is chosen at random or the address is unknown: the instance has no such name.
+     */
+    static String instance(Environment env) {
+        try {
+            String app = env.getProperty("spring.application.name");
+            String host = env.getProperty("dubbo.protocol.host");
+            String dubboPort = env.getProperty("dubbo.protocol.port");
+            String httpPort = env.getProperty("server.port");
+            for (String v : new String[] {app, host, dubboPort, httpPort}) {
+                if (v == null || v.isBlank() || v.equals("0") || v.equals("-1")) {
+                    return null;
+                }
+            }
+            return app + "@" + host + ":" + dubboPort + "/" + httpPort;
+        } catch (IllegalArgumentException unresolved) {
+            return null;
+        }
     }
 }

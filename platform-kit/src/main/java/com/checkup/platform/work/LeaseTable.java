@@ -53,6 +53,11 @@ public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
     /** The rows among {@code ids} that carry {@code token} (in any order: they are handed out in the order of {@code ids}). */
     protected abstract List<R> claimedRows(List<K> ids, String token);
 
+    /** A fresh claim token (36 characters at most); a table may say whose claim it is (see {@code OutboxRelay}). */
+    protected String newToken() {
+        return UUID.randomUUID().toString();
+    }
+
     /** A row's key, as {@link #dueIds} returns it. */
     protected abstract K keyOf(R row);
 
@@ -67,7 +72,7 @@ public abstract class LeaseTable<K, R, T> implements WorkQueue<T> {
         if (due.isEmpty()) {
             return List.of();
         }
-        String token = UUID.randomUUID().toString();
+        String token = newToken();
         if (claimIds(due, token, utc(now), utc(now.plus(lease))) == 0) {
             return List.of();
         }

@@ -189,6 +189,38 @@ class OutboxIT {
     }
 
     @Test
+    void anEventClaimedByThisInstanceBeforeItsProcessDiedIsSentAtOnceByItsNextProcessNotAnotherInstancesClaim() {
+        String instance = "booking-service@127.0.0.1:20880/8080";
+        // What the killed process left: rows under its relay's claims (a minute's lease), and one under another
+        // instance's, which may still be sending it. (Neither relay is started: they only make the tokens.)
+        OutboxRelay dead = new OutboxRelay(jdbc, producer, Duration.ofMillis(200), Duration.ofSeconds(60), instance);
+        OutboxRelay other = new OutboxRelay(jdbc, producer, Duration.ofMillis(200), Duration.ofSeconds(60),
+                "booking-service@127.0.0.2:20880/8080");
+        String mine = change(new OutboxEventPublisher(jdbc, null), "restart-mine-1");
+        String theirs = change(new OutboxEventPublisher(jdbc, null), "restart-theirs-1");
+        claim(mine, dead.directToken());
+        claim(theirs, other.directToken());
+        assertThat(dead.directToken()).hasSize(36);
+        assertThat(dead.directToken().substring(0, 12)).isNotEqualTo(other.directToken().substring(0, 12));
+        try (OutboxRelay restarted = new OutboxRelay(jdbc, producer, Duration.ofMillis(200), Duration.ofSeconds(60), instance)) {
+            assertThat(restarted.relayDue()).as("still claimed until the instance's relay starts").isZero();
+            restarted.start();
+            awaitDelivered(mine); // at most 30 s: well before the dead claim's minute
+            drainThrough(restarted);
+            assertThat(restarted.relayDue()).as("another instance's claim is left to lapse").isZero();
+        }
+        assertThat(recorder.deliveriesOf(mine)).isEqualTo(1);
+        assertThat(recorder.deliveriesOf(theirs)).isZero();
+        // Not to be sent by later tests' relays: the other instance "sent" it.
+        jdbc.update("UPDATE outbox_event SET status = 'SENT' WHERE event_id = ?", theirs);
+    }
+
+    private static void claim(String eventId, String token) {
+        jdbc.update("UPDATE outbox_event SET claim_token = ?, next_attempt_at = TIMESTAMPADD(SECOND, 60, NOW(3))"
+                + " WHERE event_id = ?", token, eventId);
+    }
+
+    @Test
     void aRefusedSendLeavesItAndTheEventsBehindItToThePollWhichSendsEachOnce() {
         // Never started: every send fails at once, as with the broker down.
         DefaultMQProducer down = new DefaultMQProducer("outbox-it-down");

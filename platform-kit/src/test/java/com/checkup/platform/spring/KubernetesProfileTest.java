@@ -99,6 +99,16 @@ class KubernetesProfileTest {
     }
 
     @Test
+    void theOutboxNamesThisInstanceByServicePodAddressAndPortsAndNothingWhenAnyIsUnknown() {
+        Map<String, Object> env = deploymentEnv();
+        env.put("DUBBO_IP_TO_BIND", "10.42.0.17");
+        // A restarted container keeps its pod's IP: its relay takes back the claims of the process that died.
+        assertThat(PlatformAutoConfiguration.instance(environment(env, "k8s"))).isEqualTo("booking-service@10.42.0.17:20880/8080");
+        // No pod address (not bound yet): no name, so no claim of another instance is ever taken back early.
+        assertThat(PlatformAutoConfiguration.instance(environment(deploymentEnv(), "k8s"))).isNull();
+    }
+
+    @Test
     void theDatasourceIsTheServicesOwnSchemaAndUserOverTls() {
         StandardEnvironment e = environment(deploymentEnv(), "k8s");
         assertThat(e.getProperty("spring.datasource.url"))
