@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Transactional outbox: the event row is inserted with the caller's JDBC connection, so it commits or rolls back
  * with the state change. With a relay, the row is written already claimed by it (for the relay's lease) and handed to
- * it after the commit, to be sent at once without being looked for; if this process dies first, the claim lapses and a
- * relay (here after the restart, or in another instance) finds the row and sends it then. Without a relay the row is
+ * it after the commit, to be sent at once without being looked for; if this process dies first, the row is due again
+ * when this instance's next process is up, or when the claim lapses, and a relay (here after the restart, or in
+ * another instance) finds the row and sends it then. Without a relay the row is
  * simply due, for whichever relay looks next.
  */
 public final class OutboxEventPublisher implements EventPublisher {

@@ -40,14 +40,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@link #directToken}, due again only when the lease ends) and, after the commit, hands it over
  * ({@link #sendCommitted}); one sender thread sends what has been handed over and marks it SENT with one update. The
  * row is never looked for, claimed or read back: one statement per event instead of four.</li>
- * <li><b>Left behind</b>: everything else that is due — a row whose process died before sending it (its lease lapses),
- * a failed send waiting for its retry, rows written without a relay — is a leased work table like any other
+ * <li><b>Left behind</b>: everything else that is due — a row whose process died before sending it (due when its lease
+ * lapses, or as soon as the same instance's next process is up: {@link #takeBackClaimsOfEarlierProcesses}), a failed send waiting for its retry, rows written without a relay — is a leased work table like any other
  * ({@link LeaseTable}, driven by a {@link WorkLoop} with one worker): claimed in a batch with one conditional update (so
  * two relays, here or in another instance, never send the same row at the same time), sent in id order, then marked
  * SENT with one update.</li>
  * </ul>
  * A failed send is retried with backoff ({@link #RETRY}, never given up: an event is never dropped). If the process
- * dies between send and mark, the claim's lease expires and the row is sent again: delivery is at-least-once and
+ * dies between send and mark, the claim is taken back or its lease expires, and the row is sent again: delivery is at-least-once and
  * consumers deduplicate on the event id. A row with {@code deliver_at} in the future goes out as a timer message. Unlike
  * the other work tables, the outbox keeps the database's time: its rows are written with {@code NOW(3)} inside each
  * business transaction.
@@ -76,6 +76,8 @@ public final class OutboxRelay implements AutoCloseable {
      * the instance has no stable identity.
      */
     private final String ownerTag;
+    /** 6 random hex characters after the tag in this process's tokens: its own claims are never taken back. */
+    private final String processTag = UUID.randomUUID().toString().substring(0, 6);
     /** The claim under which this relay's own committed rows are written (a claim token: 36 characters at most). */
     private final String directToken;
     /** A row handed over at its commit, and when ({@link System#nanoTime}). */
@@ -101,8 +103,8 @@ public final class OutboxRelay implements AutoCloseable {
     /**
      * @param instance what names this service instance across its restarts and no other live one (e.g. service, host
      *                 and ports): rows this relay claimed and had not sent when its process died are due again as soon
-     *                 as the instance's next process starts its relay, instead of after their lease. Null: they wait
-     *                 out the lease.
+     *                 as the instance's next process calls {@link #takeBackClaimsOfEarlierProcesses}, instead of after
+     *                 their lease. Null: they wait out the lease.
      */
     public OutboxRelay(JdbcTemplate jdbc, DefaultMQProducer producer, Duration pollInterval, Duration lease, String instance) {
         this.jdbc = jdbc;
@@ -115,26 +117,30 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     public void start() {
-        releaseOwnClaims();
         loop.start().wakeUp();
     }
 
     /**
-     * Rows still claimed by this instance's previous process (it died between commit and send, or mid-batch) are due
-     * now: nothing else can be sending them, so waiting out their lease would only delay them.
+     * Rows still claimed by an earlier process of this instance (it died between commit and send, or mid-batch) are due
+     * now, not after their lease: nothing else can be sending them. To be called once this process holds its ports,
+     * which proves no other live process has its name. This process's own claims are kept. Returns how many.
      */
-    private void releaseOwnClaims() {
+    public int takeBackClaimsOfEarlierProcesses() {
         if (ownerTag == null) {
-            return;
+            return 0;
         }
         try {
             int n = jdbc.update("UPDATE outbox_event SET next_attempt_at = NOW(3) WHERE status = 'PENDING'"
-                    + " AND claim_token LIKE ? AND next_attempt_at > NOW(3)", ownerTag + ".%");
+                    + " AND claim_token LIKE ? AND claim_token NOT LIKE ? AND next_attempt_at > NOW(3)",
+                    ownerTag + ".%", ownerTag + "." + processTag + "%");
             if (n > 0) {
-                log.info("Outbox: {} events claimed by this instance's previous process are due again", n);
+                log.info("Outbox: {} events claimed by an earlier process of this instance are due again", n);
+                wakeUp();
             }
+            return n;
         } catch (RuntimeException e) {
-            log.warn("Outbox: claims of this instance's previous process left to lapse: {}", RetryPolicy.describe(e));
+            log.warn("Outbox: claims of this instance's earlier process left to lapse: {}", RetryPolicy.describe(e));
+            return 0;
         }
     }
 
@@ -148,10 +154,13 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** The owner's tag, a dot and 23 random hex characters (92 bits); a random UUID without an owner. */
+    /**
+     * The owner's tag, a dot, this process's tag and 17 random hex characters (68 bits: unique among one process's
+     * claims); a random UUID without an owner.
+     */
     private String newToken() {
         String random = UUID.randomUUID().toString();
-        return ownerTag == null ? random : ownerTag + "." + random.replace("-", "").substring(0, 23);
+        return ownerTag == null ? random : ownerTag + "." + processTag + random.replace("-", "").substring(0, 17);
     }
 
     /**

@@ -28,7 +28,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -98,6 +100,12 @@ public class PlatformAutoConfiguration {
                     props.getOutbox().getLease(), instance(env));
             relay.start();
             return relay;
+        }
+
+        /** Once the ports are held (no other live process has this instance's name), an earlier process's claims. */
+        @Bean
+        ApplicationListener<ApplicationReadyEvent> outboxTakesBackClaimsOfEarlierProcesses(OutboxRelay relay) {
+            return ready -> relay.takeBackClaimsOfEarlierProcesses();
         }
 
         @Bean

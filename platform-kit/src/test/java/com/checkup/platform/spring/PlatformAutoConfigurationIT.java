@@ -85,6 +85,15 @@ class PlatformAutoConfigurationIT {
     }
 
     @Test
+    void theOutboxRelayKnowsThisInstanceAndTakesBackAnEarlierProcesssClaimsOnceReady() {
+        var env = app.getEnvironment();
+        assertThat(PlatformAutoConfiguration.instance(env)).isEqualTo("greeter@" + env.getProperty("dubbo.protocol.host") + ":"
+                + env.getProperty("dubbo.protocol.port") + "/" + httpPort);
+        assertThat(app.getBeansOfType(org.springframework.context.ApplicationListener.class))
+                .containsKey("outboxTakesBackClaimsOfEarlierProcesses");
+    }
+
+    @Test
     void aServicesDubboCallsEnterSentinelOnlyWhenAFlowRuleExists() {
         assertThat(app.getEnvironment().getProperty("dubbo.provider.filter")).isEqualTo(DubboDefaults.PROVIDER_FILTER);
         assertThat(app.getEnvironment().getProperty("dubbo.consumer.filter")).isEqualTo(DubboDefaults.CONSUMER_FILTER);
