@@ -21,7 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class HoldExpiry {
-    /** Delayed message on {@link Topics#BOOKING_TIMERS} that ends an unpaid hold. */
+    /** Delayed message on {@link Topics#BOOKING_TIMERS} that ends unpaid holds ({@link HoldsDue}). */
     public static final String HOLD_DUE = "booking.hold-due";
     /** Holds one sweep pass looks at. */
     public static final int SWEEP_PAGE = 100;
@@ -42,6 +42,29 @@ public class HoldExpiry {
         this.events = events;
         this.tx = tx;
         this.clock = clock;
+    }
+
+    /**
+     * A {@link #HOLD_DUE} reminder's payload: the holds written together in one lane, due when the last of them ends. A
+     * reminder sent before these were combined carries one {@code bookingId} (a booking event): still understood.
+     */
+    public record HoldsDue(List<String> bookingIds, String bookingId) {
+        public HoldsDue(List<String> bookingIds) {
+            this(bookingIds, null);
+        }
+
+        /** The holds it is about. */
+        public List<String> holds() {
+            if (bookingIds != null) {
+                return bookingIds;
+            }
+            return bookingId == null ? List.of() : List.of(bookingId);
+        }
+    }
+
+    /** Ends each of these unpaid holds whose time is up (one failing is retried with the others: each is idempotent). */
+    public void expireAll(HoldsDue due) {
+        due.holds().forEach(this::expire);
     }
 
     /** Ends an unpaid hold whose time is up (a repeat, or a hold paid or ended meanwhile, changes nothing). */

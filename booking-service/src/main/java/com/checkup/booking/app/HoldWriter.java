@@ -2,8 +2,7 @@ package com.checkup.booking.app;
 
 import com.checkup.booking.domain.Booking;
 import com.checkup.booking.domain.Slot;
-import com.checkup.booking.persistence.BookingRepository;
-import com.checkup.booking.persistence.CapacityCalendar;
+import com.checkup.booking.persistence.HoldWrites;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.event.Topics;
 import com.checkup.platform.batch.Combiner;
@@ -23,7 +22,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes new holds: the booking row and its places, then, once committed, its expiry reminder and its order. A hold
@@ -60,19 +58,15 @@ public class HoldWriter {
     private final AtomicLong holds = new AtomicLong();
     private final AtomicLong combinedHolds = new AtomicLong();
 
-    private final BookingRepository bookings;
-    private final CapacityCalendar calendar;
+    private final HoldWrites writes;
     private final Reminders reminders;
-    private final TransactionTemplate tx;
     private final HoldOrders orders;
     private final Combiner<Slot, NewHold, Outcome> combiner;
 
-    public HoldWriter(BookingRepository bookings, CapacityCalendar calendar, Reminders reminders, TransactionTemplate tx,
-                      HoldOrders orders, @Value("${checkup.booking.hold-batch-max:32}") int maxBatch) {
-        this.bookings = bookings;
-        this.calendar = calendar;
+    public HoldWriter(HoldWrites writes, Reminders reminders, HoldOrders orders,
+                      @Value("${checkup.booking.hold-batch-max:32}") int maxBatch) {
+        this.writes = writes;
         this.reminders = reminders;
-        this.tx = tx;
         this.orders = orders;
         this.combiner = new Combiner<>(maxBatch, this::writeBatch, this::afterCommit);
     }
@@ -117,16 +111,16 @@ public class HoldWriter {
 
     /**
      * After the commit, outside the slot (its next batch may be written meanwhile): the holds' consumers are freed for
-     * their next holds, then come the expiry reminders of the holds written and their orders, one call per lane (a
-     * tester's lane reaches its own order-service), a lone hold's in its caller's trace; a hold whose order could not be
-     * created answers UNAVAILABLE. Nothing here may take away another hold's answer: each lane's failure stays its own.
+     * their next holds, then, per lane (a tester's lane reaches its own booking- and order-service), one expiry reminder
+     * for the lane's holds and one call creating their orders, a lone hold's in its caller's trace; a hold whose order
+     * could not be created answers UNAVAILABLE. Nothing here may take away another hold's answer: each lane's failure
+     * stays its own.
      */
     private void afterCommit(List<Combiner.Entry<NewHold, Outcome>> batch) {
         batch.forEach(e -> e.work().written().run());
         Map<String, List<Combiner.Entry<NewHold, Outcome>>> byLane = new LinkedHashMap<>();
         for (Combiner.Entry<NewHold, Outcome> e : batch) {
             if (e.value() == Outcome.HELD) {
-                remind(e.work());
                 CallContext c = e.work().context();
                 byLane.computeIfAbsent(c == null || c.lane() == null ? "" : c.lane(), l -> new ArrayList<>()).add(e);
             }
@@ -137,6 +131,7 @@ public class HoldWriter {
             List<Booking> bookingsHeld = held.stream().map(e -> e.work().booking()).toList();
             Map<String, BusinessException> failed;
             try (CallContextHolder.Scope ignored = CallContextHolder.bind(context)) {
+                remind(bookingsHeld);
                 failed = orders.createAll(bookingsHeld);
             } catch (RuntimeException unexpected) {
                 failed = HoldOrders.allNotCreated(bookingsHeld, unexpected);
@@ -150,6 +145,11 @@ public class HoldWriter {
         });
     }
 
+    /**
+     * Writes the batch in one transaction, or returns false to have each hold written alone. Holds of consumers at their
+     * cap are left out and refused, and the others written together once more; when the places cannot all be taken (the
+     * slot is nearly sold out) or an idempotency key repeats, each hold alone decides which.
+     */
     private boolean writeTogether(List<Combiner.Entry<NewHold, Outcome>> batch) {
         Set<String> consumers = new HashSet<>();
         Instant earliest = batch.get(0).work().booking().createdAt();
@@ -161,64 +161,59 @@ public class HoldWriter {
             earliest = b.createdAt().isBefore(earliest) ? b.createdAt() : earliest;
         }
         Instant now = earliest; // the earliest: a hold ending in between still counts, never one too few
-        // Decided in the transaction: holds of consumers at their cap are refused, the others written together.
+        List<Combiner.Entry<NewHold, Outcome>> written = new ArrayList<>(batch);
         List<Combiner.Entry<NewHold, Outcome>> refused = new ArrayList<>();
-        List<Combiner.Entry<NewHold, Outcome>> written = new ArrayList<>();
-        try {
-            boolean taken = Boolean.TRUE.equals(tx.execute(s -> {
-                refused.clear();
-                written.clear();
-                Map<String, Integer> live = bookings.liveHolds(consumers, now);
-                for (Combiner.Entry<NewHold, Outcome> e : batch) {
-                    boolean atCap = live.getOrDefault(e.work().booking().consumerId(), 0) >= e.work().maxUnpaid();
-                    (atCap ? refused : written).add(e);
-                }
-                if (written.isEmpty()) {
-                    return true;
-                }
-                List<Booking> all = written.stream().map(e -> e.work().booking()).toList();
-                bookings.insertAll(all);
-                // Last, as for one hold: the slot's rows stay locked only from here to the commit.
-                if (!calendar.takeAll(all.get(0).slot(), all.stream().map(Booking::resources).toList())) {
-                    s.setRollbackOnly();
-                    return false;
-                }
-                return true;
-            }));
-            if (taken) {
-                if (!written.isEmpty()) {
-                    transactions.incrementAndGet();
-                    holds.addAndGet(written.size());
-                    combinedHolds.addAndGet(written.size());
-                }
-                written.forEach(e -> e.complete(Outcome.HELD));
-                refused.forEach(e -> e.complete(Outcome.TOO_MANY_HOLDS));
+        for (int attempt = 0; attempt < 2 && !written.isEmpty(); attempt++) {
+            List<Combiner.Entry<NewHold, Outcome>> trying = written;
+            HoldWrites.Attempt found;
+            try {
+                found = writes.write(trying.stream().map(e -> e.work().booking()).toList(), now,
+                        f -> f.placesTaken() && overCap(trying, f).isEmpty());
+            } catch (DataAccessException e) {
+                // A repeated idempotency key among them (or a lock conflict): each one alone tells which.
+                log.debug("Combined write of {} holds on {} failed, writing them one by one: {}", trying.size(),
+                        trying.get(0).work().booking().slot(), e.toString());
+                return false;
             }
-            return taken;
-        } catch (DataAccessException e) {
-            // A repeated idempotency key among them (or a lock conflict): each one alone tells which.
-            log.debug("Combined write of {} holds on {} failed, writing them one by one: {}", batch.size(),
-                    batch.get(0).work().booking().slot(), e.toString());
-            return false;
+            if (!found.placesTaken()) {
+                return false;
+            }
+            List<Combiner.Entry<NewHold, Outcome>> over = overCap(trying, found);
+            if (over.isEmpty()) {
+                transactions.incrementAndGet();
+                holds.addAndGet(trying.size());
+                combinedHolds.addAndGet(trying.size());
+                trying.forEach(e -> e.complete(Outcome.HELD));
+                refused.forEach(e -> e.complete(Outcome.TOO_MANY_HOLDS));
+                return true;
+            }
+            refused.addAll(over);
+            written = new ArrayList<>(trying);
+            written.removeAll(over);
         }
+        if (written.isEmpty()) {
+            refused.forEach(e -> e.complete(Outcome.TOO_MANY_HOLDS));
+            return true;
+        }
+        return false;
+    }
+
+    /** The holds whose consumers would be over their cap with them (the count includes them). */
+    private static List<Combiner.Entry<NewHold, Outcome>> overCap(List<Combiner.Entry<NewHold, Outcome>> holds,
+                                                                 HoldWrites.Attempt found) {
+        return holds.stream().filter(e -> found.liveHolds(e.work().booking().consumerId()) > e.work().maxUnpaid()).toList();
     }
 
     private Outcome writeAlone(NewHold h) {
         try (CallContextHolder.Scope ignored = bind(h)) {
             Booking b = h.booking();
-            Outcome outcome = tx.execute(s -> {
-                if (bookings.liveHolds(b.consumerId(), b.createdAt()) >= h.maxUnpaid()) {
-                    return Outcome.TOO_MANY_HOLDS;
-                }
-                bookings.insert(b);
-                if (!calendar.take(b.slot(), b.resources())) {
-                    s.setRollbackOnly(); // sold out: the booking goes too
-                    return Outcome.SOLD_OUT;
-                }
-                return Outcome.HELD;
-            });
-            if (outcome != Outcome.HELD) {
-                return outcome;
+            HoldWrites.Attempt found = writes.write(List.of(b), b.createdAt(),
+                    f -> f.placesTaken() && f.liveHolds(b.consumerId()) <= h.maxUnpaid());
+            if (found.liveHolds(b.consumerId()) > h.maxUnpaid()) {
+                return Outcome.TOO_MANY_HOLDS;
+            }
+            if (!found.placesTaken()) {
+                return Outcome.SOLD_OUT; // rolled back: the booking goes too
             }
             transactions.incrementAndGet();
             holds.incrementAndGet();
@@ -227,18 +222,19 @@ public class HoldWriter {
     }
 
     /**
-     * The expiry is a reminder, not an outbox event: the HELD row and its expiry time are the durable record, and
-     * {@link ExpirySweep} ends any hold whose reminder was lost. Sent once committed (no transaction is active here, so
-     * at once), in the caller's context (lane, trace), also when another caller's thread writes the batch.
+     * The expiry is a reminder, not an outbox event: the HELD rows and their expiry times are the durable record, and
+     * {@link ExpirySweep} ends any hold whose reminder was lost. One reminder for holds written together in one lane,
+     * due when the last of them ends (they were asked for within a batch's time of each other); sent once committed (no
+     * transaction is active here, so at once), in the current context (lane, trace).
      */
-    private void remind(NewHold h) {
-        try (CallContextHolder.Scope ignored = bind(h)) {
-            Booking b = h.booking();
-            reminders.remindAt(Topics.BOOKING_TIMERS, HoldExpiry.HOLD_DUE, b.id(),
-                    BookingEvents.event(b, null, false, null), b.holdExpiresAt());
+    private void remind(List<Booking> held) {
+        List<String> ids = held.stream().map(Booking::id).toList();
+        Instant due = held.stream().map(Booking::holdExpiresAt).max(Instant::compareTo).orElseThrow();
+        try {
+            reminders.remindAt(Topics.BOOKING_TIMERS, HoldExpiry.HOLD_DUE, String.join(" ", ids), new HoldExpiry.HoldsDue(ids), due);
         } catch (RuntimeException e) {
-            // Best effort: the hold is committed and the sweep ends it if it is never paid.
-            log.warn("Expiry reminder for booking {} not sent, the sweep will end it: {}", h.booking().id(), e.toString());
+            // Best effort: the holds are committed and the sweep ends them if they are never paid.
+            log.warn("Expiry reminder for bookings {} not sent, the sweep will end them: {}", ids, e.toString());
         }
     }
 

@@ -67,7 +67,7 @@ public class BookingSubscriptions {
 
     void onTimer(ReceivedEvent e) {
         if (HoldExpiry.HOLD_DUE.equals(e.eventType())) {
-            expiry.expire(e.payload(BookingEvent.class).getBookingId());
+            expiry.expireAll(e.payload(HoldExpiry.HoldsDue.class));
         }
     }
 

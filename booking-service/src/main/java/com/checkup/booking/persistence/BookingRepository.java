@@ -19,7 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,8 +33,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class BookingRepository {
     /**
-     * The hold path's two statements (the unpaid-hold count and the multi-row insert) are plain JDBC, the one exception
-     * to mappers in this service: through MyBatis (dynamic SQL, a reflective read of 22 fields a row) the hold
+     * The hold path's two statements (the unpaid-hold count and the multi-row insert) are plain JDBC ({@link HoldWrites}
+     * sends them in one round trip with the capacity update), the one exception to mappers in this service: through MyBatis (dynamic SQL, a reflective read of 22 fields a row) the hold
      * benchmark fell from 0.69 to 0.42 of the raw database limit (docs/benchmarks.md).
      */
     private static final String INSERT = "INSERT INTO booking (id, consumer_id, idempotency_key, request_fingerprint,"
@@ -62,31 +61,15 @@ public class BookingRepository {
         return Optional.ofNullable(mapper.selectByIdempotencyKey(consumerId, key)).map(this::fromRow);
     }
 
-    /** How many unpaid holds the consumer has that have not expired yet. */
-    public int liveHolds(String consumerId, Instant now) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM booking WHERE consumer_id = ? AND status = 'HELD'"
-                + " AND hold_expires_at > ?", Integer.class, consumerId, utc(now));
-        return n == null ? 0 : n;
-    }
-
     /**
-     * {@link #liveHolds(String, Instant)} for several consumers in one statement (a combined write of holds): the count
-     * of each consumer that has any; one with none is absent.
+     * The statement counting the unpaid holds of each of these consumers that have not expired at {@code now} (one
+     * without any is absent from its rows): the hold path's cap ({@link HoldWrites}).
      */
-    public Map<String, Integer> liveHolds(Collection<String> consumerIds, Instant now) {
-        Map<String, Integer> live = new HashMap<>();
-        if (consumerIds.isEmpty()) {
-            return live;
-        }
+    SqlStatement liveHoldsStatement(Collection<String> consumerIds, Instant now) {
         List<Object> args = new ArrayList<>(consumerIds);
         args.add(utc(now));
-        jdbc.query("SELECT consumer_id, COUNT(*) FROM booking WHERE consumer_id IN ("
-                + String.join(",", Collections.nCopies(consumerIds.size(), "?"))
-                + ") AND status = 'HELD' AND hold_expires_at > ? GROUP BY consumer_id",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
-                    live.put(rs.getString(1), rs.getInt(2));
-                }, args.toArray());
-        return live;
+        return new SqlStatement("SELECT consumer_id, COUNT(*) FROM booking WHERE consumer_id IN (" + marks(consumerIds.size())
+                + ") AND status = 'HELD' AND hold_expires_at > ? GROUP BY consumer_id", args);
     }
 
     public List<Booking> ofConsumer(String consumerId, int limit) {
@@ -110,11 +93,12 @@ public class BookingRepository {
 
     /** Inserts a new booking; the same consumer and idempotency key twice fails (DuplicateKeyException). */
     public void insert(Booking b) {
-        insertAll(List.of(b));
+        SqlStatement insert = insertStatement(List.of(b));
+        jdbc.update(insert.sql(), insert.args().toArray());
     }
 
-    /** New bookings in one statement (holds combined on a hot slot); a repeated idempotency key fails them all. */
-    public void insertAll(List<Booking> all) {
+    /** The statement inserting new bookings, several in one (holds combined on a hot slot). */
+    SqlStatement insertStatement(List<Booking> all) {
         List<Object> args = new ArrayList<>(all.size() * 22);
         for (Booking b : all) {
             Examinee e = b.examinee();
@@ -126,7 +110,7 @@ public class BookingRepository {
                     new SqlParameterValue(Types.VARCHAR, b.cancelReason()), b.version(), utc(b.createdAt()),
                     utc(b.updatedAt()));
         }
-        jdbc.update(INSERT + String.join(", ", Collections.nCopies(all.size(), ROW)), args.toArray());
+        return new SqlStatement(INSERT + String.join(", ", Collections.nCopies(all.size(), ROW)), args);
     }
 
     /** Writes the booking's new state if nobody changed it since it was read; otherwise a retryable CONFLICT. */
@@ -137,6 +121,10 @@ public class BookingRepository {
         if (n != 1) {
             throw new BusinessException(ErrorCode.CONFLICT, "Booking " + b.id() + " was changed concurrently; try again");
         }
+    }
+
+    private static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
     }
 
     private Booking fromRow(BookingRow r) {

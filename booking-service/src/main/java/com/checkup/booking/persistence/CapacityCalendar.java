@@ -26,7 +26,7 @@ public class CapacityCalendar {
     private static final Logger log = LoggerFactory.getLogger(CapacityCalendar.class);
 
     private final CapacityMapper mapper;
-    /** The hold path's conditional updates (take, takeAll, release) are plain JDBC, as the booking insert: see BookingRepository. */
+    /** The hold path's conditional updates (take, takeAllStatement, release) are plain JDBC, as the booking insert: see BookingRepository. */
     private final JdbcTemplate jdbc;
 
     public CapacityCalendar(CapacityMapper mapper, JdbcTemplate jdbc) {
@@ -47,18 +47,12 @@ public class CapacityCalendar {
     }
 
     /**
-     * Takes the places of several holds of one slot at once ({@code holds}: each hold's resources), all or nothing, with
-     * one conditional update: each row goes up by what the holds need of it, only where that still fits. On false the
-     * caller MUST roll back.
+     * The statement taking the places of several holds of one slot at once ({@code holds}: each hold's resources), all or
+     * nothing: each row goes up by what the holds need of it, only where that still fits. The places were taken when it
+     * changed {@link #rowsOf} rows; otherwise its transaction MUST roll back.
      */
-    public boolean takeAll(Slot slot, List<List<String>> holds) {
-        requireTransaction();
-        Map<String, Integer> need = new TreeMap<>();
-        for (List<String> resources : holds) {
-            for (String row : rows(resources)) {
-                need.merge(row, 1, Integer::sum);
-            }
-        }
+    static SqlStatement takeAllStatement(Slot slot, List<List<String>> holds) {
+        Map<String, Integer> need = need(holds);
         // used + CASE resource WHEN 'TOTAL' THEN 12 WHEN 'CT' THEN 3 END, in the SET and in the condition.
         StringBuilder increment = new StringBuilder("CASE resource");
         List<Object> incrementArgs = new ArrayList<>();
@@ -71,10 +65,23 @@ public class CapacityCalendar {
         List<Object> args = new ArrayList<>(incrementArgs);
         args.addAll(List.of(args(slot, new ArrayList<>(need.keySet()))));
         args.addAll(incrementArgs);
-        int n = jdbc.update("UPDATE capacity_slot SET used = used + " + increment + " WHERE hospital_id = ? AND slot_date = ?"
-                + " AND period = ? AND resource IN (" + marks(need.size()) + ") AND used + " + increment + " <= total",
-                args.toArray());
-        return n == need.size();
+        return new SqlStatement("UPDATE capacity_slot SET used = used + " + increment + " WHERE hospital_id = ? AND slot_date = ?"
+                + " AND period = ? AND resource IN (" + marks(need.size()) + ") AND used + " + increment + " <= total", args);
+    }
+
+    /** How many capacity rows {@link #takeAllStatement} must change for these holds. */
+    static int rowsOf(List<List<String>> holds) {
+        return need(holds).size();
+    }
+
+    private static Map<String, Integer> need(List<List<String>> holds) {
+        Map<String, Integer> need = new TreeMap<>();
+        for (List<String> resources : holds) {
+            for (String row : rows(resources)) {
+                need.merge(row, 1, Integer::sum);
+            }
+        }
+        return need;
     }
 
     /** Gives back what {@link #take} took; called only by a state change that happens once. */

@@ -81,4 +81,29 @@ class HoldExpiryTest {
         assertThat(at(ok.holdExpiresAt().plus(Duration.ofMinutes(5))).sweepOverdueHolds(Duration.ofSeconds(60))).isEqualTo(1);
         assertThat(ok.status()).isEqualTo(BookingStatus.EXPIRED);
     }
+
+    @Test
+    void aReminderEndsEachOfItsHoldsAndOneSentBeforeHoldsWereCombinedIsStillUnderstood() throws Exception {
+        Booking one = held("B3");
+        Booking two = held("B4");
+        when(bookings.find("B3")).thenReturn(Optional.of(one));
+        when(bookings.find("B4")).thenReturn(Optional.of(two));
+        when(orders.closeUnlessPaid(any(), eq("HOLD_EXPIRED"))).thenReturn(true);
+        HoldExpiry expiry = at(one.holdExpiresAt());
+
+        // What a reminder carries, as it travels (JSON).
+        String sent = com.checkup.platform.events.Json.MAPPER.writeValueAsString(new HoldExpiry.HoldsDue(List.of("B3", "B4")));
+        expiry.expireAll(com.checkup.platform.events.Json.MAPPER.readValue(sent, HoldExpiry.HoldsDue.class));
+        assertThat(one.status()).isEqualTo(BookingStatus.EXPIRED);
+        assertThat(two.status()).isEqualTo(BookingStatus.EXPIRED);
+
+        // An earlier reminder's payload was the hold's booking event.
+        Booking old = held("B5");
+        when(bookings.find("B5")).thenReturn(Optional.of(old));
+        BookingEvent event = new BookingEvent();
+        event.setBookingId("B5");
+        String legacy = com.checkup.platform.events.Json.MAPPER.writeValueAsString(event);
+        expiry.expireAll(com.checkup.platform.events.Json.MAPPER.readValue(legacy, HoldExpiry.HoldsDue.class));
+        assertThat(old.status()).isEqualTo(BookingStatus.EXPIRED);
+    }
 }
