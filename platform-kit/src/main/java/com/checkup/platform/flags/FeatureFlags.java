@@ -31,9 +31,9 @@ public final class FeatureFlags {
     }
 
     public <T> T get(FeatureFlag<T> flag, String hospitalId) {
-        Optional<String> raw = raw(key(hospitalId, flag));
+        Optional<String> raw = raw(hospitalId, flag);
         if (raw.isEmpty()) {
-            raw = raw(key(ALL_HOSPITALS, flag));
+            raw = raw(ALL_HOSPITALS, flag);
         }
         if (raw.isEmpty()) {
             return flag.defaultValue();
@@ -68,8 +68,15 @@ public final class FeatureFlags {
         config.removeConfig(key(hospitalId, flag), GROUP);
     }
 
-    private Optional<String> raw(String key) {
-        return values.computeIfAbsent(key, k -> {
+    /** Read on every request (a hold reads three flags): a key seen before costs one map look-up, no check. */
+    private Optional<String> raw(String hospitalId, FeatureFlag<?> flag) {
+        if (hospitalId != null) {
+            Optional<String> known = values.get(hospitalId + "." + flag.name());
+            if (known != null) {
+                return known; // only checked keys are ever added
+            }
+        }
+        return values.computeIfAbsent(key(hospitalId, flag), k -> {
             // Listen first, then read: a change between the two is not missed.
             ConfigurationListener listener = event -> values.put(k,
                     event.getChangeType() == ConfigChangeType.DELETED ? Optional.empty() : nonBlank(event.getContent()));
