@@ -11,6 +11,7 @@ import com.checkup.booking.domain.Period;
 import com.checkup.contracts.booking.BookingService;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.platform.embedded.TestInfrastructure;
+import com.checkup.platform.events.BatchedReminders;
 import com.checkup.platform.events.Reminders;
 import java.sql.Connection;
 import java.sql.Date;
@@ -60,7 +61,8 @@ class HoldThroughputBench {
             String jdbcUrl = infra.mariaDb().jdbcUrl("booking_bench");
             JdbcTemplate db = f.db;
             Reminders reminders = f.service.getBean(Reminders.class);
-            Runnable settle = () -> settle(db, reminders);
+            BatchedReminders gathered = f.service.getBean(BatchedReminders.class);
+            Runnable settle = () -> settle(db, reminders, gathered);
 
             // Warm-up (JIT, connection pools), on another slot, alternating as the rounds do: one long raw run after
             // the holds' warm-up left the first hold round ~15 % slower than the next ones (2026-12-04, 4 callers).
@@ -136,9 +138,9 @@ class HoldThroughputBench {
     }
 
     /** Waits (bounded) until the last run's background work is done: reminders answered, outbox empty. */
-    private static void settle(JdbcTemplate db, Reminders reminders) {
+    private static void settle(JdbcTemplate db, Reminders reminders, BatchedReminders gathered) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline && (reminders.inFlight() > 0 || db.queryForObject(
+        while (System.nanoTime() < deadline && (gathered.pending() > 0 || reminders.inFlight() > 0 || db.queryForObject(
                 "SELECT COUNT(*) FROM outbox_event WHERE status = 'PENDING'", Integer.class) > 0)) {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }

@@ -4,11 +4,10 @@ import com.checkup.booking.domain.Booking;
 import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.HoldWrites;
 import com.checkup.contracts.error.BusinessException;
-import com.checkup.contracts.event.Topics;
 import com.checkup.platform.batch.Combiner;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
-import com.checkup.platform.events.Reminders;
+import com.checkup.platform.events.BatchedReminders;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -59,11 +58,11 @@ public class HoldWriter {
     private final AtomicLong combinedHolds = new AtomicLong();
 
     private final HoldWrites writes;
-    private final Reminders reminders;
+    private final BatchedReminders reminders;
     private final HoldOrders orders;
     private final Combiner<Slot, NewHold, Outcome> combiner;
 
-    public HoldWriter(HoldWrites writes, Reminders reminders, HoldOrders orders,
+    public HoldWriter(HoldWrites writes, BatchedReminders reminders, HoldOrders orders,
                       @Value("${checkup.booking.hold-batch-max:32}") int maxBatch) {
         this.writes = writes;
         this.reminders = reminders;
@@ -223,15 +222,15 @@ public class HoldWriter {
 
     /**
      * The expiry is a reminder, not an outbox event: the HELD rows and their expiry times are the durable record, and
-     * {@link ExpirySweep} ends any hold whose reminder was lost. One reminder for holds written together in one lane,
-     * due when the last of them ends (they were asked for within a batch's time of each other); sent once committed (no
-     * transaction is active here, so at once), in the current context (lane, trace).
+     * {@link ExpirySweep} ends any hold whose reminder was lost. Holds asked for within a few milliseconds of each
+     * other, in one lane, share one reminder, due when the last of them ends ({@code holdReminders} in BookingConfig).
+     * Asked for once committed, in the current context (lane, trace).
      */
     private void remind(List<Booking> held) {
         List<String> ids = held.stream().map(Booking::id).toList();
         Instant due = held.stream().map(Booking::holdExpiresAt).max(Instant::compareTo).orElseThrow();
         try {
-            reminders.remindAt(Topics.BOOKING_TIMERS, HoldExpiry.HOLD_DUE, String.join(" ", ids), new HoldExpiry.HoldsDue(ids), due);
+            reminders.remindAt(ids, due);
         } catch (RuntimeException e) {
             // Best effort: the holds are committed and the sweep ends them if they are never paid.
             log.warn("Expiry reminder for bookings {} not sent, the sweep will end them: {}", ids, e.toString());

@@ -20,11 +20,10 @@ import com.checkup.booking.domain.Slot;
 import com.checkup.booking.persistence.HoldWrites;
 import com.checkup.contracts.error.BusinessException;
 import com.checkup.contracts.error.ErrorCode;
-import com.checkup.contracts.event.Topics;
 import com.checkup.contracts.order.OrderService;
 import com.checkup.platform.context.CallContext;
 import com.checkup.platform.context.CallContextHolder;
-import com.checkup.platform.events.Reminders;
+import com.checkup.platform.events.BatchedReminders;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +45,7 @@ class HoldWriterTest {
     private static final HoldWrites.Attempt TAKEN = new HoldWrites.Attempt(true, Map.of());
 
     private final HoldWrites writes = mock(HoldWrites.class);
-    private final Reminders reminders = mock(Reminders.class);
+    private final BatchedReminders reminders = mock(BatchedReminders.class);
     private final HoldOrders orders = mock(HoldOrders.class);
     private final HoldWriter writer = new HoldWriter(writes, reminders, orders, 32);
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -100,11 +99,10 @@ class HoldWriterTest {
         verify(writes).write(eq(List.of(a1, a2, b1)), any(), any()); // one transaction for the three
         assertThat(orderCalls).containsOnly(Map.entry("baseline", List.of("B1")), Map.entry("a", List.of("B2", "B3")),
                 Map.entry("b", List.of("B4")));
-        // One expiry reminder per lane of a batch, for all its holds, due when the last ends.
-        verify(reminders, times(3)).remindAt(any(), any(), any(), any(), any());
-        verify(reminders).remindAt(eq(Topics.BOOKING_TIMERS), eq(HoldExpiry.HOLD_DUE), eq("B2 B3"),
-                eq(new HoldExpiry.HoldsDue(List.of("B2", "B3"))), eq(a2.holdExpiresAt()));
-        verify(reminders).remindAt(any(), any(), eq("B4"), eq(new HoldExpiry.HoldsDue(List.of("B4"))), any());
+        // One expiry reminder asked for per lane of a batch, for all its holds, due when the last ends.
+        verify(reminders, times(3)).remindAt(anyList(), any());
+        verify(reminders).remindAt(List.of("B2", "B3"), a2.holdExpiresAt());
+        verify(reminders).remindAt(List.of("B4"), b1.holdExpiresAt());
         assertThat(written).hasValue(4);
         // Each consumer is freed once its hold is committed, before the order call: a slow order-service does not hold
         // up other consumers sharing a lock stripe.
@@ -124,14 +122,14 @@ class HoldWriterTest {
         when(writes.write(eq(List.of(capped)), any(), any())).thenReturn(new HoldWrites.Attempt(false, Map.of("c6", 3)));
         assertThat(writer.write(capped, 2, () -> { })).isEqualTo(HoldWriter.Outcome.TOO_MANY_HOLDS);
         verify(orders, never()).createAll(anyList());
-        verify(reminders, never()).remindAt(any(), any(), any(), any(), any());
+        verify(reminders, never()).remindAt(anyList(), any());
 
         Booking fine = hold("B7", "c7");
         when(writes.write(eq(List.of(fine)), any(), any())).thenReturn(new HoldWrites.Attempt(true, Map.of("c7", 2)));
         when(orders.createAll(anyList())).thenReturn(Map.of());
         doAnswer(inv -> {
             throw new IllegalStateException("broker gone");
-        }).when(reminders).remindAt(any(), any(), any(), any(), any());
+        }).when(reminders).remindAt(anyList(), any());
         assertThat(writer.write(fine, 2, () -> { })).isEqualTo(HoldWriter.Outcome.HELD);
         verify(orders).createAll(List.of(fine));
     }
