@@ -13,6 +13,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,12 +37,15 @@ public class HoldExpiry {
     private final Clock clock;
 
     public HoldExpiry(BookingRepository bookings, CapacityCalendar calendar, HoldOrders orders, BookingEvents events,
-                      TransactionTemplate tx, Clock clock) {
+                      PlatformTransactionManager transactions, Clock clock) {
         this.bookings = bookings;
         this.calendar = calendar;
         this.orders = orders;
         this.events = events;
-        this.tx = tx;
+        // Each hold in a transaction of its own, also inside a reminder's (the consumer's record of it): a reminder
+        // names many holds, and one's slot rows must not stay locked while the next one's order is closed.
+        this.tx = new TransactionTemplate(transactions);
+        this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
     }
 
@@ -62,9 +67,26 @@ public class HoldExpiry {
         }
     }
 
-    /** Ends each of these unpaid holds whose time is up (one failing is retried with the others: each is idempotent). */
+    /**
+     * Ends each of these unpaid holds whose time is up, each in its own transaction; one that fails does not stop the
+     * others, and is reported at the end so the reminder is delivered again (the others are then no-ops).
+     */
     public void expireAll(HoldsDue due) {
-        due.holds().forEach(this::expire);
+        RuntimeException failed = null;
+        for (String id : due.holds()) {
+            try {
+                expire(id);
+            } catch (RuntimeException e) {
+                if (failed == null) {
+                    failed = e;
+                } else {
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /** Ends an unpaid hold whose time is up (a repeat, or a hold paid or ended meanwhile, changes nothing). */

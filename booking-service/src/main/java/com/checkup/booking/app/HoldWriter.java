@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -168,8 +167,8 @@ public class HoldWriter {
             try {
                 found = writes.write(trying.stream().map(e -> e.work().booking()).toList(), now,
                         f -> f.placesTaken() && overCap(trying, f).isEmpty());
-            } catch (DataAccessException e) {
-                // A repeated idempotency key among them (or a lock conflict): each one alone tells which.
+            } catch (RuntimeException e) {
+                // A repeated idempotency key among them, a lock conflict, a failed commit: each one alone tells which.
                 log.debug("Combined write of {} holds on {} failed, writing them one by one: {}", trying.size(),
                         trying.get(0).work().booking().slot(), e.toString());
                 return false;

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -59,7 +59,8 @@ public class HoldWrites implements DisposableBean {
         this.bookings = bookings;
         this.pool = new HikariDataSource(holdPool(main.unwrap(HikariDataSource.class), poolSize, meters.getIfAvailable()));
         this.jdbc = new JdbcTemplate(pool);
-        this.tx = new TransactionTemplate(new DataSourceTransactionManager(pool));
+        // JdbcTransactionManager: a failed commit is a DataAccessException too, as a failed statement is.
+        this.tx = new TransactionTemplate(new JdbcTransactionManager(pool));
     }
 
     /**
@@ -90,7 +91,7 @@ public class HoldWrites implements DisposableBean {
                 ps.getMoreResults();
                 boolean taken = ps.getUpdateCount() == rows;
                 if (!ps.getMoreResults()) {
-                    throw new IllegalStateException("The hold write's count returned no rows");
+                    throw new org.springframework.jdbc.IncorrectResultSetColumnCountException(2, 0);
                 }
                 Map<String, Integer> live = new HashMap<>();
                 try (ResultSet rs = ps.getResultSet()) {
@@ -112,15 +113,30 @@ public class HoldWrites implements DisposableBean {
         pool.close();
     }
 
+    /** The main pool's settings, except what makes this one different (name, size, autocommit, multi-statements). */
     private static HikariConfig holdPool(HikariDataSource main, int size, MeterRegistry meters) {
+        if (main.getJdbcUrl() == null && main.getDataSourceClassName() == null) {
+            throw new IllegalStateException("The hold-writes pool copies the main pool's jdbcUrl or dataSourceClassName;"
+                    + " the main pool has neither");
+        }
         HikariConfig c = new HikariConfig();
         c.setPoolName("hold-writes");
-        c.setJdbcUrl(main.getJdbcUrl());
-        c.setUsername(main.getUsername());
-        c.setPassword(main.getPassword());
+        if (main.getJdbcUrl() != null) {
+            c.setJdbcUrl(main.getJdbcUrl());
+        }
+        if (main.getDataSourceClassName() != null) {
+            c.setDataSourceClassName(main.getDataSourceClassName());
+        }
         if (main.getDriverClassName() != null) {
             c.setDriverClassName(main.getDriverClassName());
         }
+        c.setUsername(main.getUsername());
+        c.setPassword(main.getPassword());
+        c.setCatalog(main.getCatalog());
+        c.setSchema(main.getSchema());
+        c.setTransactionIsolation(main.getTransactionIsolation());
+        c.setConnectionInitSql(main.getConnectionInitSql());
+        c.setConnectionTestQuery(main.getConnectionTestQuery());
         Properties p = new Properties();
         p.putAll(main.getDataSourceProperties()); // a copy: the main pool's stay as they are
         p.setProperty("allowMultiQueries", "true");
@@ -128,11 +144,13 @@ public class HoldWrites implements DisposableBean {
         c.setDataSourceProperties(p);
         c.setAutoCommit(false);
         c.setMaximumPoolSize(size);
-        c.setMinimumIdle(size);
+        c.setMinimumIdle(Math.min(size, main.getMinimumIdle()));
+        c.setIdleTimeout(main.getIdleTimeout());
         c.setConnectionTimeout(main.getConnectionTimeout());
         c.setValidationTimeout(main.getValidationTimeout());
         c.setMaxLifetime(main.getMaxLifetime());
         c.setKeepaliveTime(main.getKeepaliveTime());
+        c.setLeakDetectionThreshold(main.getLeakDetectionThreshold());
         c.setInitializationFailTimeout(main.getInitializationFailTimeout());
         if (meters != null) {
             c.setMetricRegistry(meters); // hikaricp_connections_* {pool="hold-writes"}

@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 
 /** An unpaid hold's end as HoldExpiry decides it, with its ports mocked. */
 class HoldExpiryTest {
@@ -30,9 +32,10 @@ class HoldExpiryTest {
     private final CapacityCalendar calendar = mock(CapacityCalendar.class);
     private final HoldOrders orders = mock(HoldOrders.class);
     private final BookingEvents events = mock(BookingEvents.class);
+    private final PlatformTransactionManager transactions = mock(PlatformTransactionManager.class);
 
     private HoldExpiry at(Instant now) {
-        return new HoldExpiry(bookings, calendar, orders, events, UseCaseFixtures.passThrough(), Clock.fixed(now, ZoneOffset.UTC));
+        return new HoldExpiry(bookings, calendar, orders, events, transactions, Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -105,5 +108,20 @@ class HoldExpiryTest {
         String legacy = com.checkup.platform.events.Json.MAPPER.writeValueAsString(event);
         expiry.expireAll(com.checkup.platform.events.Json.MAPPER.readValue(legacy, HoldExpiry.HoldsDue.class));
         assertThat(old.status()).isEqualTo(BookingStatus.EXPIRED);
+        // Each hold in a transaction of its own, not the reminder's.
+        verify(transactions, org.mockito.Mockito.times(3)).getTransaction(org.mockito.ArgumentMatchers.argThat(
+                (TransactionDefinition d) -> d.getPropagationBehavior() == TransactionDefinition.PROPAGATION_REQUIRES_NEW));
+    }
+
+    @Test
+    void oneHoldOfAReminderThatFailsDoesNotStopTheOthersAndTheReminderComesAgain() {
+        Booking later = held("B7");
+        when(bookings.find("B6")).thenThrow(new IllegalStateException("database hiccup"));
+        when(bookings.find("B7")).thenReturn(Optional.of(later));
+        when(orders.closeUnlessPaid(later, "HOLD_EXPIRED")).thenReturn(true);
+
+        assertThatThrownBy(() -> at(later.holdExpiresAt()).expireAll(new HoldExpiry.HoldsDue(List.of("B6", "B7"))))
+                .hasMessageContaining("hiccup");
+        assertThat(later.status()).isEqualTo(BookingStatus.EXPIRED);
     }
 }

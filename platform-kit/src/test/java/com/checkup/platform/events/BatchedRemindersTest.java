@@ -43,20 +43,40 @@ class BatchedRemindersTest {
             CallContext first = CallContext.newRoot().withLane("blue");
             CallContext second = CallContext.newRoot().withLane("blue");
             CallContext other = CallContext.newRoot();
-            in(first, () -> b.remindAt(List.of("B1", "B2"), T.plusSeconds(1)));
+            in(first, () -> b.remindAt(List.of("B1", "B2"), T.plusMillis(300)));
             in(other, () -> b.remindAt(List.of("B9"), T));
             in(second, () -> b.remindAt(List.of("B3"), T));
-            assertThat(b.pending()).isEqualTo(4);
+            // Due much later (another hospital's hold time): not made to wait with these, nor these with it.
+            in(second, () -> b.remindAt(List.of("B4"), T.plus(Duration.ofHours(2))));
+            assertThat(b.pending()).isEqualTo(5);
             verify(reminders, never()).remindAt(any(), any(), any(), any(), any());
 
             b.flush();
-            verify(reminders).remindAt("timers", "hold-due", "B1 B2 B3", Map.of("ids", List.of("B1", "B2", "B3")), T.plusSeconds(1));
+            verify(reminders).remindAt("timers", "hold-due", "B1 B2 B3", Map.of("ids", List.of("B1", "B2", "B3")), T.plusMillis(300));
             verify(reminders).remindAt("timers", "hold-due", "B9", Map.of("ids", List.of("B9")), T);
+            verify(reminders).remindAt("timers", "hold-due", "B4", Map.of("ids", List.of("B4")), T.plus(Duration.ofHours(2)));
             assertThat(b.pending()).isZero();
             // Several requests: their lane, a trace of its own. One request: its own context, so its trace goes on.
             assertThat(sentIn.get("B1 B2 B3").lane()).isEqualTo("blue");
             assertThat(sentIn.get("B1 B2 B3").traceId()).isNotIn(first.traceId(), second.traceId());
             assertThat(sentIn.get("B9")).isEqualTo(other);
+            assertThat(sentIn.get("B4")).isEqualTo(second);
+        }
+    }
+
+    @Test
+    void insideATransactionKeysAreGatheredOnlyOnceItCommits() {
+        try (BatchedReminders b = batched(Duration.ofSeconds(30), 100)) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.initSynchronization();
+            try {
+                b.remindAt(List.of("B1"), T);
+                assertThat(b.pending()).isZero();
+                org.springframework.transaction.support.TransactionSynchronizationManager.getSynchronizations()
+                        .forEach(org.springframework.transaction.support.TransactionSynchronization::afterCommit);
+            } finally {
+                org.springframework.transaction.support.TransactionSynchronizationManager.clearSynchronization();
+            }
+            assertThat(b.pending()).isEqualTo(1);
         }
     }
 
