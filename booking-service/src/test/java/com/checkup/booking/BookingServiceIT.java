@@ -520,6 +520,9 @@ class BookingServiceIT {
         // The hold write sends its statements as one; multi-statements are allowed on its own pool only.
         assertThatThrownBy(() -> f.db.queryForList("SELECT 1; SELECT 2"))
                 .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        // Its pool is measured like the main one (hikaricp_connections_*{pool="hold-writes"}).
+        assertThat(f.service.getBean(io.micrometer.core.instrument.MeterRegistry.class).find("hikaricp.connections")
+                .tag("pool", "hold-writes").gauge()).isNotNull();
         // Someone else is not affected; a repeat of a held request still answers its booking.
         assertThat(hold("other-" + newKey(), request(newKey(), "HQ", "HQ-GEN", DAY, Period.MORNING)).getStatus())
                 .isEqualTo(BookingStatus.HELD);

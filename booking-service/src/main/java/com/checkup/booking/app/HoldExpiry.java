@@ -43,7 +43,8 @@ public class HoldExpiry {
         this.orders = orders;
         this.events = events;
         // Each hold in a transaction of its own, also inside a reminder's (the consumer's record of it): a reminder
-        // names many holds, and one's slot rows must not stay locked while the next one's order is closed.
+        // names many holds, and one's slot rows must not stay locked while the next one's order is closed. A reminder
+        // thus holds two connections at a time: 8 at most, with the timers consumer's 4 threads.
         this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;

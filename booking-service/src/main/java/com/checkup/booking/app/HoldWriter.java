@@ -22,9 +22,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes new holds: the booking row and its places, then, once committed, its expiry reminder and its order. A hold
- * on a quiet slot is written alone. Holds that arrive together on one hot slot are combined ({@link Combiner}): one transaction inserts them all and takes
- * their places with one conditional update, instead of each transaction queueing for the slot's row lock in turn.
+ * Writes new holds: the booking row and its places ({@link HoldWrites}), then, once committed, its expiry reminder and
+ * its order. A hold on a quiet slot is written alone. Holds that arrive together on one hot slot are combined
+ * ({@link Combiner}): one transaction inserts them all and takes their places with one conditional update, instead of
+ * each transaction queueing for the slot's row lock in turn.
  * When a combined write cannot take them all (the slot is nearly sold out, an idempotency key repeats), it is rolled
  * back and every hold of the batch is written alone, so sold out and repeats are still decided hold by hold. The
  * orders of a batch's holds are created after its commit with one call per lane, once the slot is free for the next

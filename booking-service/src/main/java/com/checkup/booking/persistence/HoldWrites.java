@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataRetrievalFailureException;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.PreparedStatementCallback;
@@ -91,7 +92,7 @@ public class HoldWrites implements DisposableBean {
                 ps.getMoreResults();
                 boolean taken = ps.getUpdateCount() == rows;
                 if (!ps.getMoreResults()) {
-                    throw new org.springframework.jdbc.IncorrectResultSetColumnCountException(2, 0);
+                    throw new DataRetrievalFailureException("The hold write's third statement (the count) returned no rows");
                 }
                 Map<String, Integer> live = new HashMap<>();
                 try (ResultSet rs = ps.getResultSet()) {
@@ -101,7 +102,7 @@ public class HoldWrites implements DisposableBean {
                 }
                 return new Attempt(taken, live);
             });
-            if (found == null || !commit.test(found)) {
+            if (!commit.test(found)) {
                 status.setRollbackOnly();
             }
             return found;

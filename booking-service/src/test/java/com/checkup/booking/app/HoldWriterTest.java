@@ -35,6 +35,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -63,13 +65,7 @@ class HoldWriterTest {
         Booking b1 = hold("B4", "c4");
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        when(writes.write(anyList(), any(), any())).thenAnswer(inv -> {
-            if (inv.getArgument(0).equals(List.of(first))) {
-                firstWriting.countDown();
-                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
-            }
-            return TAKEN;
-        });
+        writesBlockingOn(first, firstWriting, release, (trying, commit) -> TAKEN);
         Map<String, List<String>> orderCalls = new ConcurrentHashMap<>();
         Map<String, Integer> writtenBeforeCall = new ConcurrentHashMap<>();
         AtomicInteger written = new AtomicInteger();
@@ -142,16 +138,10 @@ class HoldWriterTest {
         Booking fine2 = hold("B11", "c11");
         CountDownLatch firstWriting = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        when(writes.write(anyList(), any(), any())).thenAnswer(inv -> {
-            List<Booking> trying = inv.getArgument(0);
-            if (trying.equals(List.of(first))) {
-                firstWriting.countDown();
-                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
-            }
+        writesBlockingOn(first, firstWriting, release, (trying, commit) -> {
             HoldWrites.Attempt found = new HoldWrites.Attempt(true, trying.contains(capped) ? Map.of("c9", 3, "c10", 1) : Map.of("c10", 1));
             // What the writer accepts is what it commits: not the batch with c9 over its cap, the batch without it.
-            assertThat(((java.util.function.Predicate<HoldWrites.Attempt>) inv.getArgument(2)).test(found))
-                    .isEqualTo(!trying.contains(capped));
+            assertThat(commit.test(found)).isEqualTo(!trying.contains(capped));
             return found;
         });
         when(orders.createAll(anyList())).thenReturn(Map.of());
@@ -176,6 +166,22 @@ class HoldWriterTest {
         verify(orders, never()).createAll(List.of(capped, fine1, fine2));
         verify(orders).createAll(List.of(fine1, fine2));
         assertThat(writer.stats()).isEqualTo(new HoldWriter.Stats(2, 3, 2));
+    }
+
+    /**
+     * Writes answer {@code found}; the write of {@code first} alone waits for {@code release}, so what is submitted
+     * meanwhile queues up behind it and forms the next batch.
+     */
+    private void writesBlockingOn(Booking first, CountDownLatch writing, CountDownLatch release,
+                                  BiFunction<List<Booking>, Predicate<HoldWrites.Attempt>, HoldWrites.Attempt> found) {
+        when(writes.write(anyList(), any(), any())).thenAnswer(inv -> {
+            List<Booking> trying = inv.getArgument(0);
+            if (trying.equals(List.of(first))) {
+                writing.countDown();
+                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+            }
+            return found.apply(trying, inv.getArgument(2));
+        });
     }
 
     private void awaitQueued(int n) {

@@ -19,9 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@link Reminders} of one type for many keys, gathered for a short window and sent as one per lane and second of
- * their due time: the payload names them all and it is due when the last of them is. For work due long after it is asked for (a hold's expiry, minutes
- * away), where a reminder a few milliseconds late costs nothing and one message per key costs the broker a write, an
- * index entry and a timer slot each. A window that gathered one request's keys keeps that request's context (its trace
+ * their due time: the payload names them all and it is due when the last of them is. For work due long after it is
+ * asked for (a hold's expiry, minutes away), where a reminder a few milliseconds late costs nothing and one message per
+ * key costs the broker a write, an index entry and a timer slot each. A window that gathered one request's keys keeps that request's context (its trace
  * reaches the consumer); keys of several requests go in a new trace of their lane. Like every reminder, one lost (the
  * process died within the window) is made up for by its sweep; {@link #close} sends what is gathered.
  */
